@@ -1,0 +1,42 @@
+"""Numbered, searchable error messages.
+
+Every problem eventwire reports about an input carries a code from this
+table, so a user can grep for it and the docs can explain it.  Codes are a
+public contract: add new ones, never renumber.
+"""
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    # E1xx: reading inputs
+    "E101": "path does not exist",
+    "E102": "file is empty",
+    "E103": "file looks binary, not text, HTML, JSON or WARC",
+    "E104": "file is larger than the size limit",
+    "E105": "text could not be decoded in any known encoding",
+    "E106": "JSON could not be parsed",
+    "E107": "JSON record has no text or html field",
+    "E108": "WARC file is corrupt or truncated",
+    "E109": "unsupported file type",
+    "E110": "permission denied or read error",
+    # E2xx: extraction
+    "E201": "no article text could be extracted",
+    "E202": "HTML could not be parsed",
+    # E3xx: store
+    "E301": "database schema is newer than this version of eventwire",
+    "E302": "not an eventwire database",
+    "E303": "malformed search query",
+    "E304": "no article with that id",
+    # E4xx: language pass
+    "E401": "language model could not be loaded",
+    "E402": "actor dictionary could not be parsed",
+}
+
+
+class EventwireError(Exception):
+    """An error with a code from CODES; str() gives 'code: message'."""
+
+    def __init__(self, code: str, detail: str = ""):
+        self.code = code
+        self.detail = detail
+        base = CODES.get(code, "error")
+        super().__init__(f"[{code}] {base}" + (f": {detail}" if detail else ""))
