@@ -198,13 +198,23 @@ class TimeExpr:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """One thing an article names, however often: a cluster of mentions."""
+
+    name: str  # canonical within the article: "Dmitry Peskov"
+    label: str  # PERSON, ORG, GPE, NORP, LOC, ...
+    descriptors: tuple[str, ...] = ()  # role words the text attaches: "Kremlin spokesman"
+    actor: Actor | None = None
+
+
+@dataclass(frozen=True)
 class Analysis:
     """The language pass's output for one article."""
 
     article_id: str
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
-    entities: tuple[tuple[str, Actor | None], ...] = ()  # per cluster: (canonical name, actor)
+    entities: tuple[Entity, ...] = ()  # Mention.entity indexes this
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     flags: tuple[str, ...] = ()  # e.g. ("skipped: language de",)

