@@ -59,7 +59,9 @@ def test_byline(line: str, name: str | None) -> None:
 
 
 def test_title_byline_and_place_dateline() -> None:
-    got = meta_of("Advertisement", "Neighbours hold fresh border talks on river", "By Ana Lima", "PORTVILLE – " + LEAD, MORE)
+    got = meta_of(
+        "Advertisement", "Neighbours hold fresh border talks on river", "By Ana Lima", "PORTVILLE – " + LEAD, MORE
+    )
     assert got.title == "Neighbours hold fresh border talks on river"
     assert got.byline == "Ana Lima"
     assert got.dateline == "PORTVILLE –"
@@ -104,7 +106,9 @@ def test_reporting_credit_is_not_an_outlet() -> None:
 
 
 def test_url_wins() -> None:
-    got = meta_of("Neighbours hold fresh border talks on river", "Aug. 3 (UPI) -- " + LEAD, url="https://www.example-news.co.uk/a/1")
+    got = meta_of(
+        "Neighbours hold fresh border talks on river", "Aug. 3 (UPI) -- " + LEAD, url="https://www.example-news.co.uk/a/1"
+    )
     assert (got.outlet, got.outlet_basis) == ("example-news.co.uk", "url")
 
 
@@ -141,3 +145,24 @@ def test_leftover_head_lines_are_recorded() -> None:
         ("Neighbours hold fresh border talks on river", "title"),
         ("Talks resume in the spring", "before-body"),
     ]
+
+
+def test_dateline_alone_on_its_line() -> None:
+    got = meta_of("Neighbours hold fresh border talks on river", "PORTVILLE —", LEAD, MORE)
+    assert got.dateline == "PORTVILLE —"
+    assert got.paragraphs[0] == LEAD
+    assert ("PORTVILLE —", "dateline") in [(r.line, r.reason) for r in got.removed]
+
+
+def test_known_outlet_suffix_leaves_title() -> None:
+    got = meta_of("Neighbours hold fresh border talks on river | Reuters", LEAD, MORE)
+    assert got.title == "Neighbours hold fresh border talks on river"
+    assert (got.outlet, got.outlet_basis) == ("Reuters", "title-suffix")
+    assert meta_of("Harbour talks - a second round", LEAD).title == "Harbour talks - a second round"
+
+
+def test_section_or_country_label_is_not_a_masthead() -> None:
+    for label in ("Ukraine", "Middle East", "World"):
+        got = meta_of(label, "Neighbours hold fresh border talks on river", LEAD, MORE)
+        assert got.title == "Neighbours hold fresh border talks on river"
+        assert got.outlet is None, label

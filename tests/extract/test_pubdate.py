@@ -80,7 +80,11 @@ LEAD_TUESDAY = "The two foreign ministers said Tuesday that talks on the river b
 def test_dateline_plus_weekday_unique_year() -> None:
     # May 14 is a Tuesday in 2002, 2013, 2019 and 2024; the text puts 2017 in the past
     # and the 2020 vote in the future, which leaves only 2019.
-    body = LEAD_TUESDAY + "\n\nThe dispute flared in 2017, when patrols clashed.\n\nBoth sides will face voters in the 2020 election ahead."
+    body = (
+        LEAD_TUESDAY
+        + "\n\nThe dispute flared in 2017, when patrols clashed."
+        + "\n\nBoth sides will face voters in the 2020 election ahead."
+    )
     got = infer_published(body, dateline="May 14 (Harbour Wire) --", today=TODAY)
     assert (got.value, got.confidence) == ("2019-05-14", 0.8)
     assert "2019" in got.basis and "Tuesday" in got.basis
@@ -228,3 +232,9 @@ def test_infer_from_corpus_disagreeing_years_give_no_date() -> None:
     title, body = UNDATED_SAME.split("\n", 1)
     got = infer_from_corpus(body.strip(), title, dated, today=TODAY)
     assert got is not None and got.value is None and "disagree" in got.basis
+
+
+def test_lead_about_yesterday_is_not_the_reporting_day() -> None:
+    body = "The two foreign ministers said yesterday, Tuesday, that talks would continue.\n\nIt flared in 2017, it was said."
+    got = infer_published(body, dateline="May 14 (Harbour Wire) --", today=TODAY)
+    assert got.value is None and "another day" in got.basis

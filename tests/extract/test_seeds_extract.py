@@ -86,7 +86,9 @@ def test_published_from_corpus(seeds) -> None:
     year = g["published"][:4]
     assert found.value in (None, g["published"]), found
     assert f"year {year}" in found.basis and ("000" in found.basis or "001" in found.basis)
-    others = _dated(seeds, "000", "001") + ([("002", found.value, (got.title or "") + "\n" + got.body)] if found.value else [])
+    others = _dated(seeds, "000", "001")
+    if found.value:
+        others.append(("002", found.value, (got.title or "") + "\n" + got.body))
     for prefix in ("003", "004"):
         _, undated = _one(seeds, prefix)
         assert infer_from_corpus(undated.body, undated.title, others) is None

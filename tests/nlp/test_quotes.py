@@ -189,6 +189,19 @@ def test_organisation_speaker(nlp):
     assert q.speaker == "Amnesty International"
 
 
+def test_it_said_takes_the_organisation_that_last_reported(nlp):
+    text = 'The company said profits fell. "We expect a better year," it added.'
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker, q.speaker_mention, q.cue) == ("The company", "it", "add")
+
+
+def test_subject_with_relative_clause(nlp):
+    text = ('Maria Lopez spoke in Madrid. "Enough," Lopez, who leads the party, '
+            'told a rally in the city.')
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker, q.speaker_mention) == ("Maria Lopez", "Lopez")
+
+
 def test_explicit_clusters_are_used(nlp):
     doc = nlp('Daniel Brooks arrived. "Our offer stands," he said.')
     clusters = cluster_entities(doc, quoted=quoted_spans(doc))

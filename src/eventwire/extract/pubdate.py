@@ -231,7 +231,7 @@ _NOT_PAST_ED = frozenset(
     "scheduled planned expected slated proposed intended supposed aimed designed needed united based "
     "alleged related concerned interested limited advanced armed detailed indeed speed need seed feed "
     "bed red hundred added noted stated reported claimed insisted warned stressed explained asked "
-    "announced suggested argued continued". split()
+    "announced suggested argued continued".split()
 )
 _FUTURE_WORDS = frozenset(
     "will won't won’t shall upcoming ahead next coming forthcoming scheduled planned slated expected "
@@ -284,7 +284,10 @@ def year_bounds(text: str) -> YearBounds:
                 elif tense == "future":
                     future.append(int(m.group(1)))
     return YearBounds(
-        max(past) if past else None, min(future) if future else None, tuple(sorted(set(past))), tuple(sorted(set(future)))
+        lower=max(past) if past else None,
+        upper=min(future) if future else None,
+        past=tuple(sorted(set(past))),
+        future=tuple(sorted(set(future))),
     )
 
 
@@ -316,12 +319,17 @@ def _paragraphs(body: str) -> list[str]:
     return [p for p in body.split("\n\n") if p.strip()]
 
 
+# A lead that speaks of yesterday does not date the dateline's day by its weekday.
+_OTHER_DAY = re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)
+_OTHER_DAY_WORDS = frozenset("last next since until by before after from this".split())
+
+
 def reporting_weekday(lead: str) -> str | None:
     """The first weekday of the lead used for a day of reporting ("said Monday", "on Monday"),
     skipping possessives ("Tuesday's meeting") and weekdays tied to other days ("last Friday")."""
     for m in _WEEKDAY.finditer(lead):
         previous = lead[max(0, m.start() - 8) : m.start()].lower().split()
-        if m.group(2) or (previous and previous[-1] in ("last", "next", "since", "until", "by", "before", "after", "from", "this")):
+        if m.group(2) or (previous and previous[-1] in _OTHER_DAY_WORDS):
             continue
         return m.group(1)
     return None
@@ -350,9 +358,13 @@ def _from_dateline_weekday(body: str, dateline: str, title: str | None, today: d
         return None
     md = mds[0]
     lead = "\n\n".join(_paragraphs(body)[:2])
+    if _OTHER_DAY.search(lead):
+        why = f"dateline {dateline!r} gives {md.text!r} without a year and the lead reports on another day: year unknown"
+        return PubDate(None, why, 0.0)
     weekday = reporting_weekday(lead)
     if weekday is None:
-        return PubDate(None, f"dateline {dateline!r} gives {md.text!r} without a year and the lead names no weekday: year unknown", 0.0)
+        why = f"dateline {dateline!r} gives {md.text!r} without a year and the lead names no weekday: year unknown"
+        return PubDate(None, why, 0.0)
     bounds = year_bounds((title or "") + "\n" + body)
     years = candidate_years(md.month, md.day, _WEEKDAYS.index(weekday), bounds, today)
     head = f"dateline {dateline!r} without a year; the lead reports on {weekday}"
@@ -475,7 +487,9 @@ def _name_overlap(a: set[str], b: set[str], weight: dict[str, float]) -> float:
     return sum(weight[n] for n in a & b) / smaller
 
 
-def _match(mds: list[MonthDay], names: set[str], item: tuple[str, str, str], other: set[str], weight: dict[str, float]) -> _Match | None:
+def _match(
+    mds: list[MonthDay], names: set[str], item: tuple[str, str, str], other: set[str], weight: dict[str, float]
+) -> _Match | None:
     """The dated article as evidence for the year, or None when it is not clearly the same affair."""
     anchor = parse_given_date(item[1])
     shared = names & other
@@ -561,7 +575,8 @@ def infer_from_corpus(
     years = {m.published.year for m in matches}
     bounds = year_bounds(text)
     if len(years) != 1:
-        return PubDate(None, "articles on the same affair disagree on the year: " + ", ".join(f"{m.article_id} ({m.published})" for m in matches), 0.0)
+        listed = ", ".join(f"{m.article_id} ({m.published})" for m in matches)
+        return PubDate(None, f"articles on the same affair disagree on the year: {listed}", 0.0)
     year = years.pop()
     if (bounds.lower and year < bounds.lower) or (bounds.upper and year > bounds.upper) or year > today.year:
         return None

@@ -77,6 +77,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOMINAL_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "for", "to", "and", "'s", "’s", "in", "on"})
 PRONOUN_WINDOW = 3  # sentences back a pronoun may look for its person
+PRONOUN_CANDIDATES = 40  # at most this many earlier mentions are weighed
 
 
 @dataclass(frozen=True)
@@ -335,13 +336,14 @@ class _Builder:
                 target = self.new_draft("PERSON")
                 by_surname[surname].append((target, given))
             self.add_name(target, start, end, label)
+        starts_of = self.name_starts()
         for start, end, label in singles:
             word = self.doc[start:end].text
             candidates = [i for i, _ in by_surname.get(word, [])]
             if not candidates:
                 candidates = [i for i, _ in by_surname.get(_surname(self.doc, start, end), [])]
             if candidates:
-                target = _closest(self.drafts, candidates, start)
+                target = _closest(starts_of, candidates, start)
             else:
                 target = self.new_draft("PERSON")
                 by_surname[word].append((target, ()))
@@ -366,6 +368,10 @@ class _Builder:
             target = initials.get(key.replace(" ", ""))
             if target is not None and target != index and " " not in key:
                 self.merge(index, target)
+
+    def name_starts(self) -> dict[int, list[int]]:
+        """For each draft, the sorted first tokens of its proper-name mentions."""
+        return {i: sorted(s for s, _ in d.names) for i, d in enumerate(self.drafts)}
 
     def merge(self, source: int, target: int) -> None:
         src, dst = self.drafts[source], self.drafts[target]
@@ -414,6 +420,7 @@ class _Builder:
         if not by_head:
             return
         taken = {i for d in self.drafts for s, e, _ in d.extra for i in range(s, e)}
+        starts_of = self.name_starts()
         for chunk in self.doc.noun_chunks:
             root = chunk.root
             if root.lemma_.lower() not in by_head or root.tag_ in {"NNS", "NNPS"}:
@@ -425,7 +432,7 @@ class _Builder:
             fits = sorted({i for i, w in by_head[root.lemma_.lower()] if words <= w})
             if not fits:
                 continue
-            target = _closest(self.drafts, fits, chunk.start)
+            target = _closest(starts_of, fits, chunk.start)
             self.drafts[target].extra.append((chunk.start, root.i + 1, "NOMINAL"))
             taken.update(range(chunk.start, root.i + 1))
 
@@ -478,17 +485,22 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
-def _closest(drafts: list[_Draft], candidates: Sequence[int], position: int) -> int:
-    """The candidate last mentioned before ``position``, else the first one after it."""
-    def last_before(index: int) -> int:
-        starts = [s for s, _ in drafts[index].names if s < position]
-        starts += [s for s, _, _ in drafts[index].extra if s < position]
-        return max(starts, default=-1)
+def _closest(starts_of: dict[int, list[int]], candidates: Sequence[int], position: int) -> int:
+    """The candidate named last before ``position``, else the first one named after it.
 
-    before = max(candidates, key=last_before)
-    if last_before(before) >= 0:
-        return before
-    return min(candidates, key=lambda i: min(s for s, _ in drafts[i].names or [(1 << 30, 0)]))
+    ``starts_of`` maps a draft to the sorted token starts of its names.
+    """
+    if len(candidates) == 1:
+        return candidates[0]
+    best, best_start = None, -1
+    for index in candidates:
+        starts = starts_of.get(index, [])
+        k = bisect.bisect_left(starts, position)
+        if k and starts[k - 1] > best_start:
+            best, best_start = index, starts[k - 1]
+    if best is not None:
+        return best
+    return min(candidates, key=lambda i: (starts_of.get(i) or [1 << 30])[0])
 
 
 def _canonical(doc: Doc, draft: _Draft) -> str:
@@ -523,7 +535,7 @@ class PronounResolver:
 
     Candidates are the mentions of person clusters outside quoted text.  For a
     pronoun, the search walks back from it, at most ``PRONOUN_WINDOW``
-    sentences: first for the most recent gender-compatible *subject* mention
+    sentences and ``PRONOUN_CANDIDATES`` mentions: first for the most recent gender-compatible *subject* mention
     (the previous sentence's subject or speaker, or an earlier subject in the
     same sentence: "Jones said he ..."), then for any compatible mention.
     """
@@ -561,8 +573,9 @@ class PronounResolver:
         want = PRONOUN_GENDER.get(self.doc[i].lower_, "")
         floor = self.sent_of[i] - PRONOUN_WINDOW
         k = bisect.bisect_left(self.positions, i) - 1
+        stop = max(k - PRONOUN_CANDIDATES, -1)
         fallback = None
-        while k >= 0:
+        while k > stop:
             tok, cluster, subject = self.cands[k]
             k -= 1
             if self.sent_of[tok] < floor:

@@ -16,20 +16,22 @@ Finding the quoted text (characters only):
     quote ends at the paragraph end, unless a reporting clause written
     inside it (", Smith said") shows where the closing mark was forgotten.
 
-Attributing a quote (one pass over the tokens of its sentences):
+Attributing a quote (per-Doc indexes built in one pass over the tokens, then
+only tokens near each quote are looked at):
     The candidate cues are reporting verbs ("say", "tell", "add", ...,
-    "according to") outside quotes in the sentences the quote spans, plus
-    the sentence before a quote introduced by a colon and the next one when
-    the quote's sentence goes on after it.  A cue linked to the quote in the
-    parse (an ancestor or a dependent of its tokens) beats an unlinked one,
-    then the nearest wins.  The speaker is the cue's subject; the agent
-    ("by X") of a passive; the subject of "X was quoted as saying"
-    (with the "by Y" source as ``via``); the object of "according to"; the
-    subject of the clause a subjectless cue hangs from ("..., adding",
-    "calling it"); and failing the parse, the nearest name or pronoun beside
-    the cue.  Pronouns resolve through the clusters of ``names.py``.  A full
-    quote with no cue takes the speaker of the latest quote or reporting
-    verb in its own or the previous paragraph.
+    "according to") outside quotes, within ``CONTEXT_WINDOW`` tokens of the
+    quote, in the sentences it spans, the sentence before a quote introduced
+    by a colon, and the next one when the quote's sentence goes on after it.
+    A cue linked to the quote in the parse (an ancestor or a dependent of
+    its tokens) beats an unlinked one, then the nearest wins.  The speaker
+    is the cue's subject; the agent ("by X") of a passive; the subject of
+    "X was quoted as saying" (with the "by Y" source as ``via``); the object
+    of "according to"; the subject of the clause a subjectless cue hangs
+    from ("..., adding", "calling it"); and failing the parse, the nearest
+    name or pronoun beside the cue.  "he"/"she" resolve through the clusters
+    of ``names.py``; "it"/"they" take the organisation or group that last
+    reported something.  A full quote with no cue takes the speaker of the
+    latest quote or reporting verb in its own or the previous paragraph.
 
 Partial quotes (a fragment inside a sentence: the mark follows a word, or the
 fragment starts in lower case) are kept when they have at least three words,
@@ -83,6 +85,8 @@ MARKS = re.compile("[" + re.escape(OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 OPENING_CONTEXT = "([{—–-/:;,"
+CONTEXT_WINDOW = 50  # tokens either side of a quote where its cue may stand
+RECENT_CUES = 20  # reporting verbs looked back over for a cue-less quote's speaker
 
 
 @dataclass(frozen=True)
@@ -272,12 +276,10 @@ class _Attributor:
         if ends_clause and hi + 1 < len(self.sents):
             hi += 1
         para_hi = self.paragraphs[self.paragraph(span.end - 1)][1]
-        out = []
-        for n in range(lo, hi + 1):
-            for token in self.sents[n]:
-                if not self.quoted[token.i] and para_lo <= token.idx < para_hi:
-                    out.append(token.i)
-        return out
+        low = max(self.sents[lo].start, first - CONTEXT_WINDOW)
+        high = min(self.sents[hi].end, stop + CONTEXT_WINDOW)
+        return [i for i in range(low, high)
+                if not self.quoted[i] and para_lo <= self.starts[i] < para_hi]
 
     def best_cue(self, span: _Span, first: int, stop: int) -> tuple[Token, bool] | None:
         """The cue for a quote: linked in the parse beats unlinked, then nearest."""
@@ -295,15 +297,18 @@ class _Attributor:
         return best
 
     # ------------------------------------------------------------ speakers
-    def speaker(self, cue: Token) -> tuple[_Speaker | None, str | None]:
-        """The speaker of a cue and the source it was relayed by ("via")."""
+    def speaker(self, cue: Token, groups: bool = True) -> tuple[_Speaker | None, str | None]:
+        """The speaker of a cue and the source it was relayed by ("via").
+
+        ``groups=False`` leaves "it"/"they" unresolved (used while resolving one).
+        """
         subject, via = _speaker_token(cue, self.quoted)
         if subject is None or self.quoted[subject.i] or \
                 self.paragraph(subject.idx) != self.paragraph(cue.idx):
             subject = self.adjacent(cue)
         if via is None and cue.lower_ != "according":
             via = self.according_source(cue)
-        return (self.describe(subject) if subject is not None else None,
+        return (self.describe(subject, groups) if subject is not None else None,
                 self.source_name(via) if via is not None else None)
 
     def adjacent(self, cue: Token) -> Token | None:
@@ -340,7 +345,8 @@ class _Attributor:
     def according_source(self, cue: Token) -> Token | None:
         """A named "according to X" in the cue's sentence: the relaying source."""
         sent = self.sents[self.sent_of[cue.i]]
-        for token in sent:
+        low, high = max(sent.start, cue.i - CONTEXT_WINDOW), min(sent.end, cue.i + CONTEXT_WINDOW)
+        for token in self.doc[low:high]:
             if token.lower_ == "according" and not self.quoted[token.i] and token.i != cue.i:
                 obj = _according_object(token)
                 if obj is not None and self.named(obj) is not None:
@@ -366,7 +372,7 @@ class _Attributor:
                 return hit
         return None
 
-    def describe(self, token: Token) -> _Speaker:
+    def describe(self, token: Token, groups: bool = True) -> _Speaker:
         """Name, words and offsets of the speaker a token stands for."""
         hit = self.named(token)
         if hit is not None:
@@ -376,7 +382,7 @@ class _Attributor:
         if token.lower_ in SPEAKER_PRONOUNS:
             cluster = self.pronoun(token)
             name = self.clusters[cluster].name if cluster is not None else None
-            if name is None and token.lower_ in GROUP_PRONOUNS:
+            if name is None and groups and token.lower_ in GROUP_PRONOUNS:
                 name = self.latest_group(token)
             return _Speaker(name, token.text, token.idx, end)
         first = token.left_edge.i
@@ -412,11 +418,13 @@ class _Attributor:
                        ) -> tuple[int, _Speaker] | None:
         """The last reporting verb with a speaker before ``char``, not before ``floor``.
 
-        With ``people=False`` only speakers that are not persons or pronouns
-        count (what "it said" / "they said" can stand for).
+        At most ``RECENT_CUES`` verbs are tried.  With ``people=False`` only
+        speakers that are not persons or pronouns count (what "it said" /
+        "they said" can stand for).
         """
         k = bisect.bisect_left(self.cue_tokens, token_range(self.starts, char, char + 1)[0]) - 1
-        while k >= 0:
+        stop = max(k - RECENT_CUES, -1)
+        while k > stop:
             cue = self.doc[self.cue_tokens[k]]
             k -= 1
             if cue.idx < floor:
@@ -425,7 +433,7 @@ class _Attributor:
             if not people and (subject is None or subject.lower_ in SPEAKER_PRONOUNS
                                or self.is_person(subject)):
                 continue
-            speaker, _ = self.speaker(cue)
+            speaker, _ = self.speaker(cue, groups=people)
             if speaker is not None and speaker.name is not None:
                 return cue.idx, speaker
         return None
@@ -476,11 +484,14 @@ def _according_object(token: Token) -> Token | None:
 
 def _agent(verb: Token) -> Token | None:
     """The "by X" object of a passive verb (or of its "as saying" complement)."""
-    for token in verb.subtree:
-        if token.lower_ == "by" and token.dep_ in {"agent", "prep"}:
-            for obj in token.children:
-                if obj.dep_ == "pobj":
-                    return obj
+    layer = [verb]
+    for _ in range(3):  # verb -> "as" -> "saying" -> "by"
+        layer = [c for t in layer for c in t.children]
+        for token in layer:
+            if token.lower_ == "by" and token.dep_ in {"agent", "prep"}:
+                for obj in token.children:
+                    if obj.dep_ == "pobj":
+                        return obj
     return None
 
 

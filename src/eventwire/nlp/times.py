@@ -11,21 +11,24 @@ The work is split into small modules, each documenting its own rules:
   overlaps, ranges joined ("from May 3 to May 5");
 - ``times_tense``: the tense of the clause governing each expression, read
   from the dependency parse (past / future / future-in-past / present /
-  unknown);
+  unknown), after cues right before it ("said Monday", "since", "later");
 - ``times_resolve`` (+ ``times_calendar``): values from form, tense and
   reference date.  Summary of the rules:
 
   * full dates -> that date ("11/11/2017" is read in US order, month first,
     unless the first number exceeds 12; dotted dates are day first);
   * month-day without year -> the year putting it nearest publication on
-    the side the tense gives: past -> on or before, future -> on or after,
-    except when that lies over ~6 months away (then the other side);
-    present, "would" and no verb -> simply the nearest;
+    the side the tense gives: past -> on or before, unless that lies over
+    ~6 months back and the next one is nearer ("were preparing for a July
+    15 meeting" written in June); future -> on or after; present, "would"
+    and no verb -> simply the nearest;
   * weekdays -> past tense: the latest such day on or before publication
     (the same day counts: "said Monday" published on a Monday); future:
-    the first one after publication; "would"/present: the nearest; no verb:
-    past; "next/last/this Wednesday": the Wednesday of next/last/this week
-    (Monday-Sunday weeks);
+    the first one after publication; present ("meetings start Wednesday",
+    "later on Monday"): today or the next one; "would": the nearest; no
+    verb: past; "next/last/this Wednesday": the Wednesday of next/last/this
+    week (Monday-Sunday weeks: "Next Wednesday" published Friday 2021-06-11
+    is 2021-06-16);
   * months -> past: the latest such month up to the current one; future:
     the first from the current one on (so "in June" published in June is
     that June either way);
@@ -107,15 +110,15 @@ def _saying_days(candidates, tenses, resolutions) -> dict[int, date]:
 def _clock_day(doc: Doc, c: Candidate, tense: Tense, candidates, resolutions, ref: date | None) -> tuple[date | None, str]:
     """The day a time of day falls on: a day-level date in its sentence, else publication."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    sentence = span.sent if span is not None else None
+    sentence = span.sent if span is not None and doc.has_annotation("SENT_START") else None
     best: tuple[int, date] | None = None
     for other, res in zip(candidates, resolutions):
-        if res is None or not res.value or not _DAY_VALUE.match(res.value) or "T" in res.value:
+        if res is None or not res.value or not _DAY_VALUE.fullmatch(res.value):
             continue
         if sentence is not None and sentence.start_char <= other.start < sentence.end_char:
             distance = min(abs(other.start - c.end), abs(c.start - other.end))
             if best is None or distance < best[0]:
-                best = (distance, date.fromisoformat(res.value[:10]))
+                best = (distance, date.fromisoformat(res.value))
     if best is not None:
         return best[1], "the day named in the same sentence"
     if ref is not None and tense.label != "past":

@@ -38,12 +38,11 @@ NUMBER_WORDS: dict[str, int] = {
 # Quantities that say "some number of": the expression is vague.
 VAGUE_QUANTITIES = ("a few", "a couple of", "several", "few", "many", "some", "a number of")
 
-# unit word -> (ISO 8601 designator, is it a time-of-day unit, days per unit)
-UNITS: dict[str, tuple[str, bool, int]] = {
-    "second": ("S", True, 0), "minute": ("M", True, 0), "hour": ("H", True, 0),
-    "day": ("D", False, 1), "week": ("W", False, 7), "fortnight": ("W", False, 14),
-    "month": ("M", False, 30), "year": ("Y", False, 365),
-    "decade": ("Y", False, 3650), "century": ("Y", False, 36500),
+# unit word -> (ISO 8601 duration designator, is it a time-of-day unit)
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "week": ("W", False), "fortnight": ("W", False),
+    "month": ("M", False), "year": ("Y", False), "decade": ("Y", False), "century": ("Y", False),
 }
 UNIT_MULTIPLIER = {"fortnight": 2, "decade": 10, "century": 100}
 

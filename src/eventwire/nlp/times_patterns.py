@@ -41,7 +41,6 @@ from eventwire.nlp.times_lexicon import (
     NUMBER_NOUNS,
     NUMBER_WORDS,
     TIME_ZONES,
-    UNITS,
     VAGUE_QUANTITIES,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_EVENT_WORDS,
@@ -57,7 +56,6 @@ class Candidate:
     end: int
     form: str
     info: dict = field(default_factory=dict)
-    source: str = "pattern"  # "pattern" or "spacy:<label>"
 
 
 @dataclass(frozen=True)
@@ -145,10 +143,10 @@ def day_number(text: str) -> int:
 
 def _span_start(m: re.Match, *groups: str, kept: frozenset[str] = KEPT_PREPOSITIONS) -> int:
     """Start of the span: a kept preposition if there is one, else the first group found."""
-    prep = m.groupdict().get("prep")
+    found = m.groupdict()
+    prep = found.get("prep")
     if prep and prep.lower() in kept:
         return m.start("prep")
-    found = m.groupdict()
     for name in groups:
         if found.get(name) is not None:
             return m.start(name)
@@ -210,13 +208,13 @@ def _written_date(m: re.Match, ctx: Context) -> Candidate | None:
 
 def _month_day(m: re.Match, ctx: Context) -> Candidate | None:
     month = month_number(m["month"])
-    if month is None or (m["month"].lower() == "march" and m["month"].islower() and m.start("day") < m.start("month")):
+    day_first = m.start("day") < m.start("month")
+    if month is None or (day_first and m["month"] == "march"):  # "10 march" is a count of marches
         return None
     info = {"month": month, "day": day_number(m["day"])}
     if m["wd"]:
         info["weekday"] = weekday_number(m["wd"])
-    first = "day" if m.start("day") < m.start("month") else "month"
-    return Candidate(_span_start(m, "wd", first), m.end(), "month_day", info)
+    return Candidate(_span_start(m, "wd", "day" if day_first else "month"), m.end(), "month_day", info)
 
 
 def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
@@ -235,6 +233,7 @@ def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 _MONTH_MODIFIERS = {
+    "next": "next", "coming": "next", "last": "last", "this": "this",
     "early": "early", "late": "late", "mid": "mid", "mid-": "mid",
     "the end of": "end", "the beginning of": "start", "the start of": "start",
     "the middle of": "mid", "end-": "end",
@@ -259,12 +258,8 @@ def _month(m: re.Match, ctx: Context) -> Candidate | None:
             return None
     if word.rstrip(".").lower() in MONTH_ABBREVIATIONS and not word.endswith(".") and not year:
         return None
-    if mod in ("next", "last", "this", "coming"):
-        kind_mod = mod
-    else:
-        kind_mod = _MONTH_MODIFIERS.get(mod or "", None)
     start = _span_start(m, "mod", "month")
-    return Candidate(start, m.end(), "month", {"month": month, "year": year, "mod": kind_mod})
+    return Candidate(start, m.end(), "month", {"month": month, "year": year, "mod": _MONTH_MODIFIERS.get(mod or "")})
 
 
 def _month_range(m: re.Match, ctx: Context) -> Candidate | None:
@@ -274,10 +269,9 @@ def _month_range(m: re.Match, ctx: Context) -> Candidate | None:
         return None
     if m["sep"].strip().lower() == "and" and _prep(m) != "between":
         return None
-    year2 = int(m["year"]) if m["year"] else None
-    year1 = None if year2 is None else year2 - (first > second)
-    a = Candidate(m.start("month"), m.end("month"), "month", {"month": first, "year": year1, "mod": None})
-    b = Candidate(m.start("month2"), m.end(), "month", {"month": second, "year": year2, "mod": None})
+    year = int(m["year"]) if m["year"] else None
+    a = Candidate(m.start("month"), m.end("month"), "month", {"month": first, "year": None, "mod": None})
+    b = Candidate(m.start("month2"), m.end(), "month", {"month": second, "year": year, "mod": None})
     start = _span_start(m, "month", kept=RANGE_PREPOSITIONS)
     return Candidate(start, m.end(), "range", {"first": a, "second": b})
 
@@ -302,7 +296,8 @@ def _year_in_context(ctx: Context, start: int, end: int, has_prep: bool) -> bool
         return False
     if has_prep or ctx.relaxed or token.ent_type_ == "DATE":
         return True
-    if token.dep_ in ("nummod", "compound", "amod", "nmod") and token.head.tag_ in ("NN", "NNP") and token.head.i > token.i:
+    modifies_singular = token.head.tag_ in ("NN", "NNP") and token.head.i > token.i
+    if token.dep_ in ("nummod", "compound", "amod", "nmod") and modifies_singular:
         return True
     following = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
     return following is not None and following.tag_ == "POS"
@@ -315,7 +310,8 @@ def _year(m: re.Match, ctx: Context) -> Candidate | None:
     if not _year_in_context(ctx, m.start("year"), m.end("year"), bool(_prep(m))):
         return None
     start = _span_start(m, "mod", "year")
-    return Candidate(start, m.end(), "year", {"year": int(m["year"]), "mod": m["mod"]})
+    mod = m["mod"].lower().rstrip("-") if m["mod"] else None
+    return Candidate(start, m.end(), "year", {"year": int(m["year"]), "mod": mod})
 
 
 def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
@@ -350,20 +346,21 @@ _RELATIVE_DAYS = {
 
 def _relative_day(m: re.Match, ctx: Context) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
-    return Candidate(_span_start(m, "word"), m.end(), "relative_day", {"offset": _RELATIVE_DAYS[word], "word": word})
+    info = {"offset": _RELATIVE_DAYS[word], "word": word}
+    return Candidate(_span_start(m, "word"), m.end(), "relative_day", info)
 
 
 _UNIT_OFFSETS = {"this": 0, "current": 0, "last": -1, "next": 1, "coming": 1}
 
 
 def _relative_unit(m: re.Match, ctx: Context) -> Candidate | None:
-    mod = m["mod"].lower()
-    unit = m["unit"].lower()
-    info = {"unit": unit, "mod": mod, "edge": (m["edge"] or "").lower() or None}
+    """"last week", "earlier this month"; "the past year" is a duration; "the
+    previous/following year" counts from a time the text names (offset None)."""
+    mod, unit = m["mod"].lower(), m["unit"].lower()
     if mod == "past":
-        return Candidate(_span_start(m, "the", "mod"), m.end(), "duration", {"n": 1, "n2": None, "unit": unit, "hedge": "the past"})
-    # "the previous/following year" counts from a time the text names
-    info["offset"] = _UNIT_OFFSETS.get(mod)
+        info = {"n": 1, "n2": None, "unit": unit, "hedge": "the past"}
+        return Candidate(_span_start(m, "the", "mod"), m.end(), "duration", info)
+    info = {"unit": unit, "mod": mod, "edge": (m["edge"] or "").lower() or None, "offset": _UNIT_OFFSETS.get(mod)}
     return Candidate(_span_start(m, "edge", "the", "mod"), m.end(), "relative_unit", info)
 
 
@@ -408,8 +405,8 @@ def _clock(m: re.Match, ctx: Context) -> Candidate | None:
             hour = hour % 12 + (12 if ampm.startswith("p") else 0)
     if hour > 23 or minute > 59:
         return None
-    zone = (groups.get("zone") or "").strip() or None
-    return Candidate(_span_start(m, "h", "word"), m.end(), "clock", {"hour": hour, "minute": minute, "zone": zone})
+    info = {"hour": hour, "minute": minute, "zone": (groups.get("zone") or "").strip() or None}
+    return Candidate(_span_start(m, "h", "word"), m.end(), "clock", info)
 
 
 # --------------------------------------------------------------------- patterns
@@ -443,7 +440,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("dm", rf"{_ON}{_WEEKDAY_PREFIX}(?:the\s+)?(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})(?!\w)", _month_day),
     _p(
         "month",
-        r"(?:(?P<prep>in|since|until|till|by|during|through|before|after|from|of|on)\s+)?"
+        r"(?:(?P<prep>in|since|until|till|by|during|through|before|after|from|of)\s+)?"
         r"(?:(?P<mod>next|last|this|coming|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|mid-?|end-)\s*)?"
         rf"(?P<month>{_MONTH})(?!\w)(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
         _month,

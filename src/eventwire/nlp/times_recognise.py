@@ -109,7 +109,7 @@ def _entity_candidates(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[ent.start_char:end])}
         numeric_date = not words and re.search(r"\d[-/.]\d", text[ent.start_char:end])
         if numeric_date or words & (TIME_WORDS | _NAMES):
-            found.append(Candidate(ent.start_char, end, "entity", {"label": ent.label_}, f"spacy:{ent.label_}"))
+            found.append(Candidate(ent.start_char, end, "entity", {"label": ent.label_}))
     return found
 
 

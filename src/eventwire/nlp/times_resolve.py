@@ -122,10 +122,12 @@ def _month(c: Candidate, tense: Tense, ref: date | None, ref_words: str) -> Reso
     name = _MONTH_NAMES[month]
     if mod == "next":
         found_year = ref.year if month > ref.month else ref.year + 1
-        return Resolution(_month_value(found_year, month), "month", f"'next {name}' -> first {name} after the current month")
+        basis = f"'next {name}' -> first {name} after the current month"
+        return Resolution(_month_value(found_year, month), "month", basis)
     if mod == "last":
         found_year = ref.year if month < ref.month else ref.year - 1
-        return Resolution(_month_value(found_year, month), "month", f"'last {name}' -> latest {name} before the current month")
+        basis = f"'last {name}' -> latest {name} before the current month"
+        return Resolution(_month_value(found_year, month), "month", basis)
     if mod == "this":
         return Resolution(_month_value(ref.year, month), "month", f"'this {name}' -> {name} of the current year")
     side = direction(tense, "month")
@@ -142,7 +144,8 @@ def _day_range(c: Candidate, tense: Tense, ref: date | None, ref_words: str) -> 
         return Resolution(None, "interval", "day range without year and no publication date")
     else:
         start = cal.month_day(ref, month, day, direction(tense, "month_day"))
-        basis = f"day range without year, {_tense_words(tense)} -> year putting it {_DIRECTION_WORDS[direction(tense, 'month_day')]} {ref_words}"
+        side = _DIRECTION_WORDS[direction(tense, "month_day")]
+        basis = f"day range without year, {_tense_words(tense)} -> year putting it {side} {ref_words}"
     end = cal.valid_date(start.year, month, day2) if start else None
     if start is None or end is None:
         return Resolution(None, "interval", "day range that does not exist")
@@ -161,27 +164,33 @@ def _day_of(c: Candidate, tense: Tense, ref: date | None, ref_words: str) -> tup
     return _month_day_date(c, tense, ref, ref_words)
 
 
+def _month_range(
+    first: Candidate, second: Candidate, tense: Tense, ref: date | None, ref_words: str
+) -> Resolution:
+    """"April to June": the start by the month rules (or from the end's year), the end not before it."""
+    month1, month2, year2 = first.info["month"], second.info["month"], second.info["year"]
+    if first.info["year"] is None and year2 is not None:
+        start_year, basis = year2 - (month1 > month2), "takes the year of the end"
+    else:
+        start = _month(first, tense, ref, ref_words)
+        if start.value is None:
+            return Resolution(None, "interval", start.basis)
+        start_year, basis = int(start.value[:4]), start.basis
+    end_year = year2 if year2 is not None else start_year + (month2 < month1)
+    value = f"{_month_value(start_year, month1)}/{_month_value(end_year, month2)}"
+    return Resolution(value, "interval", f"month range; start: {basis}")
+
+
 def _range(c: Candidate, tense: Tense, ref: date | None, ref_words: str) -> Resolution:
+    """Two joined expressions: the start resolved, the end counted on from it."""
     first, second = c.info["first"], c.info["second"]
     if first.form == "month":
-        a = _month(first, tense, ref, ref_words)
-        if a.value is None:
-            return Resolution(None, "interval", a.basis)
-        if second.info["year"] is not None:
-            b_year = second.info["year"]
-            if first.info["year"] is None and first.info["month"] > second.info["month"]:
-                a = Resolution(_month_value(b_year - 1, first.info["month"]), "month", "month range")
-            elif first.info["year"] is None:
-                a = Resolution(_month_value(b_year, first.info["month"]), "month", "month range")
-        else:
-            a_year = int(a.value[:4])
-            b_year = a_year if second.info["month"] >= first.info["month"] else a_year + 1
-        return Resolution(f"{a.value}/{_month_value(b_year, second.info['month'])}", "interval", f"month range; start: {a.basis}")
+        return _month_range(first, second, tense, ref, ref_words)
     if first.form == "month_day" and second.form == "date":
         year = second.info["year"]
         if (first.info["month"], first.info["day"]) > (second.info["month"], second.info["day"]):
             year -= 1
-        start, basis = cal.valid_date(year, first.info["month"], first.info["day"]), "range; start takes the year of the end"
+        start, basis = cal.valid_date(year, first.info["month"], first.info["day"]), "takes the year of the end"
     else:
         start, basis = _day_of(first, tense, ref, ref_words)
     if start is None:
@@ -214,7 +223,7 @@ def _offset_value(ref: date, unit: str, n: int) -> str | None:
 def _duration_value(n: int | float | None, unit: str) -> str | None:
     if n is None:
         return None
-    designator, is_clock, _ = UNITS[unit]
+    designator, is_clock = UNITS[unit]
     n = n * UNIT_MULTIPLIER.get(unit, 1)
     shown = int(n) if float(n).is_integer() else n
     return f"PT{shown}{designator}" if is_clock else f"P{shown}{designator}"
@@ -227,13 +236,15 @@ def _relative(c: Candidate, tense: Tense, ref: date | None) -> Resolution:
     if ref is None:
         return Resolution(None, "relative", "needs the publication date")
     if c.form == "relative_day":
-        return Resolution(cal.shift_days(ref, info["offset"]).isoformat(), "relative", f"'{info['word']}' -> publication date {info['offset']:+d} days")
+        value = cal.shift_days(ref, info["offset"]).isoformat()
+        return Resolution(value, "relative", f"'{info['word']}' -> publication date {info['offset']:+d} days")
     if c.form == "relative_unit":
         if info["offset"] is None:
             return Resolution(None, "relative", "counted from a time the text names, not from publication")
         edge = f"{info['edge']} " if info["edge"] else ""
         value = _offset_value(ref, info["unit"], info["offset"])
-        return Resolution(value, "relative", f"'{edge}{info['mod']} {info['unit']}' -> the {info['unit']} {info['offset']:+d} from publication")
+        basis = f"'{edge}{info['mod']} {info['unit']}' -> the {info['unit']} {info['offset']:+d} from publication"
+        return Resolution(value, "relative", basis)
     if c.form == "weekend":
         mod = info["mod"]
         if mod == "this":
@@ -245,7 +256,8 @@ def _relative(c: Candidate, tense: Tense, ref: date | None) -> Resolution:
         else:
             side = "future" if direction(tense, "weekend") in ("future", "onward") else "past"
         saturday, sunday = cal.weekend(ref, side)
-        return Resolution(f"{saturday.isoformat()}/{sunday.isoformat()}", "interval", f"weekend, {_tense_words(tense)} -> {side} Saturday-Sunday")
+        basis = f"weekend, {_tense_words(tense)} -> {side} Saturday-Sunday"
+        return Resolution(f"{saturday.isoformat()}/{sunday.isoformat()}", "interval", basis)
     n, unit = info["n"], info["unit"]
     if n is None or not float(n).is_integer():
         return Resolution(None, "relative", "vague or fractional quantity")
@@ -285,7 +297,8 @@ def resolve(c: Candidate, tense: Tense, ref: date | None, ref_words: str = "publ
     if form == "date":
         return _explicit(c)
     if form == "year":
-        return Resolution(f"{c.info['year']:04d}", "year", "explicit year")
+        part = f" ({c.info['mod']} in the year)" if c.info["mod"] else ""
+        return Resolution(f"{c.info['year']:04d}", "year", f"explicit year{part}")
     if form == "year_range":
         return Resolution(f"{c.info['year']:04d}/{c.info['year2']:04d}", "interval", "explicit year range")
     if form == "decade":

@@ -18,7 +18,9 @@ verb (the *governing verb*) and read its tense from its tag and auxiliaries:
   relative ("the talks held on Monday"); "did"; a present-tense verb of
   saying ("Putin says": the headline present reports the past).
 - ``present``: any other present-tense verb (a weekday then lies today or
-  ahead: "meetings start Wednesday"; other dates take the nearest).
+  ahead: "meetings start Wednesday"; other dates take the nearest).  When
+  the expression belongs to a noun ("Thursday's vote offers ..."), a present
+  verb says nothing of that event's time: the tense is then ``unknown``.
 - ``unknown``: no verb above the expression (captions, fragments).
 
 Participles, bare infinitives and coordinated verbs without auxiliaries
@@ -59,22 +61,26 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
 
 
-def _governing_verb(doc: Doc, start: int, end: int) -> tuple[Token | None, str | None]:
-    """The first verb above the expression, and a future marker met on the way."""
+def _governing_verb(doc: Doc, start: int, end: int) -> tuple[Token | None, str | None, bool]:
+    """The first verb above the expression, a future marker met on the way,
+    and whether the way passed through a noun ("Thursday's vote", "the
+    talks on Monday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return None, None
+        return None, None, False
     token = span.root
     inside = {t.i for t in span}
+    via_noun = False
     while True:
         if token.i not in inside:
             if _is_verb(token):
-                return token, None
+                return token, None, via_noun
             for child in token.children:
                 if child.dep_ in ("amod", "advmod", "compound") and child.lower_ in FUTURE_MODIFIERS:
-                    return None, child.text
+                    return None, child.text, via_noun
+            via_noun = via_noun or token.pos_ in ("NOUN", "PROPN")
         if token.head.i == token.i:
-            return None, None
+            return None, None, via_noun
         token = token.head
 
 
@@ -176,9 +182,12 @@ def read_tense(doc: Doc, start: int, end: int) -> Tense:
             return Tense("present", "'later' before it: today or after")
         if before.tag_.startswith("VB") or before.tag_ == "MD":
             return _clause_tense(before)
-    verb, marker = _governing_verb(doc, start, end)
+    verb, marker, via_noun = _governing_verb(doc, start, end)
     if marker:
         return Tense("future", f"'{marker}' before the event")
     if verb is None:
         return Tense("unknown", "no verb governs it")
-    return _clause_tense(verb)
+    tense = _clause_tense(verb)
+    if via_noun and tense.label == "present":
+        return Tense("unknown", f"present verb '{verb.text}' says nothing of the noun holding it", verb)
+    return tense
