@@ -72,7 +72,7 @@ def analyze(
         with store.transaction():
             for analysis in pending:
                 store.save_analysis(analysis, ANALYSIS_VERSION)
-            store.save_kb(lp.kb.to_rows())
+            store.save_kb(lp.take_learned())
         pending.clear()
 
     for analysis in lp.pipe(_articles(store, todo), batch_size=batch_size, n_process=n_process):

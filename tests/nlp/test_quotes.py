@@ -142,6 +142,19 @@ def test_straight_single_quotes_inside_are_kept(nlp):
     assert only(quotes_of(nlp, text)).text == "I think he often says 'we'll see' to gain time,"
 
 
+def test_single_quote_style_when_no_double_marks(nlp):
+    text = ("‘We don’t accept the leaders’ plan,’ Robert Hale said.\n\n"
+            "The ’90s were different, Hale said, calling the era 'a lost decade for workers'.")
+    first, second = quotes_of(nlp, text)
+    assert (first.text, first.speaker) == ("We don’t accept the leaders’ plan,", "Robert Hale")
+    assert (second.text, second.partial) == ("a lost decade for workers", True)
+
+
+def test_top_level_single_quotes_ignored_in_double_quote_text(nlp):
+    text = "Hale: 'Resolve' matters.\n\n\"We will see,\" Robert Hale said."
+    assert [q.text for q in quotes_of(nlp, text)] == ["We will see,"]
+
+
 def test_partial_quote_in_reported_speech(nlp):
     text = 'Robert Hale said he regretted that the talks were "a complete waste of time."'
     q = only(quotes_of(nlp, text))

@@ -85,3 +85,96 @@ def test_charset_declarations():
     assert header_charset("text/html; charset=UTF-8") == "UTF-8"
     assert header_charset("text/html") is None
     assert header_charset(None) is None
+
+
+# --- single-byte code pages chosen by plausibility ------------------------------------------
+
+NAMES_IN_ENGLISH = ("Deputy Prime Minister Dmitry Rogozin (Дмитрий Рогозин) said on Monday that the "
+                    "sanctions would not touch him, and the Kremlin aide Vladislav Surkov "
+                    "(Владислав Сурков) called the list an honour.")
+LEGACY_TEXTS = [
+    ("cp1252", "Le ministre a déclaré mardi à Genève que « les négociations reprendront », "
+               "évoquant l’œuvre de paix et un accord «très fragile»."),
+    ("cp1252", "Der Außenminister erklärte am Dienstag in München, die Gespräche würden "
+               "fortgesetzt; für Grüße sei es zu früh."),
+    ("cp1252", "El ministro declaró el martes que las negociaciones continuarán en España el año "
+               "próximo. ¿Quién lo duda?"),
+    ("cp1250", "Minister spraw zagranicznych powiedział we wtorek, że rozmowy będą kontynuowane "
+               "w Łodzi w przyszłym tygodniu."),
+    ("iso8859-2", "Rzecznik rządu oświadczył, że źródła w Świnoujściu są wiarygodne, a ślad prowadzi "
+                  "do Łodzi."),
+    ("cp1250", "Ministr zahraničí v úterý řekl, že jednání budou pokračovat příští týden v Brně."),
+    ("cp1254", "Dışişleri Bakanı salı günü yaptığı açıklamada görüşmelerin gelecek hafta "
+               "İstanbul'da süreceğini söyledi."),
+    ("cp1253", "Ο υπουργός Εξωτερικών δήλωσε την Τρίτη ότι οι διαπραγματεύσεις θα συνεχιστούν "
+               "την επόμενη εβδομάδα στην Αθήνα."),
+    ("cp1251", "Министр иностранных дел заявил во вторник, что переговоры в Москве продолжатся."),
+    ("koi8-r", "Министр иностранных дел заявил во вторник, что переговоры в Москве продолжатся."),
+    ("cp1251", NAMES_IN_ENGLISH),
+    ("koi8-r", NAMES_IN_ENGLISH),
+]
+SHORT_TEXTS = [
+    ("cp1251", "Rogozin (Дмитрий Рогозин) said."),
+    ("cp1252", "Grüße aus Köln."),
+    ("cp1252", "Très bien, a-t-il dit."),
+    ("cp1250", "Wałęsa przyjechał."),
+    ("cp1250", "Přišel včas."),
+    ("cp1254", "Çok güzel bir gün, öğretmen."),
+    ("cp1253", "Καλημέρα Αθήνα."),
+]
+
+
+@pytest.mark.parametrize("codec, original", LEGACY_TEXTS + SHORT_TEXTS)
+def test_legacy_code_pages(codec, original):
+    text, encoding, flags = decode(original.encode(codec))
+    assert text == original
+    assert original.encode(codec).decode(encoding) == original
+    assert "encoding-guessed" in flags
+
+
+@pytest.mark.parametrize("codec, original", LEGACY_TEXTS)
+def test_legacy_code_pages_long(codec, original):
+    """A long document: mostly the same sentences, plus a plain-English paragraph."""
+    long_text = "\n\n".join([original] * 40 + ["The talks went on late into the night."] * 20)
+    assert decode(long_text.encode(codec))[0] == long_text
+
+
+def test_few_cyrillic_names_in_english_are_not_read_as_western():
+    body = ("MOSCOW -- The Russians named included Deputy Prime Minister Dmitry Rogozin "
+            "(Дмитрий Рогозин). " + "Officials said the talks would go on. " * 60)
+    text, encoding, _ = decode(body.encode("cp1251"))
+    assert (text, encoding) == (body, "cp1251")
+    assert "Äìèòðèé" not in text
+
+
+def test_western_text_stays_windows_1252():
+    original = "Niinistö hosted the talks at Mäntyniemi; the cafés on Åland were full. “Fine,” he said — 5 €."
+    assert decode(original.encode("cp1252"))[:2] == (original, "cp1252")
+
+
+def test_multibyte_legacy_text_still_goes_to_the_detector():
+    original = "外交部长周二表示，谈判将于下周在北京继续进行。双方同意加强合作。" * 3
+    text, encoding, flags = decode(original.encode("gbk"))
+    assert text == original
+    assert codecs.lookup(encoding).name in ("gbk", "gb18030")
+    assert "encoding-guessed" in flags
+
+
+def test_valid_utf8_skips_the_plausibility_score(monkeypatch):
+    import eventwire.read.encoding as module
+
+    def refuse(data):
+        raise AssertionError("scored valid UTF-8")
+
+    monkeypatch.setattr(module, "_single_byte", refuse)
+    assert decode(NAMES_IN_ENGLISH.encode()) == (NAMES_IN_ENGLISH, "utf-8", ())
+
+
+def test_eastern_courier_example_is_cp1251():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "examples/corpus/eastern-courier/crimea-sanctions-moscow-shrugs.txt"
+    text, encoding, _ = decode(path.read_bytes())
+    assert encoding == "cp1251"
+    assert "Dmitry Rogozin (Дмитрий Рогозин)" in text
+    assert "Vladislav Surkov (Владислав Сурков)" in text

@@ -151,16 +151,18 @@ def parse_petrarch_dictionary(text: str, name: str,
         else:
             errors.append(err)
 
+    orphaned = False  # the lines after a malformed entry belong to no entry
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
+        continues = line.startswith(("+", "["))
         try:
+            if continues and (orphaned or not drafts):
+                raise ValueError("belongs to no well-formed entry")
             head, forms, bodies = _split_line(line)
             codes = [_parse_code(b) for b in bodies]
             if head.startswith("+"):
-                if not drafts:
-                    raise ValueError("synonym before any entry")
                 drafts[-1].synonyms += [_words(head[1:])] + [_words(f) for f in forms]
                 drafts[-1].codes += codes
             elif head:
@@ -168,13 +170,13 @@ def parse_petrarch_dictionary(text: str, name: str,
                 draft.synonyms += [_words(f) for f in forms]
                 draft.codes += codes
                 drafts.append(draft)
+                orphaned = False
             elif codes:
-                if not drafts:
-                    raise ValueError("code line before any entry")
                 drafts[-1].codes += codes
             else:
                 raise ValueError("nothing recognisable on the line")
         except ValueError as exc:
+            orphaned = orphaned or not continues
             fail(lineno, str(exc))
     entries = []
     for d in drafts:
@@ -233,29 +235,42 @@ class DictionaryIndex:
 
     ``kind`` declares what the entries name ("person", "organisation");
     None guesses per entry (``guess_kind``).  Agent entries (``[~GOV]``) are
-    kept apart: ``sector_of`` answers for common nouns ("president").
-    """
+    kept apart: ``sector_of`` answers for common nouns ("president").  In a
+    dictionary written in natural case, short all-capital names ("CIA") must
+    appear in capitals in the text (``needs_capitals``).    """
 
     def __init__(self, entries: list[DictEntry], name: str, kind: str | None = None):
         self.name = name
         self.kind = kind
         self._actors: dict[str, DictEntry] = {}
         self._agents: dict[str, str] = {}
+        self._capitals: set[str] = set()
         self.max_tokens = 1
+        natural_case = any(c.islower() for e in entries for c in e.phrase)
         for entry in entries:
             for phrase in (entry.phrase, *entry.synonyms):
                 k = key(phrase)
                 if not k:
                     continue
+                self.max_tokens = max(self.max_tokens, len(k.split()))
                 if entry.agent:
                     self._agents.setdefault(k, split_code(entry.codes[0].code)[1] or "")
-                else:
-                    self._actors.setdefault(k, entry)
-                    self.max_tokens = max(self.max_tokens, len(k.split()))
+                    continue
+                self._actors.setdefault(k, entry)
+                letters = [c for c in phrase if c.isalpha()]
+                if natural_case and len(letters) <= 5 and all(c.isupper() for c in letters):
+                    self._capitals.add(k)
 
     def entry(self, folded_key: str) -> DictEntry | None:
         """The actor entry stored under a key (see ``gazetteer.key``)."""
         return self._actors.get(folded_key)
+
+    def needs_capitals(self, folded_key: str) -> bool:
+        """True when the name is an abbreviation that only counts in capitals."""
+        return folded_key in self._capitals
+
+    def kind_of(self, entry: DictEntry) -> str:
+        return self.kind or guess_kind(entry.phrase)
 
     def actor(self, name: str, date: str | None = None) -> Actor | None:
         """The Actor a name stands for on ``date``, or None when not listed."""
@@ -264,11 +279,11 @@ class DictionaryIndex:
 
     def entry_actor(self, entry: DictEntry, date: str | None = None) -> Actor:
         country, sector = pick_code(entry.codes, date)
-        kind = self.kind or guess_kind(entry.phrase)
         name = entry.phrase
         if name.isupper() and (" " in name or len(name) > 5):
             name = name.title()
-        return Actor(name, kind, country, sector, as_of=date, basis=f"dictionary:{self.name}")
+        return Actor(name, self.kind_of(entry), country, sector, as_of=date,
+                     basis=f"dictionary:{self.name}")
 
     def sector_of(self, folded_key: str) -> str | None:
         """The sector an agents entry gives a common noun ("president" -> GOV)."""

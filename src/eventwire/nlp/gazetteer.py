@@ -44,6 +44,22 @@ _SPELLING = {  # British -> American spellings, so either finds the other
     "centre": "center",
     "criticised": "criticized",
 }
+_VARIANTS = {  # one spelling for common transliterations of personal names
+    "muhammad": "mohammed mohamed mohammad mohamad muhammed mohamud",
+    "hussein": "hussain husein husain",
+    "yusuf": "youssef yousef yusef",
+    "abdul": "abdel",
+    "gaddafi": "qaddafi gadhafi kadhafi",
+    "dmitry": "dmitri dmitriy",
+    "sergei": "sergey",
+    "alexander": "aleksandr alexandr",
+    "andrei": "andrey",
+    "alexei": "alexey aleksei aleksey",
+    "yuri": "yury yuriy",
+    "nikolai": "nikolay",
+    "yevgeny": "evgeny yevgeniy evgeniy",
+}
+_SPELLING.update({v: k for k, vs in _VARIANTS.items() for v in vs.split()})
 
 
 class Token(NamedTuple):
@@ -130,6 +146,9 @@ class Gazetteer:
     def __init__(self) -> None:
         self._folded: dict[str, tuple[int, int, Place | None]] = {}  # key -> (rank, pop, place)
         self._exact: dict[str, Place] = {}
+        self.us_states: set[str] = set()  # keys of US state names ("georgia" too)
+        self._near: dict[str, Place] = {}  # one-letter deletions of country and demonym names
+        self._near_ambiguous: set[str] = set()
         self.max_tokens = 1
 
     # ---------------------------------------------------------------- building
@@ -157,7 +176,37 @@ class Gazetteer:
             elif rank != _RANK_HAND:
                 self._folded[k] = (rank, 0, None)  # ambiguous: two countries, same standing
 
+    def index_misspellings(self) -> None:
+        """Index one-letter deletions of one-word country names and demonyms (5+ letters)."""
+        for k, (rank, _, place) in self._folded.items():
+            if place is None or rank > _RANK_COUNTRY or place.kind not in ("country", "demonym"):
+                continue
+            if " " in k or len(k) < 5 or not k.isalpha():
+                continue
+            for variant in _deletions(k):
+                held = self._near.setdefault(variant, place)
+                if held.country != place.country:
+                    self._near_ambiguous.add(variant)
+
     # ---------------------------------------------------------------- lookups
+
+    def near(self, word: str) -> Place | None:
+        """The country or demonym one slip of the keys away from an unknown word.
+
+        "Ethopia", "Afganistan", "Kazahks": a word of six letters or more that
+        shares a one-letter deletion with exactly one country's names.
+        """
+        w = fold(word)
+        if len(w) < 6 or not w.isalpha() or w in self._folded:
+            return None
+        found: dict[str, Place] = {}
+        for variant in _deletions(w):
+            if variant in self._near_ambiguous:
+                return None
+            place = self._near.get(variant)
+            if place is not None:
+                found[place.country or ""] = place
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def get(self, phrase: str) -> Place | None:
         """The place a whole phrase names ("the UK", "TEHRAN", "Gaza Strip")."""
@@ -219,6 +268,11 @@ class Gazetteer:
         return None
 
 
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter left out."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
 # -------------------------------------------------------------------- loading
 
 
@@ -241,11 +295,10 @@ def _hand_table() -> dict[str, list[tuple[str, list[str]]]]:
 
 
 def _plural(demonym: str) -> str | None:
-    """Regular plural of a demonym ("Afghan" -> "Afghans"); None when invariable."""
-    if demonym.endswith(("ese", "sh", "ch", "men")) or demonym[-1] in "sz":
+    """Regular plural of a demonym ("Afghan" -> "Afghans"); None when invariable or
+    irregular ("Swiss", "Frenchman": the table lists "Frenchmen" itself)."""
+    if demonym.endswith(("ese", "sh", "ch", "men", "man")) or demonym[-1] in "sz":
         return None
-    if demonym.endswith("man"):
-        return demonym[:-3] + "men"
     return demonym + "s"
 
 
@@ -327,6 +380,7 @@ def _build() -> Gazetteer:
                     _RANK_CAPITAL)
     for state in geo.get_us_states().values():
         gaz.add(state["name"], Place(state["name"], "subdivision", "USA"), _RANK_SUBDIVISION)
+        gaz.us_states.add(key(state["name"]))
     for sub in pycountry.subdivisions:
         name = _subdivision_name(sub.name) if sub.type in _SUBDIVISION_TYPES else None
         iso3 = iso3_of.get(sub.country_code)
@@ -346,6 +400,7 @@ def _build() -> Gazetteer:
             for alt in city["alternatenames"]:
                 if alt.isascii() and len(alt) >= 4 and alt[0].isupper() and not alt.isupper():
                     gaz.add(alt, place, _RANK_CITY_ALT, city["population"])
+    gaz.index_misspellings()
     return gaz
 
 

@@ -76,7 +76,13 @@ class LanguagePass:
     def __init__(self, nlp=None, *, resolver: ActorResolver | None = None, kb: KnowledgeBase | None = None):
         self.nlp = nlp if nlp is not None else load_model()
         self.kb = kb if kb is not None else KnowledgeBase()
-        self.resolver = resolver if resolver is not None else ActorResolver()
+        self.resolver = resolver if resolver is not None else ActorResolver(kb=self.kb)
+        self.learned: list[dict] = []  # facts learned since the caller last took them
+
+    def take_learned(self) -> list[dict]:
+        """Facts the knowledge base learned since the last call (to persist them)."""
+        out, self.learned = self.learned, []
+        return out
 
     # ---------------------------------------------------------------- batches
 
@@ -178,17 +184,15 @@ class LanguagePass:
         article_country = countries.most_common(1)[0][0] if countries else None
         entities: list[Entity] = []
         for (offset, c), actor in zip(clusters, first):
-            if c.label == "PERSON" and (actor is None or actor.country is None):
-                learned = self.kb.lookup(c.name, date)
-                if learned is not None:
-                    actor = learned
-                elif c.descriptors and article_country:
-                    actor = self.resolver.resolve(
-                        c.name, label=c.label, descriptors=c.descriptors, context=context(offset, c),
-                        date=date, article_country=article_country,
-                    ) or actor
+            if c.label == "PERSON" and (actor is None or actor.country is None) and c.descriptors and article_country:
+                actor = self.resolver.resolve(
+                    c.name, label=c.label, descriptors=c.descriptors, context=context(offset, c),
+                    date=date, article_country=article_country,
+                ) or actor
             if actor is not None and c.label == "PERSON" and actor.country and _from_text(actor):
-                self.kb.learn(actor, art.id)
+                if self.kb.learn(actor, art.id):
+                    self.learned.append({"name": actor.name, "country": actor.country, "sector": actor.sector,
+                                         "role": actor.role, "as_of": actor.as_of, "article_id": art.id})
             entities.append(Entity(name=c.name, label=c.label, descriptors=tuple(c.descriptors), actor=actor))
         return entities
 

@@ -10,7 +10,10 @@ Finding the quoted text (characters only):
     a space, a bracket, a dash, a colon or a comma, before a non-space); once
     a quote is open the next double mark of any shape closes it, so
     mis-typed marks still pair.  Single quotes are left alone, so single-
-    quoted speech inside double quotes stays inside.  A paragraph that ends
+    quoted speech inside double quotes stays inside; only a text with no
+    double marks at all is read as quoting in single marks, which then open
+    at a word start and close after a non-space before a non-letter, so
+    apostrophes ("don't", "’90s") are not taken for marks.  A paragraph that ends
     inside a quote continues into the next paragraph when that paragraph
     opens with a mark (the news convention for long quotes); otherwise the
     quote ends at the paragraph end, unless a reporting clause written
@@ -43,7 +46,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -82,9 +85,11 @@ OPENING_MARKS = "“„‟«"
 CLOSING_MARKS = "”»"
 STRAIGHT_MARKS = '"＂'
 MARKS = re.compile("[" + re.escape(OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARKS) + "]")
+SINGLE_MARKS = re.compile("[‘’']")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 OPENING_CONTEXT = "([{—–-/:;,"
+MarkTest = Callable[[str, int, int, int], bool]  # (text, position, paragraph start, end)
 CONTEXT_WINDOW = 50  # tokens either side of a quote where its cue may stand
 RECENT_CUES = 20  # reporting verbs looked back over for a cue-less quote's speaker
 
@@ -116,7 +121,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _can_open(text: str, pos: int, para_start: int, para_end: int) -> bool:
-    """Whether the mark at ``pos`` can begin a quotation."""
+    """Whether the double mark at ``pos`` can begin a quotation."""
     if text[pos] in OPENING_MARKS:
         return True
     after = text[pos + 1] if pos + 1 < para_end else ""
@@ -128,31 +133,76 @@ def _can_open(text: str, pos: int, para_start: int, para_end: int) -> bool:
     return not before.isalnum() and before not in ".!?%"
 
 
+def _can_close(text: str, pos: int, para_start: int, para_end: int) -> bool:
+    """Any double mark closes an open quotation (mis-typed marks still pair)."""
+    return True
+
+
+def _single_can_open(text: str, pos: int, para_start: int, para_end: int) -> bool:
+    """A single mark opens only at a word start: "‘We" or " 'We", never "don't"."""
+    after = text[pos + 1] if pos + 1 < para_end else ""
+    before = text[pos - 1] if pos > para_start else ""
+    if text[pos] == "’" or not after or after.isspace():
+        return False
+    return not before or before.isspace() or before in OPENING_CONTEXT
+
+
+def _single_can_close(text: str, pos: int, para_start: int, para_end: int) -> bool:
+    """A single mark closes after a non-space and before a non-letter: "win,’ he".
+
+    "leaders’ plan" (a plural possessive: "s", mark, space, word) does not
+    close when another closing-shaped mark follows in the paragraph.
+    """
+    after = text[pos + 1] if pos + 1 < para_end else ""
+    before = text[pos - 1] if pos > para_start else ""
+    if text[pos] == "‘" or not before or before.isspace() or after.isalnum():
+        return False
+    possessive = before == "s" and after == " " and text[pos + 2:pos + 3].isalpha()
+    return not (possessive and SINGLE_MARKS.search(text, pos + 1, para_end))
+
+
 def _scan(text: str) -> list[_Span]:
-    """Pair the double quotation marks of ``text`` into quoted spans."""
+    """Pair the quotation marks of ``text`` into quoted spans.
+
+    Double marks when the text has any; otherwise the text quotes in single
+    marks (British style), paired more strictly because they double as
+    apostrophes.
+    """
+    if MARKS.search(text):
+        return _pair(text, MARKS, _can_open, _can_close, keep_unclosed=True)
+    return _pair(text, SINGLE_MARKS, _single_can_open, _single_can_close, keep_unclosed=False)
+
+
+def _pair(text: str, marks_re: re.Pattern, can_open: MarkTest, can_close: MarkTest,
+          keep_unclosed: bool) -> list[_Span]:
+    """Pair marks paragraph by paragraph, running quotes on across paragraphs.
+
+    A quote left open at a paragraph end that the next paragraph does not
+    re-open ends there (``keep_unclosed``) or is dropped.
+    """
     spans: list[_Span] = []
     carry: list[tuple[int, int]] = []  # pieces of a quote running on from earlier paragraphs
     for para_start, para_end in _paragraphs(text):
-        marks = [m.start() for m in MARKS.finditer(text, para_start, para_end)]
+        marks = [m.start() for m in marks_re.finditer(text, para_start, para_end)]
         first_char = para_start + len(text[para_start:para_end]) - len(
             text[para_start:para_end].lstrip())
         open_at, pieces = None, []
         if carry:
-            if marks and marks[0] == first_char and _can_open(text, first_char, para_start, para_end):
+            if marks and marks[0] == first_char and can_open(text, first_char, para_start, para_end):
                 open_at, pieces, marks = marks[0], carry, marks[1:]
-            else:
+            elif keep_unclosed:
                 spans.append(_Span(tuple(carry), closed=False))
             carry = []
         for pos in marks:
             if open_at is None:
-                if _can_open(text, pos, para_start, para_end):
+                if can_open(text, pos, para_start, para_end):
                     open_at = pos
-                continue
-            spans.append(_Span(tuple(pieces) + ((open_at + 1, pos),), closed=True))
-            open_at, pieces = None, []
+            elif can_close(text, pos, para_start, para_end):
+                spans.append(_Span(tuple(pieces) + ((open_at + 1, pos),), closed=True))
+                open_at, pieces = None, []
         if open_at is not None:
             carry = pieces + [(open_at + 1, para_end)]
-    if carry:
+    if carry and keep_unclosed:
         spans.append(_Span(tuple(carry), closed=False))
     return [s for s in (_tidy(text, s) for s in spans) if s is not None]
 
@@ -606,8 +656,8 @@ def find_quotes(doc: Doc, clusters: list[EntityCluster] | None = None) -> list[Q
                 last = (span.end, speaker)
         else:
             name = inherited.name if inherited is not None else None
-            quotes.append(Quote(span.start, span.end, quote_text, name, cue=None,
-                                partial=partial))
+            quotes.append(Quote(span.start, span.end, quote_text, name, cue=cue_lemma,
+                                partial=partial, via=via))
             if inherited is not None:
                 last = (span.end, inherited)
     return quotes

@@ -13,7 +13,14 @@ The order of evidence, cheapest and surest first:
 5. mostly-UTF-8 with a few invalid runs (text pasted together from two
    sources): each invalid run is read as windows-1252, else replaced, and the
    result is flagged ``mixed-encoding``;
-6. charset-normalizer's best guess, nudged towards windows-1252 when that
+6. the most plausible single-byte code page (windows-1250..1257, ISO-8859-2
+   and -7, KOI8-R): each decodes the words that hold non-ASCII bytes, and
+   the reading that gives real words wins (one script per word, sane case,
+   no symbols between letters, letters that one language uses together);
+   this catches a few Cyrillic names in English cp1251 text, which a
+   whole-text detector reads as windows-1252;
+7. when no single-byte reading is plausible (multi-byte legacy CJK),
+   charset-normalizer's best guess, nudged towards windows-1252 when that
    scores as well (the detector is unreliable on short Western text).
 
 The text comes back with newlines normalised to ``\\n`` and NULs removed.
@@ -22,7 +29,10 @@ The common case (clean UTF-8) costs one ``bytes.decode``.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
+import unicodedata
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
@@ -47,6 +57,44 @@ _HIGH_BYTES = bytes(range(128, 256))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.I)
 _SAMPLE = 4096
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r")
+_SINGLE_BYTE_CANDIDATES = (
+    # the order breaks ties: Western first, then the other Windows pages,
+    # then the ISO and KOI8 variants that differ from them in a few positions
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257",
+    "iso8859-2", "koi8-r", "iso8859-7", "cp1256", "cp1255",
+)
+# the non-ASCII letters (lowercase) of languages written in those code pages
+_ALPHABETS: dict[str, str] = {
+    "French": "àâæçéèêëîïôœùûüÿ", "German": "äöüß", "Spanish": "áéíñóúü",
+    "Portuguese": "àáâãçéêíóôõú", "Italian": "àèéìíîòóù", "Catalan": "àçèéíïòóúü",
+    "Dutch": "áéèëïóöü", "Danish-Norwegian": "åæéøó", "Swedish": "åäéö", "Finnish": "äåöšž",
+    "Icelandic": "áæðéíóöúýþ", "Estonian": "äöõüšž", "Polish": "ąćęłńóśźż",
+    "Czech": "áčďéěíňóřšťúůýž", "Slovak": "áäčďéíĺľňóôŕšťúýž", "Hungarian": "áéíóöőúüű",
+    "Romanian": "ăâîșşțţ", "Croatian-Slovene": "čćđšž", "Albanian": "çë",
+    "Turkish": "âçğıîöşü", "Latvian": "āčēģīķļņšūž", "Lithuanian": "ąčęėįšųūž",
+    "Russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "Ukrainian": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "Belarusian": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+    "Bulgarian": "абвгдежзийклмнопрстуфхцчшщъьюя",
+    "Serbian-Macedonian": "абвгдђѓежзѕијклљмнњопрстћќуфхцчџш",
+    "Greek": "αβγδεζηθικλμνξοπρστυφχψωςάέήίόύώϊϋΐΰ",
+    "Hebrew": "".join(map(chr, range(0x5D0, 0x5EB))),
+    "Arabic": "".join(map(chr, range(0x621, 0x64B))) + "پچژگکی",
+}
+_MINOR_LANGUAGES = {"Icelandic": 0.05, "Estonian": 0.05, "Albanian": 0.05}
+_LANGUAGES = tuple((frozenset(letters), _MINOR_LANGUAGES.get(name, 0.0))
+                   for name, letters in _ALPHABETS.items())
+_HIGH_TOKEN = re.compile(rb"\S*[\x80-\xff]\S*")
+_C1_CONTROLS = re.compile(r"[\x80-\x9f]")
+# what may separate words, or the parts of a word ("U.S.", "l’Europe", "Rogozin-Gref")
+_JOINERS = re.compile(r"[\x00-\x40\x5b-\x60\x7b-\x7f\s\u00ab\u00ad\u00b7\u00bb\u02bc\u2010-\u2015"
+                      r"\u2018-\u201e\u2022\u2026\u2032\u2033\u2039\u203a]+")
+_LEADING_SIGNS = frozenset("¿¡€£$¥§©")
+_TRAILING_SIGNS = frozenset("°²³¹½¼¾©®™€£¢%‰")
+_MAX_TOKENS = 4000
+_PLAUSIBLE = 0.5
+_CASELESS_AFTER = 40
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str, tuple[str, ...]]:
@@ -120,7 +168,7 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str, tuple[str, ...
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed, "utf-8", ("mixed-encoding",) + _mismatch(declared, "utf-8", data)
-    text, guessed = _detect(data)
+    text, guessed = _single_byte(data) or _detect(data)
     return text, guessed, ("encoding-guessed",) + _mismatch(declared, guessed, data)
 
 
@@ -202,3 +250,136 @@ def _same_as_cp1252(data: bytes, text: str) -> bool:
         return data.decode("cp1252") == text
     except UnicodeDecodeError:
         return False
+
+
+def _single_byte(data: bytes) -> tuple[str, str] | None:
+    """The most plausible single-byte reading of ``data``; None when none is plausible.
+
+    Each candidate code page decodes the words that hold a non-ASCII byte;
+    the reading costs more for each word a wrong code page would produce
+    (a symbol between letters, two scripts in one word, case flipping inside
+    a word, a Latin word of accented letters only), for letters that no one
+    language uses together, and for mostly capital non-ASCII letters.
+    """
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls > 0.01 * len(data):
+        return None
+    tokens = Counter(itertools.islice((m.group() for m in _HIGH_TOKEN.finditer(data)), _MAX_TOKENS))
+    blob = b"\n".join(tokens)
+    counts = list(tokens.values())
+    scored = []
+    for rank, codec in enumerate(_SINGLE_BYTE_CANDIDATES):
+        try:
+            decoded = blob.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _C1_CONTROLS.search(decoded):  # ISO-8859 pages leave 0x80-0x9F as controls
+            continue
+        words = decoded.split("\n")
+        scored.append((round(_implausibility(words, counts), 6), rank, codec))
+    for cost, _, codec in sorted(scored):
+        if cost > _PLAUSIBLE:
+            break
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:  # a byte past the sampled words
+            continue
+    return None
+
+
+def _implausibility(words: list[str], counts: list[int]) -> float:
+    """How unlike real text a candidate reading of the words is (0 = natural)."""
+    segments = bad = upper = lower = 0
+    letters: Counter[str] = Counter()
+    for word, n in zip(words, counts):
+        for segment in _JOINERS.split(word):
+            if segment.isascii():
+                continue
+            badness = _segment_badness(segment)
+            if badness is None:
+                continue
+            segments += n
+            bad += n * badness
+            for ch in segment:
+                if ch > "\x7f" and ch.isalpha():
+                    low = ch.lower()
+                    if ch >= "\u0370":  # Greek and Cyrillic: mostly small letters
+                        if low != ch:
+                            upper += n
+                        elif ch.upper() != ch:
+                            lower += n
+                    letters[low if len(low) == 1 else ch] += n
+    cost = bad / segments if segments else 0.0
+    cased = upper + lower
+    if cased:
+        cost += max(0.0, upper / cased - 0.5)
+    if lower >= _CASELESS_AFTER and not upper:
+        cost += 0.3  # a long text without one capital: a caseless script (Hebrew) misread
+    return cost + _uncovered(letters)
+
+
+def _segment_badness(segment: str) -> float | None:
+    """0 for a plausible word, up to 1 for a mojibake one; None when it holds no letter."""
+    letters = []
+    scripts = set()
+    last = len(segment) - 1
+    misplaced = False
+    for i, ch in enumerate(segment):
+        if ch.isalpha():
+            letters.append(ch)
+            scripts.add(_script(ch))
+        elif unicodedata.category(ch)[0] == "M":
+            misplaced = misplaced or i == 0  # a combining mark with no letter to sit on
+            if not "\u0300" <= ch <= "\u036f":  # a mark of one script (Hebrew, Arabic)
+                scripts.add(_script(ch))
+        elif not ((i == 0 and ch in _LEADING_SIGNS) or (i == last and ch in _TRAILING_SIGNS)):
+            misplaced = True  # a symbol among letters: "mo¿e", "³atwo"
+    if not letters:
+        return None
+    if misplaced or len(scripts) > 1:
+        return 1.0
+    before = before2 = ""
+    for ch in letters:
+        if ch > "\x7f" or before > "\x7f":
+            if ch.isupper() and before.islower():
+                return 1.0  # case flips inside the word: "mINISTR"
+            if ch.islower() and before.isupper() and before2.isupper():
+                return 1.0  # "ÐÎãî"
+        before2, before = before, ch
+    if len(letters) >= 2 and _script(letters[0]) == "Latin" and all(ch > "\x7f" for ch in letters):
+        return 1.0 if len(letters) >= 3 else 0.5  # "Äìèòðèé": accented letters only
+    return 0.0
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x250 or 0x1E00 <= code < 0x1F00:
+        return "Latin"
+    if 0x370 <= code < 0x400:
+        return "Greek"
+    if 0x400 <= code < 0x530:
+        return "Cyrillic"
+    if 0x590 <= code < 0x600:
+        return "Hebrew"
+    if 0x600 <= code < 0x700:
+        return "Arabic"
+    return "other"
+
+
+def _uncovered(letters: Counter[str]) -> float:
+    """Share of non-ASCII letters outside the best language, half of those in a second one.
+
+    Languages with few writers (Icelandic, whose ð þ ý æ are what Turkish and
+    Croatian text turn into under windows-1252) cost a little more, so an
+    ambiguous short text goes to the more common reading.
+    """
+    total = sum(letters.values())
+    if not total:
+        return 0.0
+    best, first = max(
+        ((sum(n for ch, n in letters.items() if ch in alphabet) / total - prior, alphabet)
+         for alphabet, prior in _LANGUAGES),
+        key=lambda scored: scored[0])
+    rest = {ch: n for ch, n in letters.items() if ch not in first}
+    second = max(sum(n for ch, n in rest.items() if ch in alphabet) for alphabet, _ in _LANGUAGES)
+    return 1.0 - best - 0.5 * second / total

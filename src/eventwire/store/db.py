@@ -177,12 +177,19 @@ class AnalysisStore:
             })
         return out
 
-    def kb_rows(self) -> list[tuple[str, str]]:
-        return [tuple(r) for r in self.conn.execute("SELECT key, value FROM kb")]
+    KB_COLUMNS = ("name", "country", "sector", "role", "as_of", "article_id")
 
-    def save_kb(self, rows) -> None:
+    def kb_rows(self) -> list[dict]:
+        """Facts the knowledge base learned, as dicts, oldest first."""
+        cols = ", ".join(self.KB_COLUMNS)
+        return [dict(zip(self.KB_COLUMNS, r)) for r in self.conn.execute(f"SELECT {cols} FROM kb_facts ORDER BY rowid")]
+
+    def save_kb(self, rows: Iterable[dict]) -> None:
         with self.transaction():
-            self.conn.executemany("INSERT OR REPLACE INTO kb VALUES (?, ?)", rows)
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO kb_facts VALUES (?, ?, ?, ?, ?, ?)",
+                [tuple(r.get(c) for c in self.KB_COLUMNS) for r in rows],
+            )
 
 
 class Store(AnalysisStore):

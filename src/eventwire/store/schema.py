@@ -178,9 +178,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX times_article ON times(article_id);
     CREATE INDEX times_value ON times(value);
     -- The knowledge base learned from the corpus (persons introduced with a role).
-    CREATE TABLE kb (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
+    CREATE TABLE kb_facts (
+        name       TEXT NOT NULL,
+        country    TEXT,
+        sector     TEXT,
+        role       TEXT,
+        as_of      TEXT,
+        article_id TEXT NOT NULL,
+        UNIQUE (name, article_id, role)
     );
     """,
 ]

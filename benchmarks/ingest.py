@@ -1,0 +1,444 @@
+"""Print ingest speed (articles per second) beside trafilatura alone.
+
+Usage (from the repository root):
+
+    .venv/bin/python benchmarks/ingest.py [--scale N] [--repeat 3] [--quick]
+                                          [--profile] [--keep DIR]
+
+The example corpus (examples/corpus: text, HTML, JSON, JSON Lines, WARC) is
+replicated N times into a temporary folder, every copy of every input made
+different from the others (a unique sentence goes into the body; WARC files
+are rewritten record by record with warcio), because the store keeps one
+copy of identical content.  Each copy sits in the folder of its original, so
+the formats keep their proportions and an outlet folder holds many articles,
+as in a real crawl.  The default N gives at least 10,000 articles.
+
+Timed, each ``--repeat`` times (the median is printed), each ingest into a
+fresh store, with the language pass off (``ingest(paths, analyze=False)``):
+
+  (a) trafilatura alone: ``trafilatura.bare_extraction`` with the arguments
+      eventwire passes (src/eventwire/extract/html.py) over every HTML
+      document of the replicated corpus (pages, WARC responses, JSON
+      records that carry HTML), already decoded to text;
+  (b) eventwire ingest of the files that hold those same HTML documents;
+  (c) eventwire ingest of the whole replicated corpus;
+  (d) eventwire ingest of the plain-text documents (text files and JSON
+      records with a text field): eventwire's own text path, no trafilatura.
+
+The overhead of (b) over (a), (b)/(a) - 1, is what reading, cleaning and
+storing add to trafilatura's own time.  ``--profile`` runs cProfile over one
+more ingest of the whole corpus and prints where the time goes.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import math
+import os
+import pstats
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+import eventwire
+from eventwire.extract.furniture import FurnitureModel
+from eventwire.extract.html import iso_day
+from eventwire.ingest import date_from_corpus, reclean_furniture
+from eventwire.ingest import ingest as ingest_documents
+from eventwire.read.encoding import decode, header_charset, meta_charset
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+TARGET_ARTICLES = 10_000
+QUICK_SCALE = 3
+WORDS = ("amber", "birch", "cedar", "delta", "ember", "fjord", "garnet", "harbour", "indigo", "juniper")
+
+
+# ------------------------------------------------------------------ replication
+
+
+@dataclass
+class HtmlDoc:
+    """One HTML document as eventwire hands it to trafilatura."""
+    html: str
+    url: str | None = None
+    given_date: str | None = None
+    crawl_date: str | None = None
+
+
+@dataclass
+class Replica:
+    root: Path
+    copies: int
+    articles: int = 0
+    html_docs: list[HtmlDoc] = field(default_factory=list)
+    html_files: list[Path] = field(default_factory=list)  # hold exactly the HTML documents
+    text_files: list[Path] = field(default_factory=list)  # hold exactly the plain-text documents
+    text_docs: int = 0
+
+
+def unique_sentence(copy: int, part: int = 0) -> str:
+    """A sentence no other copy has: the copy number spelled in words and digits."""
+    spelled = " ".join(WORDS[int(d)] for d in f"{copy:05d}")
+    return f" Desk reference {copy}-{part} ({spelled}) was logged with this report."
+
+
+def perturb_text(text: str, copy: int, part: int = 0) -> str:
+    """Put the unique sentence at the end of the first long paragraph (else at the end)."""
+    sentence = unique_sentence(copy, part)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    offset = 0
+    for line in text.split(newline):
+        if len(line) >= 200:
+            end = offset + len(line)
+            return text[:end] + sentence + text[end:]
+        offset += len(line) + len(newline)
+    return text.rstrip() + sentence + newline
+
+
+def perturb_html(html: str, copy: int, part: int = 0) -> str:
+    """Put the unique sentence inside the first long paragraph of the page."""
+    lower = html.lower()
+    start = 0
+    while (close := lower.find("</p>", start)) != -1:
+        opening = lower.rfind("<p", 0, close)
+        if close - opening > 200:
+            return html[:close] + unique_sentence(copy, part) + html[close:]
+        start = close + 4
+    return perturb_text(html, copy, part)
+
+
+def _read_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """The text of a file as written (newlines kept) and the codec that writes it back."""
+    _, encoding, _ = decode(data, declared)
+    return data.decode(encoding), encoding
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def _copy_name(relative: Path, copy: int) -> Path:
+    name = relative.name
+    stem, dot, ext = name.partition(".")
+    return relative.with_name(f"{stem}--{copy:05d}{dot}{ext}")
+
+
+def _warc_copy(data: bytes, copy: int, replica: Replica) -> bytes:
+    """The WARC file with every HTML response payload perturbed, written anew by warcio."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for part, record in enumerate(ArchiveIterator(io.BytesIO(data))):
+        if record.rec_type != "response":
+            payload = record.content_stream().read()
+            writer.write_record(writer.create_warc_record(
+                record.rec_headers.get_header("WARC-Target-URI") or "", record.rec_type,
+                payload=io.BytesIO(payload), warc_content_type=record.rec_headers.get_header("Content-Type"),
+                warc_headers_dict={"WARC-Date": record.rec_headers.get_header("WARC-Date") or ""}))
+            continue
+        http = record.http_headers
+        payload = record.content_stream().read()
+        charset = header_charset(http.get_header("Content-Type")) or meta_charset(payload)
+        text, encoding = _read_text(payload, charset)
+        html = perturb_html(text, copy, part)
+        uri = record.rec_headers.get_header("WARC-Target-URI")
+        warc_date = record.rec_headers.get_header("WARC-Date")
+        headers = StatusAndHeaders(http.statusline, http.headers, protocol=http.protocol)
+        headers.remove_header("Content-Length")
+        writer.write_record(writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(html.encode(encoding)), http_headers=headers,
+            warc_headers_dict={"WARC-Date": warc_date}))
+        replica.html_docs.append(HtmlDoc(html.replace("\r\n", "\n"), url=uri, crawl_date=warc_date))
+        replica.articles += 1
+    return out.getvalue()
+
+
+def replicate(dest: Path, copies: int) -> Replica:
+    """Write ``copies`` perturbed copies of every input of the example corpus under ``dest``.
+
+    dest/all: the whole corpus; dest/html, dest/text: the same documents split
+    into files that hold only HTML and only plain text (JSON Lines files are
+    split by record kind).
+    """
+    replica = Replica(dest, copies)
+    inputs = sorted(p for p in CORPUS.rglob("*") if p.is_file())
+    for copy in range(copies):
+        for source in inputs:
+            relative = source.relative_to(CORPUS)
+            target = _copy_name(relative, copy)
+            data = source.read_bytes()
+            name = source.name.lower()
+            if name.endswith((".warc", ".warc.gz")):
+                new = _warc_copy(data, copy, replica)
+                _write(dest / "all" / target, new)
+                replica.html_files.append(_write(dest / "html" / target, new))
+            elif name.endswith(".jsonl"):
+                html_lines, text_lines = [], []
+                for part, line in enumerate(data.decode("utf-8").splitlines()):
+                    if not line.strip():
+                        continue
+                    record = json.loads(line)
+                    (html_lines if _perturb_record(record, copy, part, replica) else text_lines).append(
+                        json.dumps(record, ensure_ascii=False))
+                _write(dest / "all" / target, "\n".join(html_lines + text_lines).encode() + b"\n")
+                if html_lines:
+                    replica.html_files.append(_write(dest / "html" / target, "\n".join(html_lines).encode() + b"\n"))
+                if text_lines:
+                    replica.text_files.append(_write(dest / "text" / target, "\n".join(text_lines).encode() + b"\n"))
+            elif name.endswith(".json"):
+                record = json.loads(data)
+                is_html = _perturb_record(record, copy, 0, replica)
+                new = json.dumps(record, ensure_ascii=False, indent=1).encode()
+                _write(dest / "all" / target, new)
+                (replica.html_files if is_html else replica.text_files).append(
+                    _write(dest / ("html" if is_html else "text") / target, new))
+            elif name.endswith((".html", ".htm")):
+                text, encoding = _read_text(data, meta_charset(data))
+                html = perturb_html(text, copy)
+                new = html.encode(encoding)
+                _write(dest / "all" / target, new)
+                replica.html_files.append(_write(dest / "html" / target, new))
+                replica.html_docs.append(HtmlDoc(html.replace("\r\n", "\n")))
+                replica.articles += 1
+            else:
+                text, encoding = _read_text(data)
+                new = perturb_text(text, copy).encode(encoding)
+                _write(dest / "all" / target, new)
+                replica.text_files.append(_write(dest / "text" / target, new))
+                replica.articles += 1
+                replica.text_docs += 1
+    return replica
+
+
+def _perturb_record(record: dict, copy: int, part: int, replica: Replica) -> bool:
+    """Perturb a JSON record's text or HTML in place; True when it carries HTML."""
+    replica.articles += 1
+    if record.get("html"):
+        record["html"] = perturb_html(record["html"], copy, part)
+        replica.html_docs.append(HtmlDoc(record["html"], url=record.get("url"), given_date=record.get("date")))
+        return True
+    record["text"] = perturb_text(record["text"], copy, part)
+    replica.text_docs += 1
+    return False
+
+
+# ---------------------------------------------------------------------- timing
+
+
+def trafilatura_alone(docs: list[HtmlDoc]) -> int:
+    """bare_extraction over the documents, called as eventwire calls it; returns the texts found."""
+    from trafilatura import bare_extraction
+
+    today = date.today().strftime("%Y-%m-%d")
+    found = 0
+    for doc in docs:
+        record_day = iso_day(doc.given_date) if doc.given_date else None
+        crawl_day = iso_day(doc.crawl_date) if doc.crawl_date else None
+        params = {"extensive_search": record_day is None, "original_date": True,
+                  "outputformat": "%Y-%m-%d", "max_date": crawl_day or today}
+        result = bare_extraction(doc.html, url=doc.url, with_metadata=True, include_comments=False,
+                                 include_tables=False, favor_precision=True, date_extraction_params=params)
+        found += bool(result is not None and result.text)
+    return found
+
+
+def ingest(paths: list[Path], workdir: Path, *, passes: bool = False,
+           profilers: tuple[cProfile.Profile, cProfile.Profile] | None = None,
+           ) -> tuple[dict, float, float | None]:
+    """One ingest into a fresh store, with the language pass off.
+
+    The per-document path (read, extract, store) is timed apart from the two
+    corpus passes that ``Eventwire.ingest`` runs at the end (furniture
+    re-cleaning, dating from the corpus): with ``passes`` they run after it,
+    exactly as ``ingest`` would run them.  Returns the report, the seconds of
+    the per-document path and those of the passes (None without ``passes``).
+    ``profilers``: one for the per-document path, one for the passes.
+    """
+    documents_profiler, passes_profiler = profilers or (None, None)
+    db = Path(tempfile.mkdtemp(dir=workdir)) / "bench.db"
+    try:
+        with eventwire.open(db) as ew:
+            if documents_profiler:
+                documents_profiler.enable()
+            start = time.perf_counter()
+            report = ingest_documents(ew.store, [str(p) for p in paths], corpus_passes=False)
+            documents_took = time.perf_counter() - start
+            if documents_profiler:
+                documents_profiler.disable()
+            took = None
+            if passes:
+                if passes_profiler:
+                    passes_profiler.enable()
+                start = time.perf_counter()
+                lines, groups = ew.store.furniture_rows()
+                model = FurnitureModel.from_rows(lines, groups)
+                report.recleaned = reclean_furniture(ew.store, model, {group for group, _ in groups})
+                report.dated_from_corpus = date_from_corpus(ew.store, report.added_ids)
+                took = time.perf_counter() - start
+                if passes_profiler:
+                    passes_profiler.disable()
+        return report.as_dict(), documents_took, took
+    finally:
+        shutil.rmtree(db.parent)
+
+
+def timed(repeat: int, run) -> tuple[float, object]:
+    """Median wall time of ``repeat`` runs, and the last run's result."""
+    seconds, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds), result
+
+
+def timed_ingest(repeat: int, paths: list[Path], workdir: Path) -> tuple[float, dict]:
+    """Median seconds of the per-document path over ``repeat`` ingests, and the last report."""
+    runs = [ingest(paths, workdir) for _ in range(repeat)]
+    return statistics.median(seconds for _, seconds, _ in runs), runs[-1][0]
+
+
+# where the time of the per-document path goes: (label, file suffix, function names), cumulative
+# time of functions that do not call one another
+DOCUMENT_PHASES = [
+    ("read and decode inputs (read_file)", "eventwire/read/formats.py", {"read_file"}),
+    ("trafilatura.bare_extraction", "trafilatura/core.py", {"bare_extraction"}),
+    ("language detection (py3langid)", "eventwire/extract/language.py", {"detect_language"}),
+    ("text path (extract_text: clean, meta, dates)", "eventwire/extract/text.py", {"extract_text"}),
+    ("HTML body filter (filter_body)", "eventwire/extract/text.py", {"filter_body"}),
+    ("content ids (hash of normalised text)", "eventwire/ingest.py", {"content_id"}),
+    ("furniture model (add, lines, to_rows)", "eventwire/extract/furniture.py", {"add", "lines", "to_rows"}),
+    ("SQLite statements and commits", "~", {"<method 'execute' of 'sqlite3.Connection' objects>",
+                                            "<method 'executemany' of 'sqlite3.Connection' objects>"}),
+]
+PASS_PHASES = [
+    ("furniture re-cleaning (reclean_furniture)", "eventwire/ingest.py", {"reclean_furniture"}),
+    ("dating from the corpus (date_from_corpus)", "eventwire/ingest.py", {"date_from_corpus"}),
+    ("  of which pubdate._names", "eventwire/extract/pubdate.py", {"_names"}),
+]
+
+
+def profile(paths: list[Path], workdir: Path, top: int, passes: bool) -> None:
+    """cProfile one ingest; print the time per phase, then the top functions."""
+    profilers = (cProfile.Profile(), cProfile.Profile())
+    ingest(paths, workdir, passes=passes, profilers=profilers)
+    documents = pstats.Stats(profilers[0])
+    print(f"\ncProfile of one ingest of the whole corpus (under the profiler, so slower)")
+    _phases("per-document path", documents, DOCUMENT_PHASES)
+    if passes:
+        _phases("corpus passes", pstats.Stats(profilers[1]), PASS_PHASES)
+    print(f"top {top} functions of the per-document path by cumulative time:")
+    documents.sort_stats("cumulative").print_stats(top)
+
+
+def _phases(title: str, stats: pstats.Stats, phases) -> None:
+    total = stats.total_tt
+    print(f"{title}: {total:.2f} s")
+    accounted = 0.0
+    for label, suffix, names in phases:
+        seconds = sum(row[3] for (filename, _, name), row in stats.stats.items()
+                      if name in names and filename.replace("\\", "/").endswith(suffix))
+        if not label.startswith(" "):
+            accounted += seconds
+        print(f"  {label:<48} {seconds:8.2f} s {100 * seconds / total:6.1f} %")
+    print(f"  {'everything else':<48} {total - accounted:8.2f} s {100 * (total - accounted) / total:6.1f} %")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, help="copies of the corpus (default: enough for 10,000 articles)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per figure; the median is shown")
+    parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_SCALE} copies, one timed run")
+    parser.add_argument("--profile", action="store_true", help="cProfile one more ingest of the whole corpus")
+    parser.add_argument("--no-passes", action="store_true",
+                        help="skip timing the corpus passes (they grow with the square of the corpus)")
+    parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
+    parser.add_argument("--keep", help="write the replicated corpus here and keep it")
+    args = parser.parse_args(argv)
+
+    per_copy = _articles_per_copy()
+    copies = args.scale or (QUICK_SCALE if args.quick else math.ceil(TARGET_ARTICLES / per_copy))
+    repeat = 1 if args.quick else args.repeat
+    workdir = Path(args.keep or tempfile.mkdtemp(prefix="eventwire-bench-"))
+    try:
+        start = time.perf_counter()
+        replica = replicate(workdir / "corpus", copies)
+        built = time.perf_counter() - start
+        html_n, text_n, all_n = len(replica.html_docs), replica.text_docs, replica.articles
+        print(f"corpus: {copies} copies of examples/corpus = {all_n} articles "
+              f"({html_n} HTML, {text_n} plain text; built in {built:.1f} s)")
+        print(f"python {sys.version.split()[0]}, {len(os.sched_getaffinity(0))} CPUs (nproc), {_cpu_model()}; "
+              f"median of {repeat} run{'s' * (repeat > 1)}")
+
+        # warm up (imports, lazily loaded models: the language identifier takes about a second)
+        trafilatura_alone(replica.html_docs[:len(replica.html_docs) // copies])
+        ingest([p for p in replica.html_files + replica.text_files if "--00000" in p.name], workdir)
+
+        t_a, found = timed(repeat, lambda: trafilatura_alone(replica.html_docs))
+        t_b, rep_b = timed_ingest(repeat, replica.html_files, workdir)
+        t_c, rep_c = timed_ingest(repeat, [replica.root / "all"], workdir)
+        t_d, rep_d = timed_ingest(repeat, replica.text_files, workdir)
+
+        print(f"{'per-document path (read, extract, store)':<48} {'docs':>7} {'seconds':>9} {'docs/s':>9}")
+        rows = [
+            ("(a) trafilatura alone, HTML docs", html_n, t_a),
+            ("(b) eventwire ingest, same HTML docs", rep_b["documents"], t_b),
+            ("(c) eventwire ingest, whole corpus", rep_c["documents"], t_c),
+            ("(d) eventwire ingest, plain-text docs", rep_d["documents"], t_d),
+        ]
+        for label, docs, secs in rows:
+            print(f"{label:<48} {docs:>7} {secs:>9.2f} {docs / secs:>9.1f}")
+        print(f"overhead (b)/(a) - 1: {t_b / t_a - 1:+.1%}")
+        print(f"(a) trafilatura found text in {found} of {html_n} HTML docs")
+        for label, rep in (("(b)", rep_b), ("(c)", rep_c), ("(d)", rep_d)):
+            print(f"{label} stored {rep['added']} of {rep['documents']} documents, {rep['errors']} errors")
+        if not args.no_passes:
+            print("with the corpus passes that `eventwire ingest --no-analyze` runs after the documents "
+                  "(furniture re-cleaning, dating from the corpus), passes timed once:")
+            passes_b = None
+            for label, paths, per_doc in (("(b)", replica.html_files, t_b), ("(c)", [replica.root / "all"], t_c)):
+                rep, _, passes = ingest(paths, workdir, passes=True)
+                passes_b = passes if passes_b is None else passes_b
+                total = per_doc + passes
+                print(f"{label + ' + corpus passes':<48} {rep['documents']:>7} {total:>9.2f} "
+                      f"{rep['documents'] / total:>9.1f}   (passes {passes:.2f} s: {rep['recleaned']} "
+                      f"re-cleaned, {rep['dated_from_corpus']} dated from the corpus)")
+            print(f"overhead ((b) + passes)/(a) - 1: {(t_b + passes_b) / t_a - 1:+.1%}")
+        if args.profile:
+            profile([replica.root / "all"], workdir, args.top, not args.no_passes)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+def _articles_per_copy() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        return replicate(Path(tmp), 1).articles
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
