@@ -320,12 +320,20 @@ def summary(db: Optional[str] = DbOption, json_out: bool = JsonOption) -> None:
         out.print(table)
         out.print(Text("formats: " + ", ".join(f"{k} {v}" for k, v in s["formats"].items())))
         out.print(Text("languages: " + ", ".join(f"{safe(k)} {v}" for k, v in s["languages"].items())))
+        if s["analysed"]:
+            out.print(Text(f"language pass: {s['analysed']} articles analysed, {s['actors']} actors, "
+                           f"{s['quotes']} quotes, {s['times']} time expressions"))
         if sample:
             out.print()
             out.print(Text("sample article:", style="dim"))
             out.print(T(sample.title or "(untitled)", "bold"))
             out.print(T(f"{sample.outlet or 'outlet unknown'} · {sample.published or 'undated'} · {sample.published_basis}", "dim"))
             out.print(T(sample.body[:600] + ("…" if len(sample.body) > 600 else "")))
+            said = [q for q in ew.quotes(article_id=sample.id) if not q["partial"]][:2]
+            for q in said:
+                code = (q["speaker_actor"] or {}).get("country") or ""
+                out.print(Text.assemble(("  quote: ", "dim"), T(q["speaker"] or "unknown speaker", "bold"),
+                                        (f" [{code}]" if code else "", "cyan"), " “", T(q["text"][:200]), "”"))
 
 
 @app.command()

@@ -216,7 +216,7 @@ def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_
             if store.add_article(article, input_sha256=sha, group=group):
                 report.added += 1
                 report.added_ids.append(article.id)
-        store.save_furniture(*model.to_rows(groups=touched))
+        store.save_furniture(*model.take_changes())
 
 
 # --------------------------------------------------------------- corpus passes

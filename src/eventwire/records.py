@@ -208,6 +208,35 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Who did what to whom, as one sentence reports it (offsets into the body)."""
+
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    cameo: str  # CAMEO code as specific as the sentence supports: "042", "1056"
+    root: str  # its two-digit root: "04"
+    goldstein: float
+    quad: int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    plover: str  # PLOVER event type: "CONSULT", "AGREE", ...
+    plover_mode: str | None = None
+    source: str | None = None  # CAMEO-style actor code: RUSGOV, USA, IGO ...
+    target: str | None = None
+    source_actor: str | None = None  # actor names: "Vladimir Putin"
+    target_actor: str | None = None
+    date: str | None = None  # ISO date of the happening (from the sentence's time expressions, else publication)
+    date_basis: str = ""
+    location: str | None = None
+    trigger: str | None = None  # the words that carry the event: "met with"
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
 class Analysis:
     """The language pass's output for one article."""
 
@@ -217,5 +246,6 @@ class Analysis:
     entities: tuple[Entity, ...] = ()  # Mention.entity indexes this
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpr, ...] = ()
+    events: tuple[Event, ...] = ()
     flags: tuple[str, ...] = ()  # e.g. ("skipped: language de",)
     meta: dict = field(default_factory=dict, compare=False, hash=False)

@@ -63,3 +63,25 @@ def test_rows_round_trip() -> None:
     assert again.to_rows() == (lines, totals)
     again.add("a", doc(5, "Follow Harbour Wire"))
     assert again.documents("a") == 5
+
+
+def test_repeated_prose_sentences_are_content_not_furniture():
+    from eventwire.extract.furniture import FurnitureModel
+
+    model = FurnitureModel()
+    for i in range(5):
+        model.add("g", f"Story {i}\nThe war began when troops crossed the border in the early hours.\nShare this story\n")
+    assert "share this story" in model.lines("g")
+    assert not any("the war began" in line for line in model.lines("g"))
+
+
+def test_take_changes_returns_only_what_changed():
+    from eventwire.extract.furniture import FurnitureModel
+
+    model = FurnitureModel()
+    model.add("g", "Share this story\nOne line")
+    lines, groups = model.take_changes()
+    assert ("g", "share this story", 1) in lines and groups == [("g", 1)]
+    assert model.take_changes() == ([], [])
+    model.add("h", "")
+    assert model.take_changes() == ([], [("h", 1)])

@@ -27,6 +27,9 @@ MIN_DOCS = 3
 MIN_SHARE = 0.3
 
 _DIGITS = re.compile(r"\d+")
+# A full sentence of prose (several words, sentence-final punctuation) is content even when an
+# outlet repeats it (a background paragraph reused across a series): never counted as furniture.
+_PROSE = re.compile(r"^(?:\S+\s+){7,}\S*[.!?][\"'”’)]*\s*$")
 _SPACE = re.compile(r"\s+")
 _EDGE = " \t-–—|•·*:;,.!?\"'“”‘’()[]{}<>«»"
 
@@ -49,15 +52,22 @@ class FurnitureModel:
         self._counts: dict[str, Counter[str]] = defaultdict(Counter)
         self._docs: Counter[str] = Counter()
         self._frequent: dict[str, set[str]] = defaultdict(set)
+        self._dirty: set[tuple[str, str]] = set()  # counts changed since the last take_changes()
+        self._dirty_groups: set[str] = set()
 
     def add(self, group: str, text: str) -> None:
         """Count one document of ``group``: each distinct short line once."""
-        seen = {normalise_line(line) for line in text.splitlines() if 0 < len(line.strip()) < MAX_LINE_CHARS}
+        seen = {
+            normalise_line(line) for line in text.splitlines()
+            if 0 < len(line.strip()) < MAX_LINE_CHARS and not _PROSE.match(line.strip())
+        }
         seen.discard("")
         self._docs[group] += 1
+        self._dirty_groups.add(group)
         counts = self._counts[group]
         for line in seen:
             counts[line] += 1
+            self._dirty.add((group, line))
             if counts[line] == MIN_DOCS:
                 self._frequent[group].add(line)
 
@@ -77,6 +87,13 @@ class FurnitureModel:
         chosen = sorted(self._docs if groups is None else set(groups) & set(self._docs))
         lines = [(g, line, n) for g in chosen for line, n in sorted(self._counts[g].items())]
         return lines, [(g, self._docs[g]) for g in chosen]
+
+    def take_changes(self) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
+        """Like ``to_rows`` but only what changed since the last call (for incremental saving)."""
+        dirty, self._dirty = self._dirty, set()
+        groups, self._dirty_groups = self._dirty_groups, set()
+        lines = sorted((g, line, self._counts[g][line]) for g, line in dirty)
+        return lines, [(g, self._docs[g]) for g in sorted(groups)]
 
     @classmethod
     def from_rows(

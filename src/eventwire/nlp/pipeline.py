@@ -21,6 +21,7 @@ paragraph boundaries into pieces the parser handles in bounded memory.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -28,6 +29,7 @@ from dataclasses import replace
 from ..errors import EventwireError
 from ..records import Actor, Analysis, Article, Entity, Mention, Quote, Sentence, TimeExpr
 from .actors import ActorResolver
+from .gazetteer import find_places
 from .kb import KnowledgeBase
 from .names import EntityCluster, cluster_entities
 from .quotes import find_quotes
@@ -147,7 +149,7 @@ class LanguagePass:
             times.extend(_shift(t, offset) for t in find_times(doc, art.published))
         entities = self.resolve(art, clusters)
         by_name = {e.name: e.actor for e in entities if e.actor is not None}
-        quotes = [replace(q, speaker_actor=by_name.get(q.speaker)) if q.speaker else q for q in quotes]
+        quotes = [_with_speaker_actor(q, by_name, entities) for q in quotes]
         mentions.sort(key=lambda m: (m.start, m.end))
         return Analysis(
             article_id=art.id,
@@ -181,20 +183,68 @@ class LanguagePass:
             )
             first.append(actor)
         countries = Counter(a.country for a in first if a is not None and a.country and a.sector == "GOV")
-        article_country = countries.most_common(1)[0][0] if countries else None
+        article_country = _dominant(countries)
         entities: list[Entity] = []
         for (offset, c), actor in zip(clusters, first):
-            if c.label == "PERSON" and (actor is None or actor.country is None) and c.descriptors and article_country:
-                actor = self.resolver.resolve(
-                    c.name, label=c.label, descriptors=c.descriptors, context=context(offset, c),
-                    date=date, article_country=article_country,
-                ) or actor
+            if c.label == "PERSON" and (actor is None or actor.country is None) and c.descriptors:
+                # a role that names no country: the one country its sentence names, else
+                # the article's clearly dominant government country
+                hint = _sole_country(context(offset, c)) or article_country
+                if hint:
+                    actor = self.resolver.resolve(
+                        c.name, label=c.label, descriptors=c.descriptors, context=context(offset, c),
+                        date=date, article_country=hint,
+                    ) or actor
             if actor is not None and c.label == "PERSON" and actor.country and _from_text(actor):
                 if self.kb.learn(actor, art.id):
                     self.learned.append({"name": actor.name, "country": actor.country, "sector": actor.sector,
                                          "role": actor.role, "as_of": actor.as_of, "article_id": art.id})
             entities.append(Entity(name=c.name, label=c.label, descriptors=tuple(c.descriptors), actor=actor))
         return entities
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "his", "her", "its", "their", "another"})
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def _with_speaker_actor(q: Quote, by_name: dict[str, Actor], entities: Sequence[Entity]) -> Quote:
+    """Attach the speaker's actor; a described speaker ("a Kremlin spokesman") becomes the one
+    person of the article whose known role (from the text or the knowledge base) fits the words."""
+    if not q.speaker:
+        return q
+    if q.speaker in by_name:
+        return replace(q, speaker_actor=by_name[q.speaker])
+    words = _words(q.speaker)
+    if not words or words & _DETERMINERS == set() and q.speaker[:1].isupper():
+        return q  # a proper name that is not an entity: leave it
+    words -= _DETERMINERS
+    fits = {
+        e.name: e.actor for e in entities
+        if e.label == "PERSON" and e.actor is not None
+        and words <= _words(" ".join([e.actor.role or "", *e.descriptors]))
+    }
+    if len(fits) != 1:
+        return q
+    name, actor = fits.popitem()
+    return replace(q, speaker=name, speaker_actor=actor)
+
+
+def _dominant(counts: Counter, share: float = 2 / 3) -> str | None:
+    """The key holding at least ``share`` of the counts, if any."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    key, n = counts.most_common(1)[0]
+    return key if n / total >= share else None
+
+
+def _sole_country(text: str) -> str | None:
+    """The country a sentence names, when it names exactly one (by name, demonym, capital or city)."""
+    found = {m.place.country for m in find_places(text) if m.place.country and m.place.kind != "igo"}
+    return found.pop() if len(found) == 1 else None
 
 
 def _from_text(actor: Actor) -> bool:

@@ -440,7 +440,15 @@ class Store(AnalysisStore):
             "SELECT min(published), max(published), count(published) FROM articles"
         ).fetchone()
         formats = conn.execute("SELECT format, count(*) FROM articles GROUP BY format ORDER BY 2 DESC").fetchall()
+        analysed, quotes, times, actors = conn.execute(
+            """SELECT (SELECT count(*) FROM analyses), (SELECT count(*) FROM quotes), (SELECT count(*) FROM times),
+                      (SELECT count(DISTINCT actor_name) FROM entities WHERE actor_name IS NOT NULL)"""
+        ).fetchone()
         return {
+            "analysed": analysed,
+            "quotes": quotes,
+            "times": times,
+            "actors": actors,
             "articles": self.count("articles"),
             "inputs": self.count("inputs"),
             "errors": self.count("errors"),

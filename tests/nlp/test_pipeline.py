@@ -1,0 +1,79 @@
+"""The language pass as a whole: batching, skipping, long texts, actors across articles."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.nlp.kb import KnowledgeBase
+from eventwire.nlp.pipeline import LanguagePass, _with_speaker_actor, pieces
+from eventwire.records import Actor, Article, Entity, Quote
+
+
+def article(aid: str, body: str, published: str | None = "2023-05-10", language: str | None = "en") -> Article:
+    return Article(
+        id=aid, source=f"{aid}.txt", path=f"{aid}.txt", format="txt", url=None, outlet=None, outlet_basis=None,
+        title=None, byline=None, published=published, published_basis="test", published_confidence=1.0,
+        language=language, body=body,
+    )
+
+
+@pytest.fixture(scope="module")
+def lp(nlp):
+    return LanguagePass(nlp, kb=KnowledgeBase())
+
+
+def test_pieces_cut_at_paragraphs():
+    body = "\n\n".join(f"Paragraph {i} " + "word " * 40 for i in range(200))
+    parts = pieces(body, limit=2_000)
+    assert "".join(text for _, text in parts) == body
+    assert all(len(text) <= 2_000 for _, text in parts)
+    assert all(body[off: off + len(text)] == text for off, text in parts)
+    assert pieces("short") == [(0, "short")]
+
+
+def test_order_kept_and_other_languages_skipped(lp):
+    arts = [
+        article("a1", 'Foreign Minister Ana Ruiz of Chile said on Monday that "the talks were useful."'),
+        article("a2", "Le ministre a dit lundi que les discussions étaient utiles.", language="fr"),
+        article("a3", ""),
+        article("a4", "Chilean Foreign Minister Ana Ruiz met her Peruvian counterpart in Lima on Tuesday."),
+    ]
+    out = list(lp.pipe(arts, batch_size=2))
+    assert [a.article_id for a in out] == ["a1", "a2", "a3", "a4"]
+    assert out[1].flags == ("skipped: language fr",) and out[1].quotes == ()
+    assert out[2].flags == ("skipped: empty body",)
+    assert out[0].quotes and out[0].quotes[0].text.startswith("the talks were useful")
+    assert any(t.value == "2023-05-08" for t in out[0].times)
+    assert out[3].sentences and out[3].mentions
+
+
+def test_knowledge_base_carries_a_person_to_later_articles(nlp):
+    lp = LanguagePass(nlp, kb=KnowledgeBase())
+    first = article("k1", "Brazilian Foreign Minister Mauro Vieira arrived in Lisbon on Monday for talks.", "2023-05-08")
+    later = article("k2", '"We will keep talking," Vieira said on Thursday after the meeting ended.', "2023-05-11")
+    a1, a2 = lp.pipe([first, later])
+    assert lp.take_learned()  # learned from the first article
+    q = a2.quotes[0]
+    assert q.speaker_actor is not None and q.speaker_actor.country == "BRA"
+    assert q.speaker_actor.basis == "kb:k1"
+
+
+def test_offsets_of_long_articles_point_into_the_body(lp):
+    para = 'The envoy said on Monday that "progress was slow but real," according to officials in Geneva.'
+    body = "\n\n".join([para] * 2_500)  # about 240,000 characters: parsed in pieces
+    (got,) = lp.pipe([article("long", body)])
+    assert len(got.quotes) >= 2_000
+    for q in got.quotes[::250]:
+        assert body[q.start:q.end] == q.text
+    for t in got.times[::250]:
+        assert body[t.start:t.end] == t.text
+
+
+def test_described_speaker_takes_the_one_person_whose_role_fits():
+    peskov = Actor("Dmitry Peskov", "person", "RUS", "GOV", role="Kremlin spokesman", basis="kb:x")
+    other = Actor("Joe Biden", "person", "USA", "GOV", role="President", basis="article")
+    entities = [Entity("Peskov", "PERSON", (), peskov), Entity("Joe Biden", "PERSON", (), other)]
+    q = Quote(0, 5, "Well.", speaker="a Kremlin spokesman", speaker_mention="a Kremlin spokesman")
+    got = _with_speaker_actor(q, {"Peskov": peskov, "Joe Biden": other}, entities)
+    assert got.speaker == "Peskov" and got.speaker_actor == peskov
+    q2 = Quote(0, 5, "Well.", speaker="an official")
+    assert _with_speaker_actor(q2, {}, entities).speaker == "an official"

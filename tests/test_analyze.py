@@ -1,0 +1,65 @@
+"""The language pass over the store: resumable, idempotent, read back by CLI and API."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import eventwire
+from eventwire import analyze as analyze_mod
+from eventwire.cli import app
+from eventwire.nlp.pipeline import LanguagePass
+
+QUOTE_KEYS = {"article_id", "source", "speaker", "speaker_actor", "text", "partial", "via"}
+
+
+def test_interrupted_analysis_resumes(tmp_path, small_corpus, monkeypatch):
+    db = tmp_path / "x.db"
+    with eventwire.open(db) as ew:
+        ew.ingest(small_corpus, analyze=False)
+        real = LanguagePass.analyse
+        seen = {"n": 0}
+
+        def flaky(self, art, docs):
+            seen["n"] += 1
+            if seen["n"] == 4:
+                raise KeyboardInterrupt
+            return real(self, art, docs)
+
+        monkeypatch.setattr(LanguagePass, "analyse", flaky)
+        monkeypatch.setattr(analyze_mod, "analyze", analyze_mod.analyze)
+        with pytest.raises(KeyboardInterrupt):
+            analyze_mod.analyze(ew.store, batch_size=1)
+        done = ew.store.conn.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        assert done == 3
+        monkeypatch.setattr(LanguagePass, "analyse", real)
+        report = ew.analyze()
+        assert report.articles == 7
+        assert ew.store.conn.execute("SELECT count(*) FROM analyses").fetchone()[0] == 10
+        quotes = ew.quotes()
+        assert len(quotes) == 10
+        again = ew.analyze()
+        assert again.articles == 0
+        redo = ew.analyze(redo=True)
+        assert redo.articles == 10 and ew.quotes() == quotes
+
+
+def test_cli_reads_back_quotes_actors_times(tmp_path, small_corpus):
+    db = tmp_path / "x.db"
+    runner = CliRunner()
+    r = runner.invoke(app, ["ingest", str(small_corpus), "--db", str(db)])
+    assert r.exit_code == 0 and "language pass: 10 articles" in r.output
+    r = runner.invoke(app, ["quotes", "--db", str(db), "--json"])
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(rows) == 10 and all(QUOTE_KEYS <= set(q) for q in rows)
+    assert rows[0]["text"].startswith("We have made real progress")
+    r = runner.invoke(app, ["actors", "--db", str(db), "--json"])
+    actors = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {"name", "country", "sector", "mentions", "provenance"} <= set(actors[0])
+    assert any(a["name"] == "Geneva" and a["country"] == "CHE" for a in actors), actors
+    r = runner.invoke(app, ["times", "--db", str(db), "--json"])
+    times = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {"article_id", "source", "text", "value"} <= set(times[0])
+    r = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "nobody-like-this"])
+    assert r.exit_code == 0 and r.output == ""
+    r = runner.invoke(app, ["analyze", "--db", str(db), "--json"])
+    assert json.loads(r.stdout)["articles"] == 0
