@@ -103,9 +103,9 @@ def main(argv: list[str] | None = None) -> int:
             rk = pearson([s[0] for s in sub], [s[1] for s in sub])
             print(f"  component {k:9s}: present in {len(sub):3d} pairs, r = {rk:+.3f}")
     if args.tune:
-        grid = [0.0, 0.05, 0.1, 0.25, 0.5]
+        grid = [0.0, 0.05, 0.1, 0.2, 0.4]
         keys = ("entities", "quotes", "numbers", "date")
-        combos = [dict(zip(keys, ws), text=0.5) for ws in itertools.product(grid, repeat=len(keys))]
+        combos = [dict(zip(keys, ws), text=0.8) for ws in itertools.product(grid, repeat=len(keys))]
         idx = list(range(len(rows)))
         random.Random(7).shuffle(idx)
         folds = [idx[i::5] for i in range(5)]
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         r_cv = pearson(oof, y)
         print(f"5-fold CV (weights tuned on 4/5, scored on the held-out 1/5): r = {r_cv:+.3f}   agreement = {-r_cv:.3f}")
         for w in chosen:
-            print("  fold weights:", {k: round(v / sum(w.values()), 2) for k, v in w.items()})
+            print("  fold weights:", w)
     if tmp is not None:
         tmp.cleanup()
     return 0

@@ -26,6 +26,7 @@ from eventwire.stories import tls
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "timelines"
 PUBLISHED = {"rouge1": 0.120, "rouge2": 0.035, "date_f1": 0.544}  # DATEWISE, Ghalandari & Ifrim 2020
+SKIPPED: list[str] = []
 QUICK = ("H1N1_reuters", "EgyptianProtest_cnn")
 
 
@@ -35,8 +36,15 @@ def load(topics: set[str] | None):
         t = json.loads(line)
         if topics and t["topic"] not in topics:
             continue
-        tl = {date.fromisoformat(e["date"][:10]): list(e["sentences"]) for e in t["entries"]}
-        gold[t["topic"]].append((t["timeline_file"], tl))
+        tl: dict[date, list[str]] = defaultdict(list)
+        for e in t["entries"]:
+            try:
+                day = date.fromisoformat(e["date"][:10])
+            except ValueError:  # a malformed gold date (day 0): left out
+                SKIPPED.append(f"{t['topic']}/{t['timeline_file']}: {e['date']!r}")
+                continue
+            tl[day].extend(e["sentences"])
+        gold[t["topic"]].append((t["timeline_file"], dict(tl)))
     articles = defaultdict(list)
     with gzip.open(SHARED / "t17_articles.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
@@ -60,6 +68,8 @@ def main(argv=None) -> int:
     gold, articles = load(topics)
     print(f"Timeline17: {sum(len(v) for v in gold.values())} timelines, "
           f"{sum(len(v) for v in articles.values())} articles, {len(gold)} topics; {args.lines} lines per article")
+    if SKIPPED:
+        print("gold entries left out (unreadable dates): " + "; ".join(SKIPPED))
     print(f"{'topic':<24} {'timeline':<44} {'dates':>5} {'k':>2} {'R1-F':>6} {'R2-F':>6} {'dateF1':>6}")
     rows = []
     started = time.perf_counter()

@@ -11,6 +11,8 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from .events.dedup import merge
+from .events.store import save_event_mentions
 from .nlp.kb import KnowledgeBase
 from .nlp.pipeline import ANALYSIS_VERSION, LanguagePass
 from .records import Article
@@ -26,6 +28,7 @@ class AnalyzeReport:
     quotes: int = 0
     times: int = 0
     entities: int = 0
+    events: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
@@ -72,7 +75,9 @@ def analyze(
         with store.transaction():
             for analysis in pending:
                 store.save_analysis(analysis, ANALYSIS_VERSION)
+                save_event_mentions(store, analysis.article_id, analysis.events)
             store.save_kb(lp.take_learned())
+            merge(store, article_ids=[a.article_id for a in pending])
         pending.clear()
 
     for analysis in lp.pipe(_articles(store, todo), batch_size=batch_size, n_process=n_process):
@@ -82,6 +87,7 @@ def analyze(
         report.quotes += len(analysis.quotes)
         report.times += len(analysis.times)
         report.entities += len(analysis.entities)
+        report.events += len(analysis.events)
         if progress is not None:
             progress(analysis)
         if len(pending) >= batch_size:

@@ -129,7 +129,7 @@ def ingest(
             a = report.analysis
             out.print(Text(
                 f"language pass: {a['articles']} articles ({a['skipped']} skipped), {a['entities']} entities, "
-                f"{a['quotes']} quotes, {a['times']} time expressions ({a['seconds']:.1f} s)"
+                f"{a['quotes']} quotes, {a['times']} time expressions, {a['events']} event reports ({a['seconds']:.1f} s)"
             ))
     raise typer.Exit(0 if report.ok else 1)
 
@@ -156,7 +156,7 @@ def analyze(
     else:
         out.print(Text(
             f"{report.articles} articles analysed ({report.skipped} skipped), {report.entities} entities, "
-            f"{report.quotes} quotes, {report.times} time expressions ({report.seconds:.1f} s)"
+            f"{report.quotes} quotes, {report.times} time expressions, {report.events} event reports ({report.seconds:.1f} s)"
         ))
 
 
@@ -345,6 +345,51 @@ def errors(db: Optional[str] = DbOption, json_out: bool = JsonOption, limit: int
                 _jsonl(e)
             else:
                 out.print(T(f"{e['at']}  {e['path']}: [{e['code']}] {e['reason']}"))
+
+
+@app.command()
+def code(
+    sentences: Optional[list[str]] = typer.Argument(None, help="Sentences to code; '-' reads one a line from standard input."),
+    date: Optional[str] = typer.Option(None, "--date", help="The date the sentences were published (ISO), to date the events."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Code sentences into CAMEO/PLOVER events, without a store."""
+    from dataclasses import asdict
+
+    from .events.coder import code_sentence
+    from .nlp.pipeline import load_model
+
+    if not sentences or sentences == ["-"]:
+        if sentences == ["-"] or not sys.stdin.isatty():
+            sentences = [line.rstrip("\n") for line in sys.stdin]
+        else:
+            err.print("error: give sentences, or '-' to read them from standard input")
+            raise typer.Exit(2)
+    nlp = load_model()
+    for i, text in enumerate(sentences):
+        if not text.strip():
+            continue
+        for event in code_sentence(text, nlp=nlp, date=date):
+            record = {"input": i, **asdict(event)}
+            if json_out:
+                _jsonl(record)
+            else:
+                flags = [f for f in ("negated", "hypothetical", "future") if record[f]]
+                out.print(Text.assemble(
+                    (f"{i:>3} ", "dim"), T(record["source"] or "?", "bold"), " -> ", T(record["target"] or "?", "bold"),
+                    f"  {record['cameo']} ", T(record["plover"] or "-", "cyan"), f"  {record['goldstein']:+.1f}",
+                    ("  " + ",".join(flags) if flags else "", "yellow"), "  ", T(record["trigger"] or "", "dim"),
+                ))
+
+
+def _register_stages() -> None:
+    """Commands that live beside their stage's code."""
+    from .events.cli import register as register_events
+
+    register_events(app, _open)
+
+
+_register_stages()
 
 
 @app.callback(invoke_without_command=True)

@@ -29,6 +29,8 @@ CODES: dict[str, str] = {
     # E4xx: language pass
     "E401": "language model could not be loaded",
     "E402": "actor dictionary could not be parsed",
+    # E5xx: optional parts
+    "E501": "an optional dependency is missing",
 }
 
 

@@ -17,8 +17,9 @@ store keeps one event per happening and counts its reports:
    kept with ``happened = 0`` and ``status`` saying why.
 
 The merged event takes the most reported CAMEO code (the more specific one on
-a tie) and its Goldstein score, quad class and PLOVER type; the most reported
-actors, day and location; and the first report's sentence and article.
+a tie: 042 over 040) with its Goldstein score, quad class and PLOVER type; the
+most reported actors, day and location; and the first report's sentence and
+article.
 
 Ids are stable: ``sha256(source|target|root|day)`` (plus the status for
 events that did not happen), so re-merging gives the same ids, and an event
@@ -110,6 +111,11 @@ def event_id(source_key: str, target_key: str, root: str, day: str | None, statu
     if status != "happened":
         parts.append(status)
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def specificity(cameo: str) -> int:
+    """How specific a CAMEO code is: 040 and 100 (root level) 2, 042 3, 0421 4."""
+    return len(cameo[:2]) + len(cameo[2:].rstrip("0"))
 
 
 def _chunks(items: Sequence, n: int = _CHUNK) -> Iterable[Sequence]:
@@ -294,7 +300,7 @@ def _event_row(part_keys: list[tuple], ms: list[_M], story_id: str | None) -> tu
     # id: the earliest part's key hash (a single-key event: its own key)
     k0 = min(part_keys, key=lambda k: (k[3], k))
     eid = event_id(k0[0], k0[1], k0[2], k0[3], status)  # an undated key's "day" names its article
-    cameo = _most((m.cameo for m in ms), tiebreak=lambda c: (len(c), [-ord(ch) for ch in c]))
+    cameo = _most((m.cameo for m in ms), tiebreak=lambda c: (specificity(c), [-ord(ch) for ch in c]))
     coded = [m for m in ms if m.cameo == cameo]
     goldstein = round(sum(m.goldstein for m in coded) / len(coded), 3)
     quad = _most(m.quad for m in coded)

@@ -173,7 +173,7 @@ def actor_key(code: str | None, name: str | None) -> str:
     if code:
         return code
     if name:
-        return "name:" + " ".join(name.casefold().split())
+        return "name:" + fold(name)
     return ""
 
 
@@ -215,24 +215,27 @@ def actor_clause(token: str, code_col: str, name_col: str) -> tuple[str, list]:
     """SQL (and arguments) matching one side of an event against an actor filter token."""
     token = token.strip()
     if is_code(token):
-        return (f"({code_col} GLOB ? OR lower({name_col}) = lower(?))",
-                [_glob_escape(token) + "*", token])
-    return f"(instr(lower({name_col}), lower(?)) > 0)", [token]
+        return (f"({code_col} GLOB ? OR ew_fold({name_col}) = ?)",
+                [_glob_escape(token) + "*", fold(token)])
+    return f"(instr(ew_fold({name_col}), ?) > 0)", [fold(token)]
 
 
 def actor_matches(token: str, code: str | None, name: str | None) -> bool:
-    """The Python twin of ``actor_clause`` (ASCII case folding, as SQLite's lower())."""
+    """The Python twin of ``actor_clause``."""
     token = token.strip()
     if is_code(token):
-        return bool(code and code.startswith(token)) or bool(name and _lower(name) == _lower(token))
-    return bool(name) and _lower(token) in _lower(name)
+        return bool(code and code.startswith(token)) or bool(name and fold(name) == fold(token))
+    return bool(name) and fold(token) in fold(name)
 
 
-def _lower(s: str) -> str:
-    return s.translate(_ASCII_LOWER)
+def fold(s: str | None) -> str | None:
+    """Case- and space-folded text, for matching names (Unicode-aware, unlike SQLite's lower())."""
+    return None if s is None else " ".join(s.casefold().split())
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the actor filters use (``ew_fold``); idempotent."""
+    conn.create_function("ew_fold", 1, fold, deterministic=True)
 
 
 def _glob_escape(s: str) -> str:
@@ -288,6 +291,7 @@ def events(
     Each dict has the ``events`` columns, with ``articles``/``sources`` as lists."""
     if not has_schema(store):
         return []
+    register_functions(store.conn)
     where, args = [], []
     if actor:
         s, sa = actor_clause(actor, "source", "source_actor")

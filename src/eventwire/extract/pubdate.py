@@ -28,7 +28,7 @@ import email.utils
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -352,27 +352,78 @@ def _evidence_summary(body: str, title: str | None) -> str:
     return "no date evidence in the text"
 
 
-def _from_dateline_weekday(body: str, dateline: str, title: str | None, today: date) -> PubDate | None:
+@dataclass(frozen=True)
+class DatelineEvidence:
+    """What an article's own dateline and lead say about its date, short of a year.
+
+    ``years`` are the candidate years: those in which ``month``/``day``
+    exists (and falls on ``weekday`` when the lead gives one), within the
+    years the text gives as past or future and not after today.
+    """
+
+    month: int
+    day: int
+    weekday: str | None  # the lead's reporting weekday; None when none (or the lead reports another day)
+    years: tuple[int, ...]
+    dateline: str
+    day_text: str  # the day-month as written ("March 10")
+    other_day: bool  # the lead speaks of yesterday / last night
+    bounds: YearBounds
+
+
+def _body_dateline(body: str) -> str | None:
+    """The dateline opening the body ("GENEVA, June 16 --"), when it stayed in the text."""
+    paragraphs = _paragraphs(body)
+    if not paragraphs:
+        return None
+    from .meta import parse_dateline  # meta imports this module
+
+    found = parse_dateline(paragraphs[0])
+    return found.text if found else None
+
+
+def partial_evidence(
+    body: str, dateline: str | None = None, title: str | None = None, *, today: date | None = None
+) -> DatelineEvidence | None:
+    """The dateline's day and month, the lead's reporting weekday and the candidate years.
+
+    ``dateline`` is the one metadata reading found; without it the body's
+    first paragraph is read for one (a dateline naming a place stays in the
+    body).  None when there is no dateline with a single day and month.
+    """
+    dateline = dateline or _body_dateline(body)
+    if not dateline:
+        return None
     mds = find_month_days(dateline)
-    if not mds:
+    if not mds or mds[0].day_end is not None:
         return None
     md = mds[0]
     lead = "\n\n".join(_paragraphs(body)[:2])
-    if _OTHER_DAY.search(lead):
-        why = f"dateline {dateline!r} gives {md.text!r} without a year and the lead reports on another day: year unknown"
-        return PubDate(None, why, 0.0)
-    weekday = reporting_weekday(lead)
-    if weekday is None:
-        why = f"dateline {dateline!r} gives {md.text!r} without a year and the lead names no weekday: year unknown"
-        return PubDate(None, why, 0.0)
+    other_day = bool(_OTHER_DAY.search(lead))
+    weekday = None if other_day else reporting_weekday(lead)
     bounds = year_bounds((title or "") + "\n" + body)
-    years = candidate_years(md.month, md.day, _WEEKDAYS.index(weekday), bounds, today)
+    today = today or date.today()
+    years = candidate_years(md.month, md.day, _WEEKDAYS.index(weekday) if weekday else None, bounds, today)
+    return DatelineEvidence(md.month, md.day, weekday, tuple(years), dateline, md.text, other_day, bounds)
+
+
+def _from_dateline_weekday(body: str, dateline: str, title: str | None, today: date) -> PubDate | None:
+    ev = partial_evidence(body, dateline, title, today=today)
+    if ev is None:
+        return None
+    if ev.other_day:
+        why = f"dateline {dateline!r} gives {ev.day_text!r} without a year and the lead reports on another day: year unknown"
+        return PubDate(None, why, 0.0)
+    if ev.weekday is None:
+        why = f"dateline {dateline!r} gives {ev.day_text!r} without a year and the lead names no weekday: year unknown"
+        return PubDate(None, why, 0.0)
+    weekday, years, bounds = ev.weekday, ev.years, ev.bounds
     head = f"dateline {dateline!r} without a year; the lead reports on {weekday}"
     if len(years) == 1:
-        value = date(years[0], md.month, md.day)
+        value = date(years[0], ev.month, ev.day)
         return PubDate(
             value.isoformat(),
-            f"{head}: {md.text} is a {weekday} only in {years[0]} within the bounds "
+            f"{head}: {ev.day_text} is a {weekday} only in {years[0]} within the bounds "
             f"({_bounds_words(bounds)}; not after {today.isoformat()})",
             0.8,
         )
@@ -380,7 +431,7 @@ def _from_dateline_weekday(body: str, dateline: str, title: str | None, today: d
         return PubDate(None, f"{head}: no year fits ({_bounds_words(bounds)})", 0.0)
     return PubDate(
         None,
-        f"{head}: {md.text} is a {weekday} in {', '.join(map(str, years))} "
+        f"{head}: {ev.day_text} is a {weekday} in {', '.join(map(str, years))} "
         f"({_bounds_words(bounds)}): year ambiguous",
         0.0,
     )
@@ -448,6 +499,9 @@ MIN_SHARED_NAMES = 5
 MIN_NAME_OVERLAP = 0.25
 WINDOW_DAYS = 21
 MIN_FITTING_DAYS = 2
+NEAR_DATELINE_DAYS = 3  # related articles published this close to the dateline's day
+RARE_MIN_DF = 50  # names in at most max(RARE_MIN_DF, RARE_SHARE * N) dated articles are indexed
+RARE_SHARE = 0.02
 
 
 def _names(text: str) -> set[str]:
@@ -456,9 +510,11 @@ def _names(text: str) -> set[str]:
     lower = {w.lower() for w in _LOWER_WORD.findall(text)}
     names = set()
     for m in _CAPITALISED.finditer(text):
-        word = re.sub(r"[’']s$", "", m.group(0))
+        word = m.group(0)
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
         key = word.lower()
-        if len(word) < 3 or key in lower or key in _STOP_NAMES or key.rstrip(".") in _MONTHS or word in _WEEKDAYS:
+        if len(word) < 3 or word in names or key in lower or key in _STOP_NAMES or key.rstrip(".") in _MONTHS or word in _WEEKDAYS:
             continue
         opener = _SENTENCE_OPENER.search(text[max(0, m.start() - 4) : m.start()])
         if not opener:
@@ -473,34 +529,39 @@ def _nearest(md: MonthDay, anchor: date) -> date | None:
 
 
 @dataclass(frozen=True)
-class _Match:
+class _Related:
+    """A dated article sharing enough names with the article to report the same affair."""
+
     article_id: str
     published: date
     shared: tuple[str, ...]  # the rarest shared names, for the basis
     overlap: float
+
+
+@dataclass(frozen=True)
+class _Match:
+    article_id: str
+    published: date
+    shared: tuple[str, ...]
+    overlap: float
     fitting: int
 
 
-def _name_overlap(a: set[str], b: set[str], weight: dict[str, float]) -> float:
-    """Weighted overlap coefficient: shared weight over the smaller article's weight."""
-    smaller = min(sum(weight[n] for n in a), sum(weight[n] for n in b)) or 1.0
-    return sum(weight[n] for n in a & b) / smaller
-
-
-def _match(
-    mds: list[MonthDay], names: set[str], item: tuple[str, str, str], other: set[str], weight: dict[str, float]
-) -> _Match | None:
-    """The dated article as evidence for the year, or None when it is not clearly the same affair."""
-    anchor = parse_given_date(item[1])
-    shared = names & other
-    if anchor is None or len(shared) < MIN_SHARED_NAMES:
-        return None
-    overlap = _name_overlap(names, other, weight)
+def _fits(mds: list[MonthDay], related: _Related) -> _Match | None:
+    """The related article as evidence for the year when at least ``MIN_FITTING_DAYS`` of the
+    article's day-month mentions, and three quarters of them, fall within ``WINDOW_DAYS`` of it."""
+    anchor = related.published
     near = [md for md in mds if (d := _nearest(md, anchor)) and abs((d - anchor).days) <= WINDOW_DAYS]
-    if overlap < MIN_NAME_OVERLAP or len(near) < MIN_FITTING_DAYS or len(near) * 4 < len(mds) * 3:
+    if len(near) < MIN_FITTING_DAYS or len(near) * 4 < len(mds) * 3:
         return None
-    rarest = tuple(sorted(shared, key=lambda n: (-weight[n], n)))[:5]
-    return _Match(item[0], anchor, rarest, overlap, len(near))
+    return _Match(related.article_id, anchor, related.shared, related.overlap, len(near))
+
+
+def _iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except (TypeError, ValueError):
+        return parse_given_date(value) if value else None
 
 
 def _clause_at(text: str, pos: int) -> tuple[str, int]:
@@ -532,64 +593,235 @@ def _pinned_day(body: str, mds: list[MonthDay], year: int, anchor: date) -> tupl
     return value, f"{lead_days[0].text!r} in the lead, reported in same-day terms ({same_day.group(0)!r})"
 
 
+def _listed(related: Sequence[_Related | _Match], limit: int = 5) -> str:
+    shown = ", ".join(f"{r.article_id} ({r.published.isoformat()})" for r in related[:limit])
+    return shown + (f" and {len(related) - limit} more" if len(related) > limit else "")
+
+
+class CorpusDater:
+    """Dates undated articles from the dated articles of one corpus: build once, ``infer`` per article.
+
+    ``dated`` holds (article id, ISO publication date, title + "\\n" + body).
+    The dated articles' proper names are read once, and an inverted index
+    maps each rare name (used by at most ``max(RARE_MIN_DF, RARE_SHARE * N)``
+    of the N articles) to the articles using it: an undated article is
+    compared only with the articles that share one of its rare names, so a
+    call costs the postings of its rare names, not the whole corpus.
+
+    Two kinds of evidence, see ``infer``: the article's dateline day and
+    month (``partial_evidence``) against the publication dates of related
+    articles, and the article's day-month mentions against them.
+    """
+
+    def __init__(self, dated: Iterable[tuple[str, str, str]], *, today: date | None = None) -> None:
+        self.today = today or date.today()
+        self._ids: list[str] = []
+        self._published: list[date | None] = []
+        self._names: list[frozenset[str]] = []
+        df: Counter[str] = Counter()
+        for article_id, published, text in dated:
+            names = frozenset(_names(text))
+            self._ids.append(article_id)
+            self._published.append(_iso_date(published) if published else None)
+            self._names.append(names)
+            df.update(names)
+        self._df = df
+        # Names are weighted by inverse document frequency over the dated articles and the one compared.
+        self._total = len(self._ids) + 2
+        cap = max(RARE_MIN_DF, int(RARE_SHARE * len(self._ids)))
+        index: dict[str, list[int]] = {}
+        for i, names in enumerate(self._names):
+            if self._published[i] is None:
+                continue
+            for name in names:
+                if df[name] <= cap:
+                    index.setdefault(name, []).append(i)
+        self._index = index
+        self._base_weight = [sum(math.log(self._total / df[n]) for n in names) for names in self._names]
+        # A name the compared article uses too: its weight, and how much less it weighs than without it.
+        self._shared_weight = {n: math.log(self._total / (c + 1)) for n, c in df.items()}
+        self._shared_drop = {n: math.log((c + 1) / c) for n, c in df.items()}
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _related(self, names: set[str]) -> list[_Related]:
+        """Dated articles sharing at least ``MIN_SHARED_NAMES`` names whose weight is at least
+        ``MIN_NAME_OVERLAP`` of the smaller article's name weight, in corpus order."""
+        candidates: set[int] = set()
+        for name in names:
+            candidates.update(self._index.get(name, ()))
+        if not candidates:
+            return []
+        weight, drop = self._shared_weight, self._shared_drop
+        unseen = math.log(self._total)
+        query_weight = sum(weight.get(n, unseen) for n in names)
+        found = []
+        for i in sorted(candidates):
+            shared = names & self._names[i]
+            if len(shared) < MIN_SHARED_NAMES:
+                continue
+            other_weight = self._base_weight[i] - sum(map(drop.__getitem__, shared))
+            overlap = sum(map(weight.__getitem__, shared)) / (min(query_weight, other_weight) or 1.0)
+            if overlap < MIN_NAME_OVERLAP:
+                continue
+            rarest = tuple(sorted(shared, key=lambda n: (-weight[n], n)))[:5]
+            found.append(_Related(self._ids[i], self._published[i], rarest, overlap))  # type: ignore[arg-type]
+        return found
+
+    def infer(self, body: str, title: str | None = None, dateline: str | None = None) -> PubDate | None:
+        """The date of an undated article, or None when no dated article helps.
+
+        1. Dateline: when the article's dateline gives a day and month
+           (``partial_evidence``) and related articles were published within
+           ``NEAR_DATELINE_DAYS`` of that day in exactly one of the candidate
+           years (those where the day falls on the lead's reporting weekday),
+           the date is that day in that year: confidence 0.7.  Without a
+           weekday, all related articles near that day must lie in one single
+           year (within the text's year bounds): 0.6.
+        2. Day-month mentions: see ``infer_from_corpus``; fixes the year, and
+           the day only when the text pins it: 0.6.
+
+        A PubDate with value None (basis saying why) when the evidence
+        conflicts or gives only the year; both kinds must agree on the year.
+        """
+        if not self._ids:
+            return None
+        text = (title or "") + "\n" + body
+        mds = find_month_days(body)
+        evidence = partial_evidence(body, dateline, title, today=self.today)
+        if not mds and evidence is None:
+            return None
+        related = self._related(_names(text))
+        if not related:
+            return None
+        matches = [m for r in related if (m := _fits(mds, r))]
+        if evidence is not None:
+            found = self._from_dateline(evidence, related)
+            if found is not None:
+                if found.value is None:
+                    return found
+                years = {m.published.year for m in matches}
+                if years and years != {int(found.value[:4])}:
+                    return PubDate(
+                        None,
+                        f"the dateline points to {found.value} but articles whose dates fit the day-month "
+                        f"mentions are from {', '.join(map(str, sorted(years)))}: {_listed(matches)}",
+                        0.0,
+                    )
+                return found
+        found = self._from_day_months(body, text, mds, matches)
+        if found is not None and found.value is not None and evidence is not None:
+            value = date.fromisoformat(found.value)
+            if (value.month, value.day) != (evidence.month, evidence.day) or (
+                evidence.weekday and value.year not in evidence.years
+            ):
+                return PubDate(None, f"{found.basis}; but the dateline {evidence.dateline!r} disagrees", 0.0)
+        return found
+
+    def _from_dateline(self, ev: DatelineEvidence, related: list[_Related]) -> PubDate | None:
+        """The dateline's day in the one year where related articles were published near it."""
+        md = MonthDay(ev.day_text, 0, ev.month, ev.day)
+        near: dict[int, list[_Related]] = {}
+        for r in related:
+            d = _nearest(md, r.published)
+            if d and abs((r.published - d).days) <= NEAR_DATELINE_DAYS:
+                near.setdefault(d.year, []).append(r)
+        if not near:
+            return None
+        seen = "; ".join(f"{y}: {_listed(near[y])}" for y in sorted(near))
+        head = f"dateline {ev.dateline!r} without a year"
+        if ev.weekday:
+            head += (
+                f"; the lead reports on {ev.weekday}: {ev.day_text} is a {ev.weekday} in "
+                f"{', '.join(map(str, ev.years)) or 'no year'} ({_bounds_words(ev.bounds)})"
+            )
+            inside = [y for y in sorted(near) if y in ev.years]
+            if len(inside) != 1:
+                why = "in more than one of those years" if inside else "in none of those years"
+                return PubDate(
+                    None, f"{head}; articles on the same affair were published near {ev.day_text} {why} ({seen})", 0.0
+                )
+            year, confidence, only = inside[0], 0.7, "of those years only in"
+        else:
+            head += "; the lead reports on another day" if ev.other_day else "; the lead names no weekday"
+            if len(near) != 1:
+                return PubDate(
+                    None, f"{head}; articles on the same affair published near {ev.day_text} disagree on the year ({seen})", 0.0
+                )
+            year, confidence, only = next(iter(near)), 0.6, "only in"
+            if year not in ev.years:
+                return PubDate(
+                    None, f"{head}; articles on the same affair point to {year}, outside the text's bounds ({_bounds_words(ev.bounds)})", 0.0
+                )
+        value = date(year, ev.month, ev.day)
+        if value > self.today:
+            return None
+        support = near[year]
+        best = max(support, key=lambda r: r.overlap)
+        return PubDate(
+            value.isoformat(),
+            f"{head}; articles on the same affair were published within {NEAR_DATELINE_DAYS} days of "
+            f"{ev.day_text} {only} {year}: {_listed(support)}; best {best.article_id} shares names "
+            f"({', '.join(best.shared)}, ...; overlap {best.overlap:.2f})",
+            confidence,
+        )
+
+    def _from_day_months(self, body: str, text: str, mds: list[MonthDay], matches: list[_Match]) -> PubDate | None:
+        if not matches:
+            return None
+        years = {m.published.year for m in matches}
+        if len(years) != 1:
+            listed = ", ".join(f"{m.article_id} ({m.published})" for m in matches)
+            return PubDate(None, f"articles on the same affair disagree on the year: {listed}", 0.0)
+        year = years.pop()
+        bounds = year_bounds(text)
+        if (bounds.lower and year < bounds.lower) or (bounds.upper and year > bounds.upper) or year > self.today.year:
+            return None
+        best = max(matches, key=lambda m: m.overlap)
+        because = (
+            f"same affair as article {best.article_id} (published {best.published.isoformat()}): "
+            f"shares names ({', '.join(best.shared)}, ...; overlap {best.overlap:.2f}) and "
+            f"{best.fitting} day-month mentions fall within {WINDOW_DAYS} days of it"
+        )
+        pinned = _pinned_day(body, mds, year, best.published)
+        if pinned is None:
+            return PubDate(None, f"year {year} from {because}; the text does not pin the day", 0.0)
+        value, how = pinned
+        if value > self.today:
+            return None
+        return PubDate(value.isoformat(), f"year {year} from {because}; day: {how}", 0.6)
+
+
 def infer_from_corpus(
     body: str,
     title: str | None,
     dated: Sequence[tuple[str, str, str]],
     *,
     today: date | None = None,
+    dateline: str | None = None,
 ) -> PubDate | None:
     """Date an undated article from dated articles of the same corpus.
 
     ``dated`` holds (article id, ISO publication date, title + "\\n" + body).
-    The article must name days without a year ("June 27", "July 11-12").  A
-    dated article reports the same affair when (a) at least
+    A dated article reports the same affair when at least
     ``MIN_SHARED_NAMES`` proper-name words are shared and their weight is at
     least ``MIN_NAME_OVERLAP`` of the smaller article's name weight (names
     weighted by inverse document frequency over the articles compared, so
-    names every article uses count little), and (b) at least ``MIN_FITTING_DAYS`` of the
-    article's day-month mentions, and three quarters of them, fall within
-    ``WINDOW_DAYS`` of the dated article's date.  All such articles must
-    agree on the year, which must respect the years the text itself gives as
-    past or future.
+    names every article uses count little).
 
-    Then the day is fixed only if the text pins it: exactly one single
-    day-month in the lead and same-day wording ("today", "this morning", an
-    event still due "at 7:30 p.m.").  Returns None when no dated article
-    fits; a PubDate with value None (basis naming the year and the article)
-    when the year is known but the day is not.
+    With a dateline day and month (``dateline``, else one opening the body),
+    see ``CorpusDater.infer``.  Otherwise the article must name days without
+    a year ("June 27", "July 11-12"), and at least ``MIN_FITTING_DAYS`` of
+    them, and three quarters, must fall within ``WINDOW_DAYS`` of the dated
+    article's date.  All such articles must agree on the year, which must
+    respect the years the text itself gives as past or future.  Then the day
+    is fixed only if the text pins it: exactly one single day-month in the
+    lead and same-day wording ("today", "this morning", an event still due
+    "at 7:30 p.m.").  Returns None when no dated article fits; a PubDate with
+    value None (basis naming the year and the article) when the year is
+    known but the day is not.
+
+    For many articles build one ``CorpusDater`` and call its ``infer``.
     """
-    today = today or date.today()
-    text = (title or "") + "\n" + body
-    mds = find_month_days(body)
-    if not mds or not dated:
-        return None
-    names = _names(text)
-    dated_names = [_names(item[2]) for item in dated]
-    documents = [names, *dated_names]
-    frequency = Counter(n for doc in documents for n in doc)
-    weight = {n: math.log((len(documents) + 1) / df) for n, df in frequency.items()}
-    matches = [m for item, other in zip(dated, dated_names) if (m := _match(mds, names, item, other, weight))]
-    if not matches:
-        return None
-    years = {m.published.year for m in matches}
-    bounds = year_bounds(text)
-    if len(years) != 1:
-        listed = ", ".join(f"{m.article_id} ({m.published})" for m in matches)
-        return PubDate(None, f"articles on the same affair disagree on the year: {listed}", 0.0)
-    year = years.pop()
-    if (bounds.lower and year < bounds.lower) or (bounds.upper and year > bounds.upper) or year > today.year:
-        return None
-    best = max(matches, key=lambda m: m.overlap)
-    because = (
-        f"same affair as article {best.article_id} (published {best.published.isoformat()}): "
-        f"shares names ({', '.join(best.shared)}, ...; overlap {best.overlap:.2f}) and "
-        f"{best.fitting} day-month mentions fall within {WINDOW_DAYS} days of it"
-    )
-    pinned = _pinned_day(body, mds, year, best.published)
-    if pinned is None:
-        return PubDate(None, f"year {year} from {because}; the text does not pin the day", 0.0)
-    value, how = pinned
-    if value > today:
-        return None
-    return PubDate(value.isoformat(), f"year {year} from {because}; day: {how}", 0.6)
+    return CorpusDater(dated, today=today).infer(body, title, dateline)

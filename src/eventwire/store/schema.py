@@ -190,4 +190,12 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
+def _append_stage_schemas() -> None:
+    """Later stages keep their tables' SQL beside their code; each is one migration, in this order."""
+    from ..events.store import SCHEMA as EVENTS
+
+    MIGRATIONS.append(EVENTS)  # 3: coded events, one per happening
+
+
+_append_stage_schemas()
 SCHEMA_VERSION = len(MIGRATIONS)

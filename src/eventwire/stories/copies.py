@@ -16,9 +16,10 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from .features import ArticleFeatures, day, words
-from .similarity import components, quotes_match
+from .similarity import components, cosine, quotes_match
 
 NUM_PERM = 128
+SCHEME = "affine32"  # datasketch 2 hashing scheme; stored signatures are read back with it
 SHINGLE = 5
 REPRINT_THRESHOLD = 0.8
 REWRITE_TEXT = 0.45  # TF-IDF cosine at least
@@ -45,8 +46,8 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
 
 
 def minhash(f: ArticleFeatures) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    sh = shingles(f.body)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    sh = _shingles(f)
     if sh:
         m.update_batch(list(sh))
     return m
@@ -57,7 +58,9 @@ def signature(m: MinHash) -> bytes:
 
 
 def from_signature(blob: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(blob, dtype=np.uint64).copy())
+    values = np.frombuffer(blob, dtype=np.uint64)
+    dtype = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).hashvalues.dtype
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=values.astype(dtype))
 
 
 class ReprintIndex:
@@ -89,7 +92,18 @@ def original_key(f: ArticleFeatures) -> tuple:
 
 
 def _sentences(f: ArticleFeatures) -> list[frozenset]:
-    return [s for s in (frozenset(words(t)) for _, _, t in f.sentence_texts()) if len(s) >= 3]
+    cached = f.__dict__.get("_sentence_words")
+    if cached is None:
+        cached = [s for s in (frozenset(words(t)) for _, _, t in f.sentence_texts()) if len(s) >= 3]
+        f.__dict__["_sentence_words"] = cached
+    return cached
+
+
+def _shingles(f: ArticleFeatures) -> set[bytes]:
+    cached = f.__dict__.get("_shingles")
+    if cached is None:
+        cached = f.__dict__["_shingles"] = shingles(f.body)
+    return cached
 
 
 def aligned(a: ArticleFeatures, b: ArticleFeatures) -> float:
@@ -129,8 +143,10 @@ def rewrite_score(a: ArticleFeatures, b: ArticleFeatures) -> float:
 def relate(a: ArticleFeatures, b: ArticleFeatures, reprint_jaccard: float | None = None) -> Copy | None:
     """The copy relation between two articles, if any (the later one copies the earlier)."""
     first, second = sorted((a, b), key=original_key)
+    if a.vec and b.vec and cosine(a.vec, b.vec) < REWRITE_TEXT:
+        return None  # too little in common to be either
     if reprint_jaccard is None:
-        sa, sb = shingles(a.body), shingles(b.body)
+        sa, sb = _shingles(a), _shingles(b)
         if sa and sb:
             reprint_jaccard = len(sa & sb) / len(sa | sb)
     if reprint_jaccard is not None and reprint_jaccard >= REPRINT_THRESHOLD:
@@ -159,7 +175,7 @@ def find_copies(features: list[ArticleFeatures], candidates=None) -> list[Copy]:
             g = byid.get(g) if isinstance(g, str) else g
             if g is None or g.id == f.id or (f.id, g.id) in out or (g.id, f.id) in out:
                 continue
-            c = relate(f, g, reprint_jaccard=0.0)
+            c = relate(f, g)
             if c is not None:
                 out[(c.article_id, c.of)] = c
     return resolve(list(out.values()), byid)

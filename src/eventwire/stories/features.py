@@ -8,6 +8,7 @@ The TF-IDF vector is filled by ``similarity.fit`` over the articles at hand.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match 'stated'/'states', 'talks'/'talk'."""
     for suf, keep in (("ing", 4), ("edly", 4), ("ed", 4), ("ies", 3), ("es", 4), ("s", 3), ("ly", 4)):

@@ -14,8 +14,8 @@ story among them::
 
 When the stories module (``eventwire.stories.store``) and its tables are
 there, its stories are used: a story is kept when one of its articles is
-selected.  Otherwise the selected articles are grouped here: same publication
-day, and sharing actors (two, or one when either article names at most two);
+selected (selected articles in no story yet get entries of their own).  Otherwise the selected articles are grouped here: same publication
+day, and sharing actors (two, or one when neither article names more than two);
 articles with no actors stay alone.
 
 ``register(app, open_store)`` adds the ``timeline`` command to a Typer app.
@@ -189,7 +189,9 @@ def _member_ids(value) -> list[str]:
     return out
 
 
-def _from_stories(store, ids: Sequence[str], date_from, date_to) -> list[dict] | None:
+def _from_stories(store, ids: Sequence[str], date_from, date_to) -> tuple[list[dict], list[str]] | None:
+    """Entries for the stories holding selected articles, and the selected ids no story holds;
+    None when there are no stories (module or tables absent, nothing grouped)."""
     api = _stories_api()
     if api is None:
         return None
@@ -201,33 +203,33 @@ def _from_stories(store, ids: Sequence[str], date_from, date_to) -> list[dict] |
     if not rows:
         return None
     wanted = set(ids)
+    covered: set[str] = set()
     conn = store.conn
     entries = []
     for s in rows:
         detail = None
         members = _member_ids(s.get("articles"))
         if not members and one_fn is not None:
-            detail = one_fn(store, s["id"])
-            members = _member_ids((detail or {}).get("members") or (detail or {}).get("articles"))
+            detail = one_fn(store, s["id"]) or {}
+            members = _member_ids(detail.get("members") or detail.get("articles"))
+        covered.update(members)
         if not wanted.intersection(members):
             continue
         day = _day(s.get("date"))
         if day is None or (date_from and day < str(date_from)[:10]) or (date_to and day > str(date_to)[:10]):
             continue
-        if detail is None and one_fn is not None:
-            detail = one_fn(store, s["id"])
-        detail = detail or {}
+        if "key_quotes" not in s and "main_actors" not in s and detail is None and one_fn is not None:
+            detail = one_fn(store, s["id"]) or {}
+        info = {**(detail or {}), **s}
         arts = _articles(conn, members)
         quote = None
-        for key in ("key_quotes", "quotes", "key quotes"):
-            qs = detail.get(key)
-            if qs:
-                q = qs[0]
-                quote = {"text": q.get("text"), "speaker": q.get("speaker") or q.get("actor_name")}
+        for q in info.get("key_quotes") or info.get("quotes") or []:
+            if isinstance(q, dict) and q.get("text"):
+                quote = {"text": q["text"], "speaker": q.get("speaker") or q.get("actor_name")}
                 break
         if quote is None:
             quote = _key_quote(conn, members)
-        main = detail.get("main_actors") or detail.get("actors") or []
+        main = info.get("main_actors") or info.get("actors") or []
         entries.append({
             "date": day,
             "headline": s.get("headline") or next((a["title"] for a in arts.values() if a["title"]), None),
@@ -238,16 +240,15 @@ def _from_stories(store, ids: Sequence[str], date_from, date_to) -> list[dict] |
             "thread": s.get("thread"),
             "sources": [_source(arts[m]) for m in members if m in arts],
         })
-    entries.sort(key=lambda e: (e["date"], e["headline"] or ""))
-    return entries
+    return entries, [i for i in ids if i not in covered]
 
 
 # ------------------------------------------------------------------- fallback
 
 
 def group_articles(days: dict[str, str], actors: dict[str, set[str]]) -> list[list[str]]:
-    """Clusters of article ids: same day, and sharing two actors (one when either
-    article names at most two).  ``days`` maps id -> day, in the order wanted."""
+    """Clusters of article ids: same day, and sharing two actors (one when neither
+    article names more than two).  ``days`` maps id -> day, in the order wanted."""
     parent = {a: a for a in days}
 
     def find(a: str) -> str:
@@ -264,7 +265,7 @@ def group_articles(days: dict[str, str], actors: dict[str, set[str]]) -> list[li
             for b in members[i + 1:]:
                 sa, sb = actors.get(a, set()), actors.get(b, set())
                 shared = len(sa & sb)
-                if shared >= 2 or (shared == 1 and min(len(sa), len(sb)) <= 2):
+                if shared >= 2 or (shared == 1 and max(len(sa), len(sb)) <= 2):
                     parent[find(b)] = find(a)
     groups: dict[str, list[str]] = defaultdict(list)
     for aid in days:
@@ -308,8 +309,14 @@ def timeline(store, query: str | None = None, actors: Sequence[str] = (), date_f
     ids = select_articles(store, query, actors, date_from, date_to)
     if not ids:
         return []
-    entries = _from_stories(store, ids, date_from, date_to)
-    return entries if entries is not None else _fallback(store, ids)
+    found = _from_stories(store, ids, date_from, date_to)
+    if found is None:
+        return _fallback(store, ids)
+    entries, ungrouped = found
+    if ungrouped:  # articles added since the stories were built
+        entries += _fallback(store, ungrouped)
+    entries.sort(key=lambda e: (e["date"], e["headline"] or ""))
+    return entries
 
 
 # ------------------------------------------------------------------------ CLI
@@ -324,8 +331,8 @@ def _safe(value) -> str:
 
 
 def register(app, open_store: Callable) -> None:
-    """Add ``timeline`` to a Typer app.  ``open_store(db)`` returns a Store, or an object
-    with a ``.store`` (such as ``Eventwire``); it is closed after the command."""
+    """Add ``timeline`` to a Typer app.  ``open_store(db)`` gives a context manager yielding
+    a Store or an object with a ``.store`` (such as ``Eventwire``, or ``cli._open(db)``)."""
     import typer
     from rich.console import Console
     from rich.text import Text
@@ -351,15 +358,12 @@ def register(app, open_store: Callable) -> None:
             if value is not None and not _day(value):
                 err.print(Text(f"error: {label} wants a date as YYYY-MM-DD, not {_safe(value)!r}"))
                 raise typer.Exit(2)
-        handle = open_store(db)
-        store = getattr(handle, "store", handle)
         try:
-            entries = timeline(store, query, actor, date_from, date_to)
+            with open_store(db) as handle:
+                entries = timeline(getattr(handle, "store", handle), query, actor, date_from, date_to)
         except EventwireError as exc:
             err.print(Text(f"error: {_safe(exc)}"))
             raise typer.Exit(2) from None
-        finally:
-            handle.close()
         if json_out:
             for e in entries:
                 sys.stdout.write(json.dumps(e, ensure_ascii=False) + "\n")
@@ -381,7 +385,7 @@ def register(app, open_store: Callable) -> None:
                 out.print(Text("            " + _safe(e["summary"])))
             if e["quote"]:
                 who = e["quote"]["speaker"] or "unknown speaker"
-                out.print(Text.assemble("            “", Text(_safe(e["quote"]["text"]), style="italic"), "” — ",
+                out.print(Text.assemble("            “", Text(_safe(" ".join(str(e["quote"]["text"]).split()).rstrip(",")), style="italic"), "” — ",
                                         Text(_safe(who), style="green")))
             outlets = ", ".join(_safe(s["outlet"] or s["source"] or s["article_id"][:10]) for s in e["sources"][:5])
             more = f" +{len(e['sources']) - 5}" if len(e["sources"]) > 5 else ""

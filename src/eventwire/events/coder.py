@@ -1,0 +1,680 @@
+"""The event coder: who did what to whom, per sentence, in CAMEO and PLOVER.
+
+Method: dependency patterns over a spaCy parse plus the project lexicon
+(``data/events_lexicon.txt``).
+
+1. *Triggers.*  Every verb is looked up in the verb lexicon: an entry may ask
+   for particles, prepositions or object nouns ("impose sanction", "call
+   for talk"); the entry matching most words wins.  A light verb ("hold",
+   "launch", "stage") takes the code of its event-noun object ("held talks",
+   "launched an air strike").  Event nouns elsewhere ("Israeli tank shelling",
+   "a planned summit") are coded when their modifiers name a source.
+2. *Roles.*  Verbs that govern another verb change its code: intent ("agreed
+   to", "pledged to", "plans to", "will") -> 03x; request ("urged X to",
+   "called on X to") -> 02x; demand -> 10x; refusal ("refused to") -> 12x;
+   threat ("threatened to") -> 13x.  A negated cooperative event becomes its
+   12x rejection ("will not meet" -> 125); other negations are flagged.
+   Modal or conditional clauses are flagged hypothetical.
+3. *Actors.*  Source: the subject (coordinated subjects give one event
+   each), the "by" agent of a passive, or the subject inherited from the
+   governing verb; a pronoun takes the speaker of its reporting verb or the
+   last actor named.  Target: the object, then "with/against/on/to/at ..."
+   objects, then the passive subject, then (as a last resort) the place the
+   event happened.  Names go through the actor resolver (CAMEO-style codes).
+   Symmetric events ("X and Y met") run both ways.
+4. *Reported speech.*  Reporting verbs are transparent: "X said Y attacked Z"
+   yields Y->Z.  Plain statements (01x) are kept only when a sentence has
+   nothing more specific.
+
+Date: the first resolved time expression inside the sentence, else ``date``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from eventwire.events.cameo import CODES, lookup
+from eventwire.events.lexicon import Lexicon, lexicon
+from eventwire.events.plover import to_plover
+from eventwire.records import Actor, Event, TimeExpr
+
+Resolve = Callable[[str, "str | None", str], "Actor | None"]
+
+_NEG = {"not", "n't", "never", "no"}
+_MODAL_HYPO = {"could", "might", "may", "should", "can", "must"}
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_SCHEDULE = {"schedule", "set", "due", "expect", "poise", "slate", "plan", "go", "propose", "intend"}
+_FUTURE_ADJ = {"planned", "proposed", "upcoming", "scheduled", "expected", "future", "forthcoming", "possible"}
+_CONDITION = {"if", "unless", "whether"}
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "into", "upon", "for", "over", "from", "between", "of")
+_NOUN_TARGET_PREPS = ("on", "against", "with", "to", "at", "between", "for", "into", "of")
+_PRON = {"he", "she", "they", "it", "we", "him", "her", "them", "its", "their", "his"}
+_SUBJ = ("nsubj", "csubj")
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+
+
+# --------------------------------------------------------------- code shifts
+
+def _pick(code: str, table: dict[str, str], default: str) -> str:
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return default
+
+
+_INTENT = {"01": "", "02": "", "03": "", "10": "", "11": "", "12": "", "13": "",
+           "04": "036", "045": "039", "046": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
+           "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332",
+           "073": "0333", "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034",
+           "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+           "09": "", "14": "133", "15": "", "16": "131", "161": "1313", "162": "1311", "163": "1312",
+           "164": "134", "165": "135", "166": "136", "17": "137", "173": "", "174": "",
+           "18": "138", "19": "138", "191": "1381", "192": "1382", "20": "1385"}
+_REQUEST = {"04": "026", "045": "028", "03": "022", "05": "022", "057": "027", "06": "021", "061": "0211",
+            "062": "0212", "063": "0213", "064": "0214", "07": "023", "071": "0231", "072": "0232",
+            "073": "0233", "074": "0234", "08": "025", "081": "0251", "082": "0252", "083": "024",
+            "0831": "0241", "0832": "0242", "084": "0253", "085": "0254", "086": "0255", "087": "0256"}
+_DEMAND = {"04": "106", "045": "108", "03": "102", "05": "102", "057": "107", "06": "101", "061": "1011",
+           "062": "1012", "063": "1013", "064": "1014", "07": "103", "071": "1031", "072": "1032",
+           "073": "1033", "074": "1034", "08": "105", "081": "1051", "082": "1052", "083": "104",
+           "0831": "1041", "0832": "1042", "084": "1053", "085": "1054", "086": "1055", "087": "1056"}
+_REJECT = {"036": "125", "04": "125", "045": "126", "039": "126", "03": "120", "033": "122", "0331": "1221",
+           "0332": "1222", "0333": "1223", "0334": "1224", "031": "121", "0311": "1211", "0312": "1212",
+           "05": "120", "057": "127", "037": "127", "06": "121", "061": "1211", "062": "1212",
+           "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223",
+           "074": "1224", "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231",
+           "0832": "1232", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+           "034": "123", "035": "124", "0353": "1243", "0354": "1244", "0355": "1245", "0356": "1246"}
+_THREAT = {"16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+           "166": "136", "14": "133", "17": "137", "172": "132", "1723": "1323", "1724": "1324",
+           "18": "138", "19": "138", "190": "1384", "193": "1384", "194": "1384", "195": "1384",
+           "191": "1381", "192": "1382", "183": "1383", "20": "1385"}
+
+
+def intent_code(code: str) -> str:
+    """The 03x (or 13x) intent code for a code stated as a plan or promise."""
+    shifted = _pick(code, _INTENT, "030")
+    return shifted or code
+
+
+def reject_code(code: str) -> str | None:
+    """The 12x code for refusing a cooperative act; None when CAMEO has none."""
+    if code[:2] in ("12",) or code[:2] > "08" and code[:2] != "09":
+        return None
+    return _pick(code, _REJECT, "")
+
+
+# --------------------------------------------------------------- frames
+
+@dataclass
+class _Frame:
+    code: str
+    trigger: list  # tokens
+    head: object  # the verb or noun token
+    sources: list = field(default_factory=list)  # tokens
+    targets: list = field(default_factory=list)
+    symmetric: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    noun: object = None  # the event noun that carries the code, if any
+    nominal: bool = False
+    consumed: bool = False
+
+
+class _Sentence:
+    def __init__(self, coder: "_Coder", sent):
+        self.c = coder
+        self.sent = sent
+        self.lex: Lexicon = coder.lex
+
+    # ---------------------------------------------------------- triggers
+
+    def near_lemmas(self, verb) -> dict[str, object]:
+        """Lemmas a verb entry may ask for, each with the token carrying it."""
+        out: dict[str, object] = {}
+
+        def add(tok):
+            out.setdefault(tok.lemma_.lower(), tok)
+            out.setdefault(tok.lower_, tok)
+
+        for ch in verb.children:
+            if ch.dep_ in ("prt", "prep", "dobj", "attr", "dative", "acomp", "nsubjpass", "oprd",
+                           "advmod", "xcomp", "npadvmod", "agent"):
+                add(ch)
+                for g in ch.children:
+                    if g.dep_ in ("pobj", "compound", "amod", "prep", "dobj", "pcomp"):
+                        add(g)
+                        for gg in g.children:
+                            if gg.dep_ in ("compound", "amod", "pobj"):
+                                add(gg)
+        return out
+
+    def verb_entry(self, verb):
+        entries = self.lex.verbs.get(verb.lemma_.lower()) or self.lex.verbs.get(verb.lower_)
+        if not entries:
+            return None, []
+        near = self.near_lemmas(verb)
+        for e in entries:
+            toks = []
+            for alts in e.words:
+                hit = next((near[w] for w in alts if w in near), None)
+                if hit is None:
+                    break
+                toks.append(hit)
+            else:
+                return e, toks
+        return None, []
+
+    def noun_code(self, tok) -> tuple[str, list] | None:
+        nouns = self.lex.nouns
+        lemma = tok.lemma_.lower()
+        for left in tok.lefts:
+            if left.dep_ in ("compound", "amod") and left.i == tok.i - 1:
+                two = f"{left.lower_} {lemma}"
+                if two in nouns:
+                    return nouns[two], [left, tok]
+        if lemma in nouns:
+            return nouns[lemma], [tok]
+        if tok.lower_ in nouns:
+            return nouns[tok.lower_], [tok]
+        return None
+
+    def frames(self) -> list[_Frame]:
+        frames: dict[int, _Frame] = {}
+        used_nouns: set[int] = set()
+        for tok in self.sent:
+            if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
+                continue
+            entry, words = self.verb_entry(tok)
+            lemma = tok.lemma_.lower()
+            frame = None
+            if entry is not None and entry.words:
+                frame = _Frame(entry.code, [tok] + words, tok, symmetric=entry.symmetric)
+                frame.noun = next((w for w in words if w.pos_ in ("NOUN", "PROPN")
+                                   and w.dep_ in ("dobj", "nsubjpass", "pobj", "attr")), None)
+                used_nouns.update(w.i for w in words)
+            if frame is None and self.lex.role("light", lemma):
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if obj is None:  # "take part in", "carry out attacks"
+                    obj = next((g for c in tok.children if c.dep_ in ("prep", "prt")
+                                for g in c.children if g.dep_ == "pobj"), None)
+                hit = self.noun_code(obj) if obj is not None else None
+                if hit:
+                    frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
+                    frame.symmetric = hit[0][:2] in ("04", "05", "06") and hit[0] not in ("042", "043", "051")
+                    used_nouns.add(obj.i)
+            if frame is None and entry is not None:
+                frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
+            if frame is None and any(self.lex.role(r, lemma) for r in
+                                     ("intent", "request", "demand", "reject", "threaten", "want")):
+                frame = _Frame("", [tok], tok)  # a role verb with no code of its own
+            if frame is not None:
+                frames[tok.i] = frame
+        for tok in self.sent:  # "is willing / ready / prepared to ...": a role adjective
+            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and self.lex.role(
+                    "intent", tok.lemma_.lower()) and any(c.dep_ == "xcomp" for c in tok.children):
+                frames[tok.i] = _Frame("", [tok], tok)
+        for tok in self.sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns:
+                continue
+            hit = self.noun_code(tok)
+            if hit is None:
+                continue
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in frames and frames[tok.head.i].code:
+                continue
+            frames[tok.i] = _Frame(hit[0], hit[1], tok, noun=tok, nominal=True)
+        ordered = [frames[i] for i in sorted(frames)]
+        self.compose(frames)
+        return [f for f in ordered if f.code and not f.consumed]
+
+    # ---------------------------------------------------------- roles & flags
+
+    def compose(self, frames: dict[int, _Frame]) -> None:
+        lex = self.lex
+        for i in sorted(frames, key=lambda i: -self.depth(self.sent.doc[i])):  # innermost first
+            f = frames[i]
+            tok = f.head
+            if f.nominal:
+                continue
+            self.flags(f)
+            lemma = tok.lemma_.lower()
+            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i in frames
+                         and frames[c.i].code and not frames[c.i].nominal
+                         and (c.dep_ == "xcomp" or any(m.lower_ == "to" for m in c.children))), None)
+            if comp is None:
+                if lemma in ("want", "wish") and not f.code:
+                    continue
+                continue
+            inner = frames[comp.i]
+            role = next((r for r in ("reject", "threaten", "request", "demand", "want", "intent")
+                         if lex.role(r, lemma)), None)
+            if role is None:
+                continue
+            obj = self.role_object(tok)
+            code = inner.code
+            if role == "intent" or role == "want" and obj is None:
+                new = intent_code(code) if not code.startswith("03") else code
+                if role == "want" and code[:2] in ("18", "19", "20"):
+                    new = _pick(code, _THREAT, "138")
+            elif role in ("request", "want"):
+                new = _pick(code, _REQUEST, "020") if code[:2] <= "08" else "020"
+                if role == "want" and obj is not None and code[:2] > "08":
+                    new = "021"
+            elif role == "demand":
+                new = _pick(code, _DEMAND, "100") if code[:2] <= "08" else "100"
+            elif role == "reject":
+                new = reject_code(code) or "120"
+            else:  # threaten
+                new = _pick(code, _THREAT, "130")
+            inner.consumed = True
+            f.code = new
+            f.trigger = f.trigger + [w for w in inner.trigger if w not in f.trigger]
+            f.symmetric = f.symmetric or inner.symmetric and role == "intent"
+            f.hypothetical = f.hypothetical or inner.hypothetical
+            f.negated = f.negated ^ inner.negated if role != "reject" else f.negated
+            f.future = f.future or role == "intent"
+            if obj is not None and role in ("request", "demand", "want"):
+                f.targets = [obj]
+            else:
+                f.targets = inner.targets or self.targets(inner)
+                f.noun = inner.noun
+                f.inner = inner
+        for f in frames.values():
+            if f.nominal or f.consumed or not f.code:
+                continue
+            if f.future and not f.code.startswith("03") and not f.negated:
+                f.code = intent_code(f.code)
+            if f.negated:
+                rej = reject_code(f.code)
+                if rej:
+                    f.code, f.negated = rej, False
+
+    def depth(self, tok) -> int:
+        d = 0
+        while tok.head.i != tok.i and d < 50:
+            tok, d = tok.head, d + 1
+        return d
+
+    def role_object(self, verb):
+        """"urged Iran to ...", "called on Iran to ...", "asked X to ...": the one asked."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "on":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        x = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if x is not None:
+            subj = next((c for c in x.children if c.dep_ in _SUBJ), None)
+            if subj is not None:
+                return subj
+        return None
+
+    def flags(self, f: _Frame) -> None:
+        tok = f.head
+        chain = [tok]
+        t = tok
+        while t.dep_ in ("xcomp", "conj", "aux", "acomp") and t.head.i != t.i:
+            t = t.head
+            chain.append(t)
+        for v in chain:
+            for c in v.children:
+                lo = c.lower_
+                if c.dep_ == "neg" or lo in _NEG and c.dep_ in ("advmod", "det"):
+                    if v is tok or v.dep_ != "conj":
+                        f.negated = True
+                if c.dep_ == "aux":
+                    if lo in _FUTURE_AUX or lo == "would" and self.reported(tok):
+                        f.future = True
+                    elif lo in _MODAL_HYPO or lo == "would":
+                        f.hypothetical = True
+                if c.dep_ == "mark" and lo in _CONDITION:
+                    f.hypothetical = True
+            if v is not tok and v.lemma_.lower() in _SCHEDULE and tok.dep_ == "xcomp":
+                f.future = True
+        if tok.head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in tok.head.children):
+            f.hypothetical = True
+
+    def reported(self, tok) -> bool:
+        t = tok
+        for _ in range(4):
+            if t.dep_ in ("ccomp",) and self.lex.role("speech", t.head.lemma_.lower()):
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+    # ---------------------------------------------------------- actors
+
+    def subjects(self, verb) -> list:
+        t = verb
+        for _ in range(6):
+            subs = [c for c in t.children if c.dep_ in _SUBJ]
+            if subs:
+                return self.expand(subs[0])
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self.expand(pobj)
+            if t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBG":
+                return self.expand(t.head)
+            if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp", "oprd") and t.head.i != t.i:
+                if t.dep_ == "xcomp":
+                    obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.pos_ in _NOMINAL), None)
+                    if obj is not None:
+                        return self.expand(obj)
+                if t.dep_ == "ccomp":
+                    return []
+                t = t.head
+                if t.dep_ == "prep":
+                    t = t.head
+                continue
+            break
+        return []
+
+    def expand(self, tok) -> list:
+        """A noun and the nouns coordinated with it ("X, Y and Z")."""
+        out = [tok]
+        ent = self.c.ent_of(tok)
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ in _NOMINAL:
+                out.extend(self.expand(c))
+            elif c.dep_ == "appos" and tok.ent_type_ in ("GPE", "NORP") and c.ent_type_ == tok.ent_type_:
+                out.extend(self.expand(c))
+            elif ent is not None and ent.start <= c.i < ent.end:
+                out.extend(x for x in self.expand(c)[1:])
+        return out
+
+    def targets(self, f: _Frame) -> list:
+        verb = f.head
+        noun = f.noun
+        found = []
+        if noun is not None:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
+                    found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+        if not f.nominal:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative") and c is not noun and c.pos_ in _NOMINAL:
+                    found.insert(0, self.expand(c))
+            for prep in _TARGET_PREPS:
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ == prep:
+                        found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+                    if c.dep_ == "dobj" and c is noun:
+                        for g in c.children:
+                            if g.dep_ == "prep" and g.lower_ == prep:
+                                found += [self.expand(p) for p in g.children if p.dep_ == "pobj"]
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if passive and any(c.dep_ == "agent" for c in verb.children):
+                found.append(self.expand(passive[0]))
+        return [t for group in found for t in group]
+
+    def places(self, head) -> list:
+        """Objects of "in/at/near" on the trigger, then on its object ("met X in Y")."""
+        out = []
+        for h in [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                    out += [g for g in c.children if g.dep_ == "pobj"]
+        return out
+
+
+class _Coder:
+    def __init__(self, resolve: Resolve, date: str | None):
+        self.lex = lexicon()
+        self.resolve = resolve
+        self.date = date
+        self.cache: dict[tuple[str, str | None], Actor | None] = {}
+        self.last_actor: tuple[Actor, str] | None = None
+        self._ents_doc = None
+        self._ents: dict = {}
+
+    def actor(self, tok, ctx: str, speaker=None) -> tuple[Actor, str] | None:
+        """The actor a noun token stands for, with the words that name it."""
+        if tok.pos_ == "PRON" or tok.lower_ in _PRON:
+            if speaker is not None:
+                return speaker
+            return self.last_actor if tok.lower_ not in ("i", "you", "this", "that", "which", "who") else None
+        doc = tok.doc
+        start = tok.left_edge.i
+        end = tok.i + 1
+        ent = self.ent_of(tok)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+        while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == tok.i:
+            end += 1
+        # drop a leading quantity ("Hundreds of ...") is left to the resolver
+        span = doc[start:end]
+        found = self._res(span.text, tok.ent_type_ or None, ctx)
+        if (found is None or found.code is None) and tok.ent_type_:
+            found = self._res(span.text, None, ctx) or found  # the tagger's label may be wrong
+        if found is None or found.country is None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            sub = self.actor(g, ctx)
+                            if sub is not None and sub[0].country:
+                                if found is None:
+                                    return sub
+                                from dataclasses import replace
+                                return replace(found, country=sub[0].country), span.text
+                if c.dep_ == "appos":
+                    sub = self.actor(c, ctx)
+                    if sub is not None and (found is None or sub[0].country):
+                        return sub
+        if found is None or found.code is None:
+            return None
+        return found, span.text
+
+    def ent_of(self, tok):
+        doc = tok.doc
+        if self._ents_doc is not doc:
+            self._ents_doc = doc
+            self._ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        return self._ents.get(tok.i)
+
+    def _res(self, text: str, label: str | None, ctx: str) -> Actor | None:
+        key = (text, label)
+        if key not in self.cache:
+            try:
+                self.cache[key] = self.resolve(text, label, ctx)
+            except Exception:  # a resolver failure costs one actor, not the article
+                self.cache[key] = None
+        return self.cache[key]
+
+
+@lru_cache(maxsize=1)
+def _default_resolver():
+    from eventwire.nlp.actors import default_resolver
+    return default_resolver()
+
+
+def _default_resolve(date: str | None) -> Resolve:
+    r = _default_resolver()
+    return lambda name, label, ctx: r.resolve(name, label=label, context=ctx, date=date)
+
+
+def _place(tok) -> str | None:
+    from eventwire.nlp.gazetteer import lookup_place
+    text = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text if tok.right_edge.i - tok.left_edge.i < 6 else tok.text
+    actor = lookup_place(text) or lookup_place(tok.text)
+    return actor.name if actor is not None else None
+
+
+UNRESOLVED_SOURCES = True
+
+
+def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
+             times: Sequence[TimeExpr] = ()) -> list[Event]:
+    """Events in a parsed article body (a spaCy Doc), sentence by sentence.
+
+    ``resolve(name, label, context)`` turns a noun phrase into an Actor (by
+    default the project's ActorResolver); ``times`` are the article's time
+    expressions (offsets into ``doc.text``), used to date each event; else
+    ``date`` (the publication date) stands.
+    """
+    coder = _Coder(resolve or _default_resolve(date), date)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(_code_sentence(coder, sent, date, times))
+    return events
+
+
+def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeExpr]) -> list[Event]:
+    s = _Sentence(coder, sent)
+    frames = s.frames()
+    ctx = sent.text
+    when, basis = date, "publication date" if date else ""
+    for t in times:
+        if sent.start_char <= t.start < sent.end_char and t.value and t.kind in ("date", "month", "year", "interval", "relative"):
+            when, basis = t.value, f"time expression {t.text!r}"
+            break
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    first_subject = None
+    fallback: list[_Frame] = []
+    for f in frames:
+        speaker = None
+        t = f.head
+        for _ in range(4):  # the speaker of the reporting verb above, for pronouns
+            if t.dep_ == "ccomp" and coder.lex.role("speech", t.head.lemma_.lower()):
+                subs = s.subjects(t.head)
+                speaker = coder.actor(subs[0], ctx) if subs else None
+                break
+            if t.head.i == t.i:
+                break
+            t = t.head
+        if f.nominal:
+            src_toks = [c for c in f.head.children if c.dep_ in ("poss", "amod", "compound")
+                        and c not in f.trigger]
+            src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "by"
+                         for g in c.children if g.dep_ == "pobj"]
+            sources = [a for tok in src_toks if (a := coder.actor(tok, ctx)) is not None]
+            if any(a.lower_ in _FUTURE_ADJ for a in f.head.children):
+                f.future = True
+                f.code = intent_code(f.code)
+        else:
+            sources = [a for tok in s.subjects(f.head) if (a := coder.actor(tok, ctx, speaker)) is not None]
+        unresolved = False
+        if not sources and UNRESOLVED_SOURCES:
+            # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
+            subj = s.subjects(f.head) if not f.nominal else []
+            if subj and subj[0].pos_ in ("NOUN", "PROPN"):
+                unresolved = True
+                sources = [(Actor(name=subj[0].doc[subj[0].left_edge.i:subj[0].i + 1].text, kind="group"),
+                            subj[0].text)]
+        tgt_toks = f.targets or s.targets(f)
+        if not sources and not f.nominal:
+            # an agentless passive ("three civilians were killed"): no source, the sufferer is the target
+            passive = [c for c in f.head.children if c.dep_ == "nsubjpass"]
+            if passive and not any(c.dep_ == "agent" for c in f.head.children):
+                sources = [None]
+                tgt_toks = list(tgt_toks) + [t for t in s.expand(passive[0]) if t not in tgt_toks]
+        if not sources:
+            fallback.append(f)
+            continue
+        targets = []
+        for tok in tgt_toks:
+            a = coder.actor(tok, ctx, speaker)
+            if a is not None:
+                targets.append(a)
+        where = None
+        for p in s.places(f.head) + (s.places(f.noun) if f.noun is not None and f.noun is not f.head else []):
+            where = _place(p)
+            if where:
+                if not targets:
+                    a = coder.actor(p, ctx)
+                    if a is not None and a[0].country:
+                        targets.append(a)
+                break
+        if unresolved and not targets:
+            fallback.append(f)
+            continue
+        if sources == [None] and not targets:
+            fallback.append(f)
+            continue
+        if first_subject is None and not unresolved and sources[0] is not None:
+            first_subject = sources[0]
+        pairs = []
+        if f.symmetric and len(sources) > 1 and not targets:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            pairs = [(a, b) for a in sources for b in (targets or [None])]
+            if f.symmetric and len(targets) >= 1 and any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in f.head.children) and f.code.startswith("046"):
+                pairs += [(b, a) for a, b in pairs if b is not None]
+        info = lookup(f.code)
+        plover, mode = to_plover(f.code)
+        trig = sorted(f.trigger, key=lambda w: w.i)
+        for src, tgt in pairs:
+            scode = src[0].code if src else None
+            tcode = tgt[0].code if tgt else None
+            if tgt is not None and src is not None and src[0] == tgt[0]:
+                tcode, tgt = None, None
+            key = (f.code, scode, tcode, src[0].name if src else None, tgt[0].name if tgt else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            conf = (0.9 if tgt else 0.6) if src else 0.5
+            if f.hypothetical or f.negated:
+                conf -= 0.3
+            out.append(Event(
+                sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
+                cameo=f.code, root=f.code[:2], goldstein=info.goldstein, quad=info.quad,
+                plover=plover, plover_mode=mode, source=scode, target=tcode,
+                source_actor=src[0].name if src else None, target_actor=tgt[0].name if tgt else None,
+                date=when, date_basis=basis, location=where,
+                trigger=" ".join(w.text for w in trig),
+                trigger_start=trig[0].idx, trigger_end=trig[-1].idx + len(trig[-1].text),
+                negated=f.negated, hypothetical=f.hypothetical, future=f.future,
+                confidence=round(conf, 2)))
+    if first_subject is not None:
+        coder.last_actor = first_subject
+    if not out and fallback:
+        out.append(_fallback_event(s, fallback, sent, when, basis))
+    if any(e.root != "01" for e in out):
+        out = [e for e in out if e.root != "01"]
+    return out
+
+
+def _main_frame(frames: list[_Frame]):
+    """The frame a sentence is mostly about: not a plain statement, highest in the parse, verbal first."""
+    def rank(f):
+        return (f.code.startswith("01"), f.nominal, _depth(f.head), f.head.i)
+    return min(frames, key=rank)
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _fallback_event(s: "_Sentence", frames: list[_Frame], sent, when, basis) -> Event:
+    """A sentence with an event but no actor that resolves: its main event, actors unknown.
+
+    Low confidence (0.2): it types the sentence (PLOVER) without claiming a dyad.
+    """
+    f = _main_frame(frames)
+    info = lookup(f.code)
+    plover, mode = to_plover(f.code)
+    trig = sorted(f.trigger, key=lambda w: w.i)
+    return Event(
+        sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
+        cameo=f.code, root=f.code[:2], goldstein=info.goldstein, quad=info.quad,
+        plover=plover, plover_mode=mode, source=None, target=None,
+        source_actor=None, target_actor=None, date=when, date_basis=basis, location=None,
+        trigger=" ".join(w.text for w in trig),
+        trigger_start=trig[0].idx, trigger_end=trig[-1].idx + len(trig[-1].text),
+        negated=f.negated, hypothetical=f.hypothetical, future=f.future, confidence=0.2)
+
+
+def code_sentence(text: str, *, nlp, date: str | None = None) -> list[Event]:
+    """Parse one sentence (or short text) with ``nlp`` and code it."""
+    return code_doc(nlp(text), date=date)

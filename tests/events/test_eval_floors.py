@@ -1,0 +1,41 @@
+"""Floors on the shared gold sets (skipped when ../shared is absent).
+
+Measured with benchmarks/events.py; the floors sit a little below what the
+coder reaches so a regression fails while noise does not.
+"""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared is not beside the repository)")
+    return path
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("events_bench", ROOT / "benchmarks" / "events.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_petr2_triples_floor(nlp):
+    shared_path("eval", "events", "petr2_gsr_validation.jsonl")
+    bench = _bench()
+    r = bench.score_petr(nlp, bench.load("petr2_gsr_validation.jsonl"))
+    assert r["f1"] >= 0.34
+    assert r["no_event_quiet"] >= 6
+
+
+def test_plover_type_floor(nlp):
+    shared_path("eval", "events", "plover_gsr.jsonl")
+    bench = _bench()
+    r = bench.score_plover(nlp, bench.load("plover_gsr.jsonl"))
+    assert r["accuracy"] >= 0.50

@@ -1,0 +1,58 @@
+from eventwire.events.cameo import CODES, lookup, quad_of
+from eventwire.events.lexicon import lexicon, parse
+from eventwire.events.plover import TYPES, to_plover
+
+
+def test_cameo_table_covers_the_ontology():
+    assert len(CODES) >= 290
+    roots = {c.root for c in CODES.values()}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    for code, entry in CODES.items():
+        assert code.isdigit() and 2 <= len(code) <= 4
+        assert code[:2] in CODES  # every child has its root
+        assert -10 <= entry.goldstein <= 10
+        assert entry.quad == quad_of(code[:2])
+        assert entry.name
+
+
+def test_known_scores_and_quads():
+    assert lookup("057").goldstein == 8.0 and lookup("057").quad == 1
+    assert lookup("190").goldstein == -10.0 and lookup("190").quad == 4
+    assert lookup("0841").quad == 2
+    assert lookup("173").quad == 4 and lookup("112").quad == 3
+    assert lookup("0419").code == "0419" and lookup("0419").root == "04"  # unknown child -> parent
+
+
+def test_plover_mapping_is_total_and_valid():
+    for code in CODES:
+        kind, mode = to_plover(code)
+        if code.startswith("01"):
+            assert kind == ""
+            continue
+        assert kind in TYPES, code
+        assert mode is None or mode in TYPES[kind].modes, code
+    assert to_plover("042") == ("CONSULT", "visit")
+    assert to_plover("163")[0] == "SANCTION"
+    assert to_plover("0841") == ("RETREAT", "release")
+    assert to_plover("195") == ("ASSAULT", "aerial")
+    assert to_plover("026")[0] == "REQUEST" and to_plover("1056")[0] == "REQUEST"
+    assert to_plover("125") == ("REJECT", "meet")
+
+
+def test_lexicon_codes_exist():
+    lex = lexicon()
+    for entries in lex.verbs.values():
+        for e in entries:
+            assert e.code in CODES, e
+    for noun, code in lex.nouns.items():
+        assert code in CODES, noun
+    for role in ("light", "speech", "intent", "request", "reject", "threaten"):
+        assert lex.roles[role]
+
+
+def test_lexicon_parser_orders_specific_entries_first():
+    lex = parse("040 meet\n046 meet with  <>\nN 195 air strike\n@speech say tell\n")
+    entries = lex.verbs["meet"]
+    assert entries[0].code == "046" and entries[0].symmetric
+    assert lex.nouns["air strike"] == "195"
+    assert lex.role("speech", "tell")
