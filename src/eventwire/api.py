@@ -45,7 +45,50 @@ class Eventwire:
             if reporter is not None:
                 reporter.phase("language")
             report.analysis = self.analyze().as_dict()
+            report.stories = self.group()
         return report
+
+    def group(self) -> dict:
+        """Group analysed articles not in a story yet into stories and threads (incremental);
+        events are then re-merged so reports of one story count as one happening."""
+        from .events.dedup import merge
+        from .stories import group, ungrouped
+
+        ids = ungrouped(self.store)
+        counts = group(self.store)
+        if ids:
+            merge(self.store, article_ids=ids)
+        return counts
+
+    def stories(self) -> list[dict]:
+        """Stories: id, date of the happening, headline, summary, articles, thread."""
+        from .stories import stories
+
+        return stories(self.store)
+
+    def story(self, story_id: str) -> dict:
+        """One story with its members and their roles, key quotes and main actors."""
+        from .stories import story
+
+        return story(self.store, story_id)
+
+    def timeline(self, query: str | None = None, *, actors=(), date_from=None, date_to=None) -> list[dict]:
+        """Dated stories of a topic or an actor pair, in order."""
+        from .stories.timeline import timeline
+
+        return timeline(self.store, query, actors, date_from, date_to)
+
+    def events(self, *, actor: str | None = None, dyad: str | None = None) -> list[dict]:
+        """Events, one per happening, with the number of reports behind each."""
+        from .events.store import events
+
+        return events(self.store, actor=actor, dyad=dyad)
+
+    def dyad(self, a: str, b: str, *, by: str = "month") -> dict:
+        """Events between two actors over time: quad-class counts, Goldstein sum and mean."""
+        from .events.dyad import dyad
+
+        return dyad(self.store, a, b, by=by)
 
     def analyze(self, *, redo: bool = False, n_process: int = 1, progress=None):
         """Run the language pass over stored articles not analysed yet (all with ``redo``);

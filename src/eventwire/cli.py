@@ -131,6 +131,10 @@ def ingest(
                 f"language pass: {a['articles']} articles ({a['skipped']} skipped), {a['entities']} entities, "
                 f"{a['quotes']} quotes, {a['times']} time expressions, {a['events']} event reports ({a['seconds']:.1f} s)"
             ))
+        if report.stories:
+            g = report.stories
+            out.print(Text(f"stories: {g['articles']} articles grouped ({g['opened']} new stories, "
+                           f"{g['joined']} joined existing ones, {g['copies']} reprints or rewrites)"))
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -385,7 +389,11 @@ def code(
 def _register_stages() -> None:
     """Commands that live beside their stage's code."""
     from .events.cli import register as register_events
+    from .stories.cli import register as register_stories
+    from .stories.timeline import register as register_timeline
 
+    register_stories(app, _open)
+    register_timeline(app, _open)
     register_events(app, _open)
 
 

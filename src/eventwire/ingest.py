@@ -58,6 +58,7 @@ class IngestReport:
     dated_from_corpus: int = 0
     seconds: float = 0.0
     analysis: dict | None = None
+    stories: dict | None = None
     added_ids: list[str] = field(default_factory=list)
 
     @property

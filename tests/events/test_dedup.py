@@ -107,14 +107,14 @@ def test_undated_reports_do_not_merge_across_articles(tmp_path):
 
 def _story_corpus(tmp_path, days):
     s = corpus(tmp_path, do_merge=False)
-    s.conn.execute("CREATE TABLE story_members (story_id TEXT, article_id TEXT)")
     codes = [("RUSMIL", "UKRMIL"), ("RUS", "UKR")]
     for n, (day, (src, tgt)) in enumerate(zip(days, codes)):
         key = f"s{n}"
         body = "Russian forces shelled Ukrainian positions near Avdiivka."
         s.add_article(art(key, published=day, body=body), input_sha256=None, group=None)
         es.save_event_mentions(s, aid(key), [ev(body, body, "195" if n else "194", -10.0, 4, "ASSAULT", src, tgt, day)])
-        s.conn.execute("INSERT INTO story_members VALUES ('story-1', ?)", (aid(key),))
+        s.conn.execute("INSERT INTO story_members (article_id, story_id, role) VALUES (?, 'story-1', 'report')",
+                       (aid(key),))
     merge(s)
     return s
 

@@ -26,7 +26,8 @@ def corpus(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("example-stories")
     db = tmp / "ex.db"
     ew = eventwire.open(db)
-    ew.ingest(EXAMPLES)
+    ew.ingest(EXAMPLES, analyze=False)
+    ew.analyze()  # ingest would group too: group here to see what one run does
     first = group(ew.store)
     notes = json.loads(NOTES.read_text(encoding="utf-8"))
     by = {}
@@ -106,10 +107,10 @@ def test_incremental_assign_joins_existing_story(corpus, tmp_path):
     feed.write_text(json.dumps({"url": "https://copies.invalid/a", "title": base.title, "text": text,
                                 "date": later}) + "\n", encoding="utf-8")
     other = eventwire.open(tmp_path / "inc.db")
-    other.ingest(EXAMPLES)
-    group(other.store)
+    other.ingest(EXAMPLES)  # ingest groups the new articles into stories
     before = {x["id"]: x["articles"] for x in stories(other.store)}
-    other.ingest(feed)
+    other.ingest(feed, analyze=False)
+    other.analyze()
     changes = assign(other.store, ungrouped(other.store))
     assert len(changes) == 1 and changes[0].action == "joined" and changes[0].story_id == s["id"]
     assert changes[0].role in ("reprint", "rewrite")

@@ -26,6 +26,15 @@ Method: dependency patterns over a spaCy parse plus the project lexicon
    yields Y->Z.  Plain statements (01x) are kept only when a sentence has
    nothing more specific.
 
+5. *Further rules.*  Readiness adjectives ("is willing / ready to") are
+   intent roles; "X said Y must do Z" is a demand by X on Y; a promised act
+   conditioned with "unless" is a threat; an agentless passive ("two
+   soldiers were killed") has no source and the sufferer as target;
+   coordinated demonyms ("US and British activists") give one actor each;
+   "-ed"/"-ing" forms the tagger lemmatises wrongly are repaired.  A
+   sentence whose actors resolve nowhere still gets its main verbal event
+   (``FALLBACK``), uncoded and at confidence 0.2, so it carries a PLOVER type.
+
 Date: the first resolved time expression inside the sentence, else ``date``.
 """
 from __future__ import annotations
@@ -121,6 +130,7 @@ class _Frame:
     noun: object = None  # the event noun that carries the code, if any
     nominal: bool = False
     consumed: bool = False
+    source_head: object = None  # take the source from this verb's subject (the one making a demand)
 
 
 class _Sentence:
@@ -151,8 +161,24 @@ class _Sentence:
                                 add(gg)
         return out
 
+    def vlemma(self, tok) -> str:
+        """A verb's lemma, repairing the tagger's slips on "-ed"/"-ing" forms ("staged" -> "stag")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.verbs or any(lemma in v for v in self.lex.roles.values()):
+            return lemma
+        lo = tok.lower_
+        cands = []
+        if lo.endswith("ed"):
+            cands = [lo[:-1], lo[:-2], lo[:-3] if len(lo) > 4 and lo[-3] == lo[-4] else ""]
+        elif lo.endswith("ing"):
+            cands = [lo[:-3] + "e", lo[:-3], lo[:-4] if len(lo) > 5 and lo[-4] == lo[-5] else ""]
+        for c in cands:
+            if c and (c in self.lex.verbs or any(c in v for v in self.lex.roles.values())):
+                return c
+        return lemma
+
     def verb_entry(self, verb):
-        entries = self.lex.verbs.get(verb.lemma_.lower()) or self.lex.verbs.get(verb.lower_)
+        entries = self.lex.verbs.get(self.vlemma(verb)) or self.lex.verbs.get(verb.lower_)
         if not entries:
             return None, []
         near = self.near_lemmas(verb)
@@ -188,7 +214,7 @@ class _Sentence:
             if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
                 continue
             entry, words = self.verb_entry(tok)
-            lemma = tok.lemma_.lower()
+            lemma = self.vlemma(tok)
             frame = None
             if entry is not None and entry.words:
                 frame = _Frame(entry.code, [tok] + words, tok, symmetric=entry.symmetric)
@@ -239,7 +265,7 @@ class _Sentence:
             if f.nominal:
                 continue
             self.flags(f)
-            lemma = tok.lemma_.lower()
+            lemma = self.vlemma(tok)
             comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i in frames
                          and frames[c.i].code and not frames[c.i].nominal
                          and (c.dep_ == "xcomp" or any(m.lower_ == "to" for m in c.children))), None)
@@ -284,12 +310,44 @@ class _Sentence:
         for f in frames.values():
             if f.nominal or f.consumed or not f.code:
                 continue
+            if self.obligation(f):
+                # "X said Y must do Z": a demand on Y; the sentence's source is the speaker
+                f.code = _pick(f.code, _DEMAND, "100") if f.code[:2] <= "08" else "100"
+                f.targets = [t for c in f.head.children if c.dep_ in _SUBJ for t in self.expand(c)]
+                f.source_head = f.head.head
+                continue
+            if self.ultimatum(f):
+                # "X will do Z unless Y ...": a threat (a conditional promise of harm or withdrawal)
+                f.code = _pick(f.code, _THREAT, "130")
+                f.hypothetical = False
+                continue
             if f.future and not f.code.startswith("03") and not f.negated:
                 f.code = intent_code(f.code)
             if f.negated:
                 rej = reject_code(f.code)
                 if rej:
                     f.code, f.negated = rej, False
+
+    def obligation(self, f: _Frame) -> bool:
+        """The frame's verb carries "must" and is the content of a reporting verb."""
+        tok = f.head
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+            return False
+        return tok.dep_ == "ccomp" and self.lex.role("speech", self.vlemma(tok.head))
+
+    def ultimatum(self, f: _Frame) -> bool:
+        """A promised act made conditional with "unless"."""
+        if not (f.future or f.code.startswith("03")):
+            return False
+        t = f.head
+        for _ in range(3):
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                   for c in t.children):
+                return True
+            if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+                break
+            t = t.head
+        return False
 
     def depth(self, tok) -> int:
         d = 0
@@ -352,6 +410,8 @@ class _Sentence:
         t = verb
         for _ in range(6):
             subs = [c for c in t.children if c.dep_ in _SUBJ]
+            if not subs and t is not verb:  # raising: "X is scheduled / expected to attend"
+                subs = [c for c in t.children if c.dep_ == "nsubjpass"]
             if subs:
                 return self.expand(subs[0])
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -471,6 +531,24 @@ class _Coder:
             return None
         return found, span.text
 
+    def actors(self, tok, ctx: str, speaker=None) -> list:
+        """Like ``actor``, but a noun with coordinated modifiers ("US and British activists",
+        "French and German troops") stands for one actor per modifier."""
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
+                and any(g.dep_ == "conj" for g in c.children)]
+        if mods and tok.pos_ in ("NOUN", "PROPN"):
+            m = mods[0]
+            group = [m] + [g for g in m.subtree if g.dep_ == "conj" and g.pos_ in ("ADJ", "PROPN", "NOUN")]
+            out = []
+            for g in group:
+                found = self._res(f"{g.text} {tok.text}", None, ctx)
+                if found is not None and found.code and found.country:
+                    out.append((found, f"{g.text} {tok.text}"))
+            if len(out) >= 2:
+                return out
+        a = self.actor(tok, ctx, speaker)
+        return [a] if a is not None else []
+
     def ent_of(self, tok):
         doc = tok.doc
         if self._ents_doc is not doc:
@@ -507,6 +585,7 @@ def _place(tok) -> str | None:
 
 
 UNRESOLVED_SOURCES = True
+FALLBACK = "verbal"  # "all", "verbal" (a sentence with no actors still gets its main verbal event), "none"
 
 
 def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
@@ -559,7 +638,8 @@ def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeEx
                 f.future = True
                 f.code = intent_code(f.code)
         else:
-            sources = [a for tok in s.subjects(f.head) if (a := coder.actor(tok, ctx, speaker)) is not None]
+            sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
+                       for a in coder.actors(tok, ctx, speaker)]
         unresolved = False
         if not sources and UNRESOLVED_SOURCES:
             # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
@@ -572,7 +652,10 @@ def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeEx
         if not sources and not f.nominal:
             # an agentless passive ("three civilians were killed"): no source, the sufferer is the target
             passive = [c for c in f.head.children if c.dep_ == "nsubjpass"]
-            if passive and not any(c.dep_ == "agent" for c in f.head.children):
+            role_verb = any(coder.lex.role(r, f.head.lemma_.lower()) for r in
+                            ("intent", "request", "demand", "reject", "threaten", "want", "speech"))
+            if passive and not role_verb and f.head.lemma_.lower() not in _SCHEDULE \
+                    and not any(c.dep_ == "agent" for c in f.head.children):
                 sources = [None]
                 tgt_toks = list(tgt_toks) + [t for t in s.expand(passive[0]) if t not in tgt_toks]
         if not sources:
@@ -580,9 +663,7 @@ def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeEx
             continue
         targets = []
         for tok in tgt_toks:
-            a = coder.actor(tok, ctx, speaker)
-            if a is not None:
-                targets.append(a)
+            targets.extend(coder.actors(tok, ctx, speaker))
         where = None
         for p in s.places(f.head) + (s.places(f.noun) if f.noun is not None and f.noun is not f.head else []):
             where = _place(p)
@@ -636,7 +717,9 @@ def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeEx
     if first_subject is not None:
         coder.last_actor = first_subject
     if not out and fallback:
-        out.append(_fallback_event(s, fallback, sent, when, basis))
+        fb = [f for f in fallback if FALLBACK == "all" or FALLBACK == "verbal" and not f.nominal]
+        if fb:
+            out.append(_fallback_event(s, fb, sent, when, basis))
     if any(e.root != "01" for e in out):
         out = [e for e in out if e.root != "01"]
     return out

@@ -19,8 +19,13 @@ Otherwise the value is None and the basis says which evidence there was and
 why it is not enough.  A weekday alone, or a day and month alone, never
 give a date.
 
-``infer_from_corpus`` dates an undated article from dated articles of the
-same corpus that report the same affair; see its docstring.
+``infer_from_corpus`` (one article) and ``CorpusDater`` (built once from
+all dated articles, then ``infer`` per undated article) date an undated
+article from dated articles of the same corpus that report the same affair:
+the article's own dateline day and month (``partial_evidence``) fixed to the
+one candidate year in which such articles were published near that day, or
+the year (and a pinned day) from its day-month mentions; see their
+docstrings.
 """
 from __future__ import annotations
 
@@ -752,7 +757,9 @@ class CorpusDater:
             year, confidence, only = next(iter(near)), 0.6, "only in"
             if year not in ev.years:
                 return PubDate(
-                    None, f"{head}; articles on the same affair point to {year}, outside the text's bounds ({_bounds_words(ev.bounds)})", 0.0
+                    None, f"{head}; articles on the same affair point to {year}, which the text rules out "
+                    f"({_bounds_words(ev.bounds)}; not after {self.today.isoformat()})",
+                    0.0,
                 )
         value = date(year, ev.month, ev.day)
         if value > self.today:

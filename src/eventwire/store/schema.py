@@ -193,8 +193,10 @@ MIGRATIONS: list[str] = [
 def _append_stage_schemas() -> None:
     """Later stages keep their tables' SQL beside their code; each is one migration, in this order."""
     from ..events.store import SCHEMA as EVENTS
+    from ..stories.store import SCHEMA as STORIES
 
     MIGRATIONS.append(EVENTS)  # 3: coded events, one per happening
+    MIGRATIONS.append(STORIES)  # 4: stories, their members, threads
 
 
 _append_stage_schemas()
