@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from .errors import EventwireError
 from .extract import extract
 from .extract.furniture import FurnitureModel, normalise_line
-from .extract.pubdate import infer_from_corpus
+from .extract.pubdate import CorpusDater
 from .read import iter_files, read_file
 from .records import Article, RawDoc, ReadError, Removed
 from .store import Store
@@ -254,10 +254,11 @@ def date_from_corpus(store: Store, ids: Iterable[str]) -> int:
     dated = [(a.id, a.published, (a.title or "") + "\n" + a.body) for a in store.articles() if a.published]
     if not dated:
         return 0
+    dater = CorpusDater(dated)
     changed = 0
     with store.transaction():
         for art in undated:
-            got = infer_from_corpus(art.body, art.title, dated)
+            got = dater.infer(art.body, art.title, dateline=art.dateline)
             if got is None:
                 continue
             if got.value is None:
