@@ -1,9 +1,12 @@
 """Shared test helpers: where ../shared is, and small corpora written at test time."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+
+import eventwire
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -43,3 +46,32 @@ def small_corpus(tmp_path: Path) -> Path:
         text = ARTICLE.format(title=f"{a} and {b} resume talks on trade accord", day=i + 3, a=a, b=b)
         (folder / f"story{i:02d}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def seeds_gold() -> dict:
+    """The hand annotation of the five seed articles (skips without ../shared)."""
+    return json.loads(shared_path("corpus", "seeds-gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seeds_jsonl(seeds_gold, tmp_path_factory) -> Path:
+    """The seeds as JSON Lines records carrying their gold publication dates, as a crawler hands them over."""
+    folder = shared_path("corpus", "seeds")
+    feed = tmp_path_factory.mktemp("seeds-jsonl") / "seeds.jsonl"
+    with feed.open("w", encoding="utf-8") as f:
+        for g in seeds_gold["articles"]:
+            text = (folder / g["file"]).read_text(encoding="utf-8")
+            f.write(json.dumps({"url": f"https://seeds.invalid/{g['file']}", "text": text, "date": g["published"]}) + "\n")
+    return feed
+
+
+@pytest.fixture(scope="session")
+def seeds_store(seeds_gold, seeds_jsonl, tmp_path_factory):
+    """(gold, store handle, {article id: seed file name}) after a full ingest of ``seeds_jsonl``."""
+    ew = eventwire.open(tmp_path_factory.mktemp("seeds-store") / "seeds.db")
+    report = ew.ingest(seeds_jsonl)
+    assert report.added == 5 and report.errors == 0
+    files = {a.id: a.source.rsplit("/", 1)[-1] for a in ew.articles()}
+    yield seeds_gold, ew, files
+    ew.close()

@@ -5,7 +5,6 @@ repository; every test here skips when ../shared is absent.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -16,22 +15,15 @@ import eventwire
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-def shared_path(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared is not beside the repository)")
-    return path
-
-
 @pytest.fixture(scope="module")
-def gold():
-    return json.loads(shared_path("corpus", "seeds-gold.json").read_text(encoding="utf-8"))
+def gold(seeds_gold):
+    return seeds_gold
 
 
 @pytest.fixture(scope="module")
 def plain_store(tmp_path_factory, gold):
     """The seeds ingested as plain files, as a user would point eventwire at them."""
-    seeds = shared_path("corpus", "seeds")
+    seeds = SHARED / "corpus" / "seeds"
     db = tmp_path_factory.mktemp("seeds") / "plain.db"
     ew = eventwire.open(db)
     report = ew.ingest(seeds, analyze=False)
@@ -76,7 +68,7 @@ def test_publication_dates_right_or_null_never_wrong(plain_store, gold):
 
 
 def test_reingesting_the_seeds_adds_nothing(plain_store, tmp_path):
-    seeds = shared_path("corpus", "seeds")
+    seeds = SHARED / "corpus" / "seeds"
     with eventwire.open(tmp_path / "again.db") as ew:
         assert ew.ingest(seeds, analyze=False).added == 5
         again = ew.ingest(seeds, analyze=False)

@@ -2,22 +2,9 @@
 publication dates, as a crawler would hand them over (skips without ../shared)."""
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
-
-import eventwire
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def shared_path(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared is not beside the repository)")
-    return path
 
 
 def norm(text: str) -> str:
@@ -36,21 +23,8 @@ def overlaps(found: str, gold: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    gold = json.loads(shared_path("corpus", "seeds-gold.json").read_text(encoding="utf-8"))
-    folder = shared_path("corpus", "seeds")
-    tmp = tmp_path_factory.mktemp("seeds-jsonl")
-    feed = tmp / "seeds.jsonl"
-    with feed.open("w", encoding="utf-8") as f:
-        for g in gold["articles"]:
-            text = (folder / g["file"]).read_text(encoding="utf-8")
-            f.write(json.dumps({"url": f"https://seeds.invalid/{g['file']}", "text": text, "date": g["published"]}) + "\n")
-    ew = eventwire.open(tmp / "seeds.db")
-    report = ew.ingest(feed)
-    assert report.added == 5 and report.errors == 0
-    ids = {a.id: a.source.rsplit("/", 1)[-1] for a in ew.articles()}
-    yield gold, ew, ids
-    ew.close()
+def seeds(seeds_store):
+    return seeds_store
 
 
 def test_dates_come_from_the_records(seeds):
