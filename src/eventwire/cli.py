@@ -5,7 +5,7 @@ Scraped text is hostile: everything taken from an input is shown through
 ``Text`` (never parsed as markup).  ``--json`` output is JSON Lines.
 
 Exit status: 0 all went well; 1 some input failed (the rest was stored);
-2 usage or store error.
+2 usage or store error; 3 an unexpected failure (EVENTWIRE_DEBUG=1 shows the traceback).
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from .store import default_db
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_enable=False,  # never dump locals (scraped text) into a terminal
     help="eventwire: raw news in; clean dated articles, quotes, stories and events out.",
 )
 out = Console(highlight=False, soft_wrap=True)
@@ -327,6 +328,9 @@ def summary(db: Optional[str] = DbOption, json_out: bool = JsonOption) -> None:
         if s["analysed"]:
             out.print(Text(f"language pass: {s['analysed']} articles analysed, {s['actors']} actors, "
                            f"{s['quotes']} quotes, {s['times']} time expressions"))
+        if s["stories"] or s["events"]:
+            out.print(Text(f"stories: {s['stories']} in {s['threads']} threads; events: {s['events']} happenings "
+                           f"from {s['event_reports']} reports"))
         if sample:
             out.print()
             out.print(Text("sample article:", style="dim"))
@@ -338,6 +342,9 @@ def summary(db: Optional[str] = DbOption, json_out: bool = JsonOption) -> None:
                 code = (q["speaker_actor"] or {}).get("country") or ""
                 out.print(Text.assemble(("  quote: ", "dim"), T(q["speaker"] or "unknown speaker", "bold"),
                                         (f" [{code}]" if code else "", "cyan"), " “", T(q["text"][:200]), "”"))
+            out.print()
+            out.print(Text(f"next: eventwire articles | search QUERY | quotes | actors | stories | "
+                           f"timeline --actor USA --actor RUS | dyad USA RUS   (--db {ew.path})", style="dim"))
 
 
 @app.command()
@@ -408,7 +415,16 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
 
 
 def main() -> None:
-    app()
+    """Entry point: an unexpected failure is one line (the traceback with EVENTWIRE_DEBUG=1)."""
+    import os
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for the command line
+        if os.environ.get("EVENTWIRE_DEBUG"):
+            raise
+        err.print(Text(f"error: {type(exc).__name__}: {safe(exc)} (set EVENTWIRE_DEBUG=1 for the traceback)"))
+        raise SystemExit(3) from None
 
 
 if __name__ == "__main__":

@@ -444,7 +444,15 @@ class Store(AnalysisStore):
             """SELECT (SELECT count(*) FROM analyses), (SELECT count(*) FROM quotes), (SELECT count(*) FROM times),
                       (SELECT count(DISTINCT actor_name) FROM entities WHERE actor_name IS NOT NULL)"""
         ).fetchone()
+        stories, threads, events, reports = conn.execute(
+            """SELECT (SELECT count(*) FROM stories), (SELECT count(DISTINCT thread) FROM stories),
+                      (SELECT count(*) FROM events WHERE happened = 1), (SELECT count(*) FROM event_mentions)"""
+        ).fetchone()
         return {
+            "stories": stories,
+            "threads": threads,
+            "events": events,
+            "event_reports": reports,
             "analysed": analysed,
             "quotes": quotes,
             "times": times,
