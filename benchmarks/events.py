@@ -7,9 +7,11 @@ Prints:
     target country, CAMEO root) triples, micro-averaged over sentences (only
     the country part of an actor code counts: USAGOV -> USA, an actor with no
     country -> "---", any IGO -> IGO), and how many no-event sentences got
-    events;
-  * plover_gsr.jsonl: PLOVER type accuracy (field ``event_polecat``) of the
-    most confident event per sentence;
+    events; with -v, the sentences coded wrong and a per-root confusion
+    (gold root -> coded root for the same dyad, NONE where one side has none);
+  * plover_gsr.jsonl: PLOVER type accuracy (field ``event_polecat``) of each
+    sentence's main event (``main_event_type``, which types a sentence even
+    when no actor resolves);
   * speed: sentences per second for the spaCy parse alone and parse + coding.
 """
 from __future__ import annotations
@@ -56,6 +58,7 @@ def score_petr(nlp, rows, verbose=False):
     from eventwire.events import code_doc
     tp = fp = fn = 0
     none_total = none_quiet = 0
+    confusion = Counter()
     docs = list(nlp.pipe([r["text"] for r in rows]))
     for r, doc in zip(rows, docs):
         date = r.get("date")
@@ -71,6 +74,16 @@ def score_petr(nlp, rows, verbose=False):
             none_quiet += not got
         if verbose and got != gold:
             print(f"  {r['id']}: gold {sorted(gold)} got {sorted(got)}\n    {r['text'][:150]}")
+        for g in gold - got:  # per-root confusion: a wrong root for the same dyad, else NONE
+            other = [t[2] for t in got - gold if t[:2] == g[:2]]
+            confusion[(g[2], other[0] if other else "NONE")] += 1
+        for t in got - gold:
+            if not any(g[:2] == t[:2] for g in gold - got):
+                confusion[("NONE", t[2])] += 1
+    if verbose:
+        print("  per-root confusion (gold root -> coded root, same dyad; NONE = no such event):")
+        for (g, c), n in confusion.most_common():
+            print(f"    {g:4s} -> {c:4s} x{n}")
     p = tp / (tp + fp) if tp + fp else 0.0
     rc = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
@@ -87,11 +100,11 @@ def primary(events):
 
 
 def score_plover(nlp, rows, verbose=False):
-    from eventwire.events import code_doc
+    from eventwire.events.coder import main_event_type
     right = 0
     confusion = Counter()
     for r, doc in zip(rows, nlp.pipe([r["text"] for r in rows])):
-        e = primary(code_doc(doc, date=None))
+        e = main_event_type(doc)
         guess = e.plover if e else "NONE"
         right += guess == r["event_polecat"]
         if guess != r["event_polecat"]:

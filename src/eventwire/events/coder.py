@@ -10,30 +10,48 @@ Method: dependency patterns over a spaCy parse plus the project lexicon
    "launched an air strike").  Event nouns elsewhere ("Israeli tank shelling",
    "a planned summit") are coded when their modifiers name a source.
 2. *Roles.*  Verbs that govern another verb change its code: intent ("agreed
-   to", "pledged to", "plans to", "will") -> 03x; request ("urged X to",
-   "called on X to") -> 02x; demand -> 10x; refusal ("refused to") -> 12x;
-   threat ("threatened to") -> 13x.  A negated cooperative event becomes its
-   12x rejection ("will not meet" -> 125); other negations are flagged.
-   Modal or conditional clauses are flagged hypothetical.
+   to", "pledged to", "plans to") -> 03x; request ("urged X to", "called on
+   X to") -> 02x; demand -> 10x; refusal ("refused to") -> 12x; threat
+   ("threatened to") -> 13x.  A negated cooperative event becomes its 12x
+   rejection ("will not meet" -> 125); other negations are flagged.  A plain
+   future ("will meet", "is scheduled to attend") keeps its code, flagged
+   ``future``; a future the speaker states ("said it would free") is an
+   intent (03x); a future act of force is a threat (13x).  Modal or
+   conditional clauses are flagged hypothetical.
 3. *Actors.*  Source: the subject (coordinated subjects give one event
    each), the "by" agent of a passive, or the subject inherited from the
-   governing verb; a pronoun takes the speaker of its reporting verb or the
-   last actor named.  Target: the object, then "with/against/on/to/at ..."
-   objects, then the passive subject, then (as a last resort) the place the
-   event happened.  Names go through the actor resolver (CAMEO-style codes).
-   Symmetric events ("X and Y met") run both ways.
-4. *Reported speech.*  Reporting verbs are transparent: "X said Y attacked Z"
-   yields Y->Z.  Plain statements (01x) are kept only when a sentence has
-   nothing more specific.
-
-5. *Further rules.*  Readiness adjectives ("is willing / ready to") are
-   intent roles; "X said Y must do Z" is a demand by X on Y; a promised act
-   conditioned with "unless" is a threat; an agentless passive ("two
-   soldiers were killed") has no source and the sufferer as target;
+   governing verb; a pronoun takes the speaker of its reporting verb ("X and
+   Y said they ...": both) or the last actor named.  Target: the first slot
+   that names an actor: the object, "with/against/on/to/at ..." objects (and
+   such objects further down a noun: "an agreement with X"), the passive
+   subject, the entry's own object noun ("freed prisoners"), then the place.
+   "X received / faced N from Y" runs Y->X.  An agentless passive ("two
+   soldiers were killed") has no source, unless "in an X air strike" or
+   "fired from X" names one.  Symmetric events ("X and Y met") run both ways.
+   An event needs an actor with a country (or an IGO) on one side.
+4. *Reported speech.*  Plain reporting verbs ("said", "told", "announced")
+   are transparent: "X said Y attacked Z" yields Y->Z.  "X accused Y of Z"
+   is X's accusation, not Z; "X claimed / alleged that Y attacked Z" is X
+   accusing Y (112); "X denied that ..." is X's 12x; "X said / reminded Y
+   that Y must do Z" is X's demand on Y (10x).
+5. *Selection.*  One main event per sentence (``_select``): frames are
+   ranked by clause depth (``clause_depth``: the main clause, a plain
+   report's content and lifted claims count as 0; relative, adverbial and
+   other subordinate clauses are dropped), then events over plain statements
+   (01x), actors on both sides, verbal over nominal, realised over
+   hypothetical or future, specific codes, multi-word lexicon entries, and
+   position.  A verb coordinated with the winner adds its own event ("X
+   condemned Y and recalled its ambassador").
+6. *Further rules.*  Readiness adjectives ("is willing / ready to") are
+   intent roles; a promised act conditioned with "unless" is a threat;
    coordinated demonyms ("US and British activists") give one actor each;
-   "-ed"/"-ing" forms the tagger lemmatises wrongly are repaired.  A
-   sentence whose actors resolve nowhere still gets its main verbal event
-   (``FALLBACK``), uncoded and at confidence 0.2, so it carries a PLOVER type.
+   "-ed"/"-ing" forms the tagger lemmatises wrongly, and "re-" verbs, are
+   repaired; participles and compounds modifying a noun ("alleged
+   bombers", "war games") are no events of their own.
+7. *Typing without actors.*  ``code_doc`` never returns an actorless
+   event; ``main_event_type`` gives a sentence's main event for PLOVER
+   typing even when no actor resolves (uncoded, confidence 0.2), and types a
+   stated future act of cooperation as AGREE ("says it will ...").
 
 Date: the first resolved time expression inside the sentence, else ``date``.
 """
@@ -59,8 +77,14 @@ _CONDITION = {"if", "unless", "whether"}
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "into", "upon", "for", "over", "from", "between", "of")
 _NOUN_TARGET_PREPS = ("on", "against", "with", "to", "at", "between", "for", "into", "of")
 _PRON = {"he", "she", "they", "it", "we", "him", "her", "them", "its", "their", "his"}
+_PLURAL_PRON = {"they", "them", "their", "we"}
 _SUBJ = ("nsubj", "csubj")
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+
+
+def _same(a, b) -> bool:
+    """Two tokens are one (spaCy makes a new Token object on each access, so ``is`` fails)."""
+    return a is not None and b is not None and a.i == b.i
 
 
 # --------------------------------------------------------------- code shifts
@@ -131,6 +155,11 @@ class _Frame:
     nominal: bool = False
     consumed: bool = False
     source_head: object = None  # take the source from this verb's subject (the one making a demand)
+    stated: bool = False  # a future act someone said would happen ("said it would free"): an intent
+    givers: list = field(default_factory=list)  # source words of a received act ("aid from Y")
+    lifted: bool = False  # a clause lifted to its governor's level (an allegation or denial it reports)
+    inner: object = None  # the frame a role verb took its code from
+    groups: list = field(default_factory=list)  # target word groups, when taken from another frame
 
 
 class _Sentence:
@@ -175,6 +204,8 @@ class _Sentence:
         for c in cands:
             if c and (c in self.lex.verbs or any(c in v for v in self.lex.roles.values())):
                 return c
+        if lemma.startswith("re") and len(lemma) > 5 and lemma[2:] in self.lex.verbs:
+            return lemma[2:]  # "reimpose", "redeploy": the act again
         return lemma
 
     def verb_entry(self, verb):
@@ -213,9 +244,18 @@ class _Sentence:
         for tok in self.sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
                 continue
+            if tok.dep_ in ("amod", "compound"):  # a participle modifying a noun ("alleged bombers")
+                continue
             entry, words = self.verb_entry(tok)
             lemma = self.vlemma(tok)
             frame = None
+            if entry is not None and self.lex.role("light", lemma):
+                # "launched war games": an object named by a two-word event noun beats an entry
+                # that matched only its modifier ("launch ... war")
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                hit = self.noun_code(obj) if obj is not None else None
+                if hit and len(hit[1]) == 2 and not any(w.i == obj.i for w in words):
+                    entry, words = None, []
             if entry is not None and entry.words:
                 frame = _Frame(entry.code, [tok] + words, tok, symmetric=entry.symmetric)
                 frame.noun = next((w for w in words if w.pos_ in ("NOUN", "PROPN")
@@ -231,6 +271,17 @@ class _Sentence:
                     frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
                     frame.symmetric = hit[0][:2] in ("04", "05", "06") and hit[0] not in ("042", "043", "051")
                     used_nouns.add(obj.i)
+            if frame is None and self.lex.role("receive", lemma):
+                # "X received aid / assurances from Y", "X faced criticism from Y": Y's act, X its target
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                hit = self.noun_code(obj) if obj is not None else None
+                giver = [g for h in ([tok, obj] if obj is not None else [tok]) for c in h.children
+                         if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+                if hit and giver:
+                    frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
+                    frame.givers = self.expand(giver[0])
+                    frame.targets = [t for c in tok.children if c.dep_ in _SUBJ for t in self.expand(c)]
+                    used_nouns.add(obj.i)
             if frame is None and entry is not None:
                 frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
             if frame is None and any(self.lex.role(r, lemma) for r in
@@ -244,6 +295,8 @@ class _Sentence:
                 frames[tok.i] = _Frame("", [tok], tok)
         for tok in self.sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns:
+                continue
+            if tok.dep_ == "compound":  # a modifier ("war games", "a war crimes court") is no event
                 continue
             hit = self.noun_code(tok)
             if hit is None:
@@ -305,35 +358,87 @@ class _Sentence:
                 f.targets = [obj]
             else:
                 f.targets = inner.targets or self.targets(inner)
+                f.groups = [inner.targets] if inner.targets else self.target_groups(inner)
                 f.noun = inner.noun
                 f.inner = inner
+        self.reports(frames)
         for f in frames.values():
             if f.nominal or f.consumed or not f.code:
                 continue
             if self.obligation(f):
                 # "X said Y must do Z": a demand on Y; the sentence's source is the speaker
                 f.code = _pick(f.code, _DEMAND, "100") if f.code[:2] <= "08" else "100"
-                f.targets = [t for c in f.head.children if c.dep_ in _SUBJ for t in self.expand(c)]
-                f.source_head = f.head.head
+                t = f.head
+                while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
+                    t = t.head
+                f.targets = [w for c in t.children if c.dep_ in _SUBJ for w in self.expand(c)]
+                f.groups = []
+                f.source_head = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+                f.lifted = True  # the demand is the speaker's act, in the speaker's clause
                 continue
             if self.ultimatum(f):
                 # "X will do Z unless Y ...": a threat (a conditional promise of harm or withdrawal)
                 f.code = _pick(f.code, _THREAT, "130")
                 f.hypothetical = False
                 continue
-            if f.future and not f.code.startswith("03") and not f.negated:
+            if f.future and (self.c.future_as_intent or f.stated or f.code[:2] >= "09") and not f.code.startswith(("09", "10", "11", "12", "13")) \
+                    and not f.negated:
+                # a plain future ("will meet", "is due to visit") keeps its code, flagged future;
+                # one a speaker says will happen ("said it would free") is an intent (03x);
+                # a future act of force or punishment is a threat of it
                 f.code = intent_code(f.code)
             if f.negated:
                 rej = reject_code(f.code)
                 if rej:
                     f.code, f.negated = rej, False
 
+    def reports(self, frames: dict[int, _Frame]) -> None:
+        """Claims and denials: "X alleged that Y attacked Z" is X accusing Y (11x), not the
+        attack; "X denied that ..." is X's rejection (12x), not what was denied."""
+        for f in list(frames.values()):
+            if f.nominal or f.consumed or not f.code or f.head.dep_ != "ccomp":
+                continue
+            gov = f.head.head
+            glemma = self.vlemma(gov)
+            outer = frames.get(gov.i)
+            if self.lex.role("allege", glemma) and f.code[:2] in ("09", "11", "13", "14", "15", "16",
+                                                                  "17", "18", "19", "20"):
+                accused = [t for c in f.head.children if c.dep_ in _SUBJ for t in self.expand(c)]
+                if not accused:  # "that Z was attacked by Y"
+                    accused = [t for c in f.head.children if c.dep_ == "agent"
+                               for g in c.children if g.dep_ == "pobj" for t in self.expand(g)]
+                f.code = "112"
+                f.source_head = gov
+                f.targets = accused
+                f.noun = None
+            elif self.lex.role("deny", glemma):
+                f.code = "120"
+                f.source_head = gov
+                f.targets = f.targets or self.targets(f)
+                f.negated = False
+            else:
+                continue
+            f.lifted = True
+            f.trigger = [gov] + [w for w in f.trigger if not _same(w, gov)]
+            if outer is not None:
+                outer.consumed = True
+        for f in list(frames.values()):  # "X denied that ..." with no coded clause: X's denial is a 12x
+            if f.nominal or f.consumed or not f.code or not self.lex.role("deny", self.vlemma(f.head)):
+                continue
+            if any(c.dep_ == "ccomp" for c in f.head.children) and f.code.startswith("01"):
+                f.code = "120"
+
     def obligation(self, f: _Frame) -> bool:
-        """The frame's verb carries "must" and is the content of a reporting verb."""
+        """The frame's verb carries "must" (directly or through "be ready to ...") and is the
+        content of what someone says, concludes or reminds ("X said / reminded Y that Y must ...")."""
         tok = f.head
-        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+        t = tok
+        while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
+            t = t.head
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
             return False
-        return tok.dep_ == "ccomp" and self.lex.role("speech", self.vlemma(tok.head))
+        return t.dep_ == "ccomp" and (t.head.pos_ in ("NOUN", "VERB") or self.lex.role("speech", self.vlemma(t.head))) \
+            or t.dep_ == "acl" and t.head.pos_ == "NOUN"
 
     def ultimatum(self, f: _Frame) -> bool:
         """A promised act made conditional with "unless"."""
@@ -385,6 +490,7 @@ class _Sentence:
                 if c.dep_ == "aux":
                     if lo in _FUTURE_AUX or lo == "would" and self.reported(tok):
                         f.future = True
+                        f.stated = f.stated or self.reported(tok)
                     elif lo in _MODAL_HYPO or lo == "would":
                         f.hypothetical = True
                 if c.dep_ == "mark" and lo in _CONDITION:
@@ -458,13 +564,14 @@ class _Sentence:
                     found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
         if not f.nominal:
             for c in verb.children:
-                if c.dep_ in ("dobj", "dative") and c is not noun and c.pos_ in _NOMINAL:
+                if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL and not (
+                        _same(c, noun) and self.noun_code(c)):  # the object, unless it names the event
                     found.insert(0, self.expand(c))
             for prep in _TARGET_PREPS:
                 for c in verb.children:
                     if c.dep_ == "prep" and c.lower_ == prep:
                         found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
-                    if c.dep_ == "dobj" and c is noun:
+                    if c.dep_ == "dobj" and _same(c, noun):
                         for g in c.children:
                             if g.dep_ == "prep" and g.lower_ == prep:
                                 found += [self.expand(p) for p in g.children if p.dep_ == "pobj"]
@@ -472,6 +579,49 @@ class _Sentence:
             if passive and any(c.dep_ == "agent" for c in verb.children):
                 found.append(self.expand(passive[0]))
         return [t for group in found for t in group]
+
+    def target_groups(self, f: _Frame) -> list[list]:
+        """Target words in order of preference, one group per syntactic slot."""
+        verb, noun = f.head, f.noun
+        found, last = [], []
+        if not f.nominal:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
+                    if not _same(c, noun):
+                        found.append(self.expand(c))
+                    elif not self.noun_code(c):
+                        # the entry's own object noun: the target only when no other slot names one
+                        # ("freed prisoners" yes; "launched missiles at X": X)
+                        last.append(self.expand(c))
+        if noun is not None:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
+                    found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+        if not f.nominal:
+            # "withdrew / pulled out from X", "expelled from X": the place left is the target
+            preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166")) else _TARGET_PREPS
+            for prep in preps:
+                for c in verb.children:
+                    if c.dep_ in ("prep", "dative") and c.lower_ == prep:  # "gave support to X"
+                        found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+                    if c.dep_ == "dobj" and _same(c, noun):
+                        for g in c.children:
+                            if g.dep_ == "prep" and g.lower_ == prep:
+                                found += [self.expand(p) for p in g.children if p.dep_ == "pobj"]
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if passive and any(c.dep_ == "agent" for c in verb.children):
+                found.append(self.expand(passive[0]))
+        out = []
+        for group in found + last:
+            # a slot that names no actor may carry one further down: "endorsed an agreement
+            # with X", "advised against travel to X"
+            out.append(group)
+            head = group[0]
+            if head.pos_ in ("NOUN", "PROPN"):
+                out += [self.expand(g) for c in head.children if c.dep_ == "prep"
+                        and c.lower_ in ("with", "to", "against", "on", "between", "toward", "towards")
+                        for g in c.children if g.dep_ == "pobj"]
+        return out
 
     def places(self, head) -> list:
         """Objects of "in/at/near" on the trigger, then on its object ("met X in Y")."""
@@ -484,8 +634,11 @@ class _Sentence:
 
 
 class _Coder:
-    def __init__(self, resolve: Resolve, date: str | None):
+    def __init__(self, resolve: Resolve, date: str | None, future_as_intent: bool = False):
         self.lex = lexicon()
+        # CAMEO practice codes "will meet" as the meeting (flagged future); PLOVER's AGREE is
+        # "says it will cooperate", so the PLOVER typer codes a future act as its intent (03x)
+        self.future_as_intent = future_as_intent
         self.resolve = resolve
         self.date = date
         self.cache: dict[tuple[str, str | None], Actor | None] = {}
@@ -496,8 +649,8 @@ class _Coder:
     def actor(self, tok, ctx: str, speaker=None) -> tuple[Actor, str] | None:
         """The actor a noun token stands for, with the words that name it."""
         if tok.pos_ == "PRON" or tok.lower_ in _PRON:
-            if speaker is not None:
-                return speaker
+            if speaker:
+                return speaker[0] if isinstance(speaker, list) else speaker
             return self.last_actor if tok.lower_ not in ("i", "you", "this", "that", "which", "who") else None
         doc = tok.doc
         start = tok.left_edge.i
@@ -518,7 +671,7 @@ class _Coder:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             sub = self.actor(g, ctx)
-                            if sub is not None and sub[0].country:
+                            if sub is not None and _has_country(sub[0]):
                                 if found is None:
                                     return sub
                                 from dataclasses import replace
@@ -546,6 +699,8 @@ class _Coder:
                     out.append((found, f"{g.text} {tok.text}"))
             if len(out) >= 2:
                 return out
+        if isinstance(speaker, list) and len(speaker) > 1 and tok.lower_ in _PLURAL_PRON:
+            return list(speaker)
         a = self.actor(tok, ctx, speaker)
         return [a] if a is not None else []
 
@@ -585,7 +740,6 @@ def _place(tok) -> str | None:
 
 
 UNRESOLVED_SOURCES = True
-FALLBACK = "verbal"  # "all", "verbal" (a sentence with no actors still gets its main verbal event), "none"
 
 
 def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
@@ -604,131 +758,272 @@ def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
     return events
 
 
-def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeExpr]) -> list[Event]:
-    s = _Sentence(coder, sent)
-    frames = s.frames()
-    ctx = sent.text
+def _when(sent, date, times):
     when, basis = date, "publication date" if date else ""
     for t in times:
         if sent.start_char <= t.start < sent.end_char and t.value and t.kind in ("date", "month", "year", "interval", "relative"):
             when, basis = t.value, f"time expression {t.text!r}"
             break
-    out: list[Event] = []
-    seen: set[tuple] = set()
+    return when, basis
+
+
+def _has_country(actor) -> bool:
+    return actor is not None and bool(actor.country or (actor.code or "").startswith("IGO"))
+
+
+def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeExpr]) -> list[Event]:
+    """The sentence's main event (rarely two): every frame is coded, then one is selected."""
+    s = _Sentence(coder, sent)
+    frames = s.frames()
+    when, basis = _when(sent, date, times)
+    cands = []
     first_subject = None
-    fallback: list[_Frame] = []
     for f in frames:
-        speaker = None
-        t = f.head
-        for _ in range(4):  # the speaker of the reporting verb above, for pronouns
-            if t.dep_ == "ccomp" and coder.lex.role("speech", t.head.lemma_.lower()):
-                subs = s.subjects(t.head)
-                speaker = coder.actor(subs[0], ctx) if subs else None
-                break
-            if t.head.i == t.i:
-                break
-            t = t.head
-        if f.nominal:
-            src_toks = [c for c in f.head.children if c.dep_ in ("poss", "amod", "compound")
-                        and c not in f.trigger]
-            src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "by"
-                         for g in c.children if g.dep_ == "pobj"]
-            sources = [a for tok in src_toks if (a := coder.actor(tok, ctx)) is not None]
-            if any(a.lower_ in _FUTURE_ADJ for a in f.head.children):
-                f.future = True
-                f.code = intent_code(f.code)
-        else:
-            sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
-                       for a in coder.actors(tok, ctx, speaker)]
-        unresolved = False
-        if not sources and UNRESOLVED_SOURCES:
-            # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
-            subj = s.subjects(f.head) if not f.nominal else []
-            if subj and subj[0].pos_ in ("NOUN", "PROPN"):
-                unresolved = True
-                sources = [(Actor(name=subj[0].doc[subj[0].left_edge.i:subj[0].i + 1].text, kind="group"),
-                            subj[0].text)]
-        tgt_toks = f.targets or s.targets(f)
-        if not sources and not f.nominal:
-            # an agentless passive ("three civilians were killed"): no source, the sufferer is the target
-            passive = [c for c in f.head.children if c.dep_ == "nsubjpass"]
-            role_verb = any(coder.lex.role(r, f.head.lemma_.lower()) for r in
-                            ("intent", "request", "demand", "reject", "threaten", "want", "speech"))
-            if passive and not role_verb and f.head.lemma_.lower() not in _SCHEDULE \
-                    and not any(c.dep_ == "agent" for c in f.head.children):
-                sources = [None]
-                tgt_toks = list(tgt_toks) + [t for t in s.expand(passive[0]) if t not in tgt_toks]
-        if not sources:
-            fallback.append(f)
-            continue
-        targets = []
-        for tok in tgt_toks:
-            targets.extend(coder.actors(tok, ctx, speaker))
-        where = None
-        for p in s.places(f.head) + (s.places(f.noun) if f.noun is not None and f.noun is not f.head else []):
-            where = _place(p)
-            if where:
-                if not targets:
-                    a = coder.actor(p, ctx)
-                    if a is not None and a[0].country:
-                        targets.append(a)
-                break
-        if unresolved and not targets:
-            fallback.append(f)
-            continue
-        if sources == [None] and not targets:
-            fallback.append(f)
-            continue
-        if first_subject is None and not unresolved and sources[0] is not None:
-            first_subject = sources[0]
-        pairs = []
-        if f.symmetric and len(sources) > 1 and not targets:
-            pairs = [(a, b) for a in sources for b in sources if a is not b]
-        else:
-            pairs = [(a, b) for a in sources for b in (targets or [None])]
-            if f.symmetric and len(targets) >= 1 and any(
-                    c.dep_ == "prep" and c.lower_ == "with" for c in f.head.children) and f.code.startswith("046"):
-                pairs += [(b, a) for a, b in pairs if b is not None]
-        info = lookup(f.code)
-        plover, mode = to_plover(f.code)
-        trig = sorted(f.trigger, key=lambda w: w.i)
-        for src, tgt in pairs:
-            scode = src[0].code if src else None
-            tcode = tgt[0].code if tgt else None
-            if tgt is not None and src is not None and src[0] == tgt[0]:
-                tcode, tgt = None, None
-            key = (f.code, scode, tcode, src[0].name if src else None, tgt[0].name if tgt else None)
-            if key in seen:
-                continue
-            seen.add(key)
-            conf = (0.9 if tgt else 0.6) if src else 0.5
-            if f.hypothetical or f.negated:
-                conf -= 0.3
-            out.append(Event(
-                sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
-                cameo=f.code, root=f.code[:2], goldstein=info.goldstein, quad=info.quad,
-                plover=plover, plover_mode=mode, source=scode, target=tcode,
-                source_actor=src[0].name if src else None, target_actor=tgt[0].name if tgt else None,
-                date=when, date_basis=basis, location=where,
-                trigger=" ".join(w.text for w in trig),
-                trigger_start=trig[0].idx, trigger_end=trig[-1].idx + len(trig[-1].text),
-                negated=f.negated, hypothetical=f.hypothetical, future=f.future,
-                confidence=round(conf, 2)))
+        events, subject = _frame_events(coder, s, f, sent, when, basis)
+        if first_subject is None and subject is not None:
+            first_subject = subject
+        if events:
+            cands.append((f, events))
     if first_subject is not None:
         coder.last_actor = first_subject
-    if not out and fallback:
-        fb = [f for f in fallback if FALLBACK == "all" or FALLBACK == "verbal" and not f.nominal]
-        if fb:
-            out.append(_fallback_event(s, fb, sent, when, basis))
-    if any(e.root != "01" for e in out):
-        out = [e for e in out if e.root != "01"]
+    return _select(s, cands)
+
+
+def _speaker(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str):
+    t = f.head
+    for _ in range(4):  # the speaker of the reporting verb above, for pronouns
+        if t.dep_ == "ccomp" and coder.lex.role("speech", t.head.lemma_.lower()):
+            # all the speakers ("X and Y said they ..."), for a plural pronoun
+            found = [a for sub in s.subjects(t.head) if (a := coder.actor(sub, ctx)) is not None]
+            return found or None
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None
+
+
+def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis):
+    """The events one frame yields (none unless an actor with a country is on one side),
+    and the sentence subject it names (for later pronouns)."""
+    ctx = sent.text
+    speaker = _speaker(coder, s, f, ctx)
+    if f.nominal:
+        src_toks = [c for c in f.head.children if c.dep_ in ("poss", "amod", "compound")
+                    and c not in f.trigger]
+        src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "by"
+                     for g in c.children if g.dep_ == "pobj"]
+        sources = [a for tok in src_toks if (a := coder.actor(tok, ctx)) is not None]
+        if any(a.lower_ in _FUTURE_ADJ for a in f.head.children) and not f.future:
+            f.future = True
+            f.code = intent_code(f.code)
+    elif f.givers:
+        sources = [a for tok in f.givers for a in coder.actors(tok, ctx, speaker)]
+    else:
+        sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
+                   for a in coder.actors(tok, ctx, speaker)]
+    unresolved = False
+    if not sources and UNRESOLVED_SOURCES:
+        # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
+        subj = s.subjects(f.head) if not f.nominal else []
+        if subj and subj[0].pos_ in ("NOUN", "PROPN"):
+            unresolved = True
+            sources = [(Actor(name=subj[0].doc[subj[0].left_edge.i:subj[0].i + 1].text, kind="group"),
+                        subj[0].text)]
+    groups = f.groups or ([list(f.targets)] if f.targets else s.target_groups(f))
+    if not sources and not f.nominal:
+        # an agentless passive ("three civilians were killed"): no source, the sufferer is the target
+        passive = [c for c in f.head.children if c.dep_ == "nsubjpass"]
+        role_verb = any(coder.lex.role(r, f.head.lemma_.lower()) for r in
+                        ("intent", "request", "demand", "reject", "threaten", "want", "speech"))
+        if passive and not role_verb and f.head.lemma_.lower() not in _SCHEDULE \
+                and not any(c.dep_ == "agent" for c in f.head.children):
+            sources = [None]
+            groups = groups + [s.expand(passive[0])]
+            # "... were killed in an Israeli air strike": the attack's named author is the agent
+            for c in f.head.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
+                    continue
+                for g in c.children:
+                    hit = s.noun_code(g) if g.dep_ == "pobj" else None
+                    if hit is None or hit[0][:2] not in ("18", "19", "20"):
+                        continue
+                    mods = [m for m in g.children if m.dep_ in ("poss", "amod", "compound")
+                            and m.i not in {w.i for w in hit[1]}]
+                    mods += [p for m in g.children if m.dep_ == "prep" and m.lower_ == "by"
+                             for p in m.children if p.dep_ == "pobj"]
+                    authors = [a for m in mods if (a := coder.actor(m, ctx)) is not None]
+                    if authors:
+                        sources = authors
+                        if f.code.rstrip("0") in ("18", "1"):  # a generic killing takes the attack's code
+                            f.code = hit[0]
+                        f.trigger = f.trigger + [w for w in hit[1] if w not in f.trigger]
+                        break
+                if sources != [None]:
+                    break
+            if sources == [None] and f.code[:2] in ("18", "19", "20"):
+                # "rockets were fired at X from Y": the place it came from stands for the attacker
+                origin = [a for c in f.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj" and (a := coder.actor(g, ctx)) is not None
+                          and a[0].country]
+                if origin:
+                    sources = origin[:1]
+    if not sources:
+        return [], None
+    # the first group of target words that names an actor (the object, else the first
+    # prepositional object that resolves); its coordinated members count as one each
+    targets = []
+    src_codes = {a[0].code for a in sources if a is not None and a[0].code}
+    for group in groups:
+        found = []
+        for tok in group:
+            found.extend(a for a in coder.actors(tok, ctx, speaker) if a[0].code not in src_codes)
+        if found:
+            targets = found
+            break
+    where = None
+    for p in s.places(f.head) + (s.places(f.noun) if f.noun is not None and not _same(f.noun, f.head) else []):
+        where = _place(p)
+        if where:
+            if not targets and not (f.symmetric and len(sources) > 1):  # "X and Y met in Z": X<->Y
+                a = coder.actor(p, ctx)
+                if a is not None and a[0].country and a[0].code not in src_codes:
+                    targets.append(a)
+            break
+    subject = sources[0] if not unresolved and sources[0] is not None else None
+    if (unresolved or sources == [None]) and not targets:
+        return [], subject
+    if f.symmetric and len(sources) > 1 and not targets:
+        pairs = [(a, b) for a in sources for b in sources if a is not b]
+    else:
+        pairs = [(a, b) for a in sources for b in (targets or [None])]
+        if f.symmetric and len(targets) >= 1 and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in f.head.children) and f.code.startswith("046"):
+            pairs += [(b, a) for a, b in pairs if b is not None]
+    info = lookup(f.code)
+    plover, mode = to_plover(f.code)
+    trig = sorted(f.trigger, key=lambda w: w.i)
+    out, seen = [], set()
+    for src, tgt in pairs:
+        if tgt is not None and src is not None and (src[0] == tgt[0] or src[0].code == tgt[0].code):
+            tgt = None
+        if not (_has_country(src[0] if src else None) or _has_country(tgt[0] if tgt else None)):
+            continue  # an event needs an actor the dyad can be placed with
+        scode = src[0].code if src else None
+        tcode = tgt[0].code if tgt else None
+        key = (scode, tcode, src[0].name if src else None, tgt[0].name if tgt else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        conf = (0.9 if tgt else 0.6) if src and src[0].code else 0.5
+        if f.hypothetical or f.negated:
+            conf -= 0.3
+        out.append(Event(
+            sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
+            cameo=f.code, root=f.code[:2], goldstein=info.goldstein, quad=info.quad,
+            plover=plover, plover_mode=mode, source=scode, target=tcode,
+            source_actor=src[0].name if src else None, target_actor=tgt[0].name if tgt else None,
+            date=when, date_basis=basis, location=where,
+            trigger=" ".join(w.text for w in trig),
+            trigger_start=trig[0].idx, trigger_end=trig[-1].idx + len(trig[-1].text),
+            negated=f.negated, hypothetical=f.hypothetical, future=f.future,
+            confidence=round(conf, 2)))
+    return out, subject
+
+
+# clause boundaries: a frame under one of these is subordinate to the verb above it
+_SUBORDINATE = ("ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis")
+# reporting verbs that leave the reported clause the sentence's main event
+_PLAIN_REPORT = {"say", "tell", "announce", "state", "report", "add", "note", "declare", "quote", "write",
+                 "tweet", "explain", "stress"}
+
+
+def clause_depth(tok) -> int:
+    """How many clauses down ``tok`` sits: 0 in the main clause.  The content clause of a
+    plain reporting verb ("said / told / announced that ...") counts as main; coordinated
+    and infinitival verbs share their head's depth."""
+    d = 0
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        dep, head = tok.dep_, tok.head
+        if dep in _SUBORDINATE:
+            plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT
+            if not plain:
+                d += 1
+        tok, n = head, n + 1
+    return d
+
+
+def _frame_rank(f: _Frame, events: list[Event], lex: Lexicon):
+    depth = clause_depth(f.head)
+    if f.lifted and depth:
+        depth -= 1
+    sides = max((e.source is not None and e.source[:3] not in ("", "---")) +
+                (e.target is not None and e.target[:3] not in ("", "---")) for e in events)
+    specific = len(f.code) >= 3 and not f.code.endswith("0")
+    lexical = len(f.trigger) > 1
+    return (depth, f.code.startswith("01"), -sides, f.nominal, f.hypothetical or f.negated, f.future,
+            not specific, not lexical, f.head.i)
+
+
+# the main event must sit this many clauses down at most (0: the main clause, a plain report's
+# content, or a claim / denial / demand lifted to its speaker's clause)
+MAX_DEPTH = 0
+
+
+def _select(s: "_Sentence", cands: list) -> list[Event]:
+    """The main event of a sentence: main clause first, then events over plain statements, actors on
+    both sides, specific codes, multi-word lexicon entries.  A verb coordinated with the winner
+    ("X attacked Y and seized Z") adds its own event when it stands at the same level."""
+    if not cands:
+        return []
+    ranked = sorted(cands, key=lambda c: _frame_rank(c[0], c[1], s.lex))
+    ranked = [c for c in ranked if _frame_rank(c[0], c[1], s.lex)[0] <= MAX_DEPTH]
+    if not ranked:
+        return []
+    best, events = ranked[0]
+    out = list(events)
+    top = _frame_rank(best, events, s.lex)
+    for f, evs in ranked[1:]:
+        if f.nominal or f.code.startswith("01") or f.code[:2] == best.code[:2]:
+            continue
+        linked = f.head.dep_ == "conj" and _same(f.head.head, best.head) or \
+            best.head.dep_ == "conj" and _same(best.head.head, f.head)
+        if linked and _frame_rank(f, evs, s.lex)[0] == top[0]:
+            out.extend(evs)
     return out
+
+
+def main_event_type(sent, *, resolve: Resolve | None = None, date: str | None = None) -> Event | None:
+    """The event a sentence (a spaCy Span or Doc) is mostly about, for typing it (PLOVER) even
+    when no actor resolves: the coded main event if there is one, else the main verbal frame
+    with no actors, at confidence 0.2.  ``code_doc`` never returns the actorless kind."""
+    if not hasattr(sent, "sent"):  # a Doc
+        sent = sent[:]
+    coder = _Coder(resolve or _default_resolve(date), date, future_as_intent=True)
+    events = _code_sentence(coder, sent, date, ())
+    typed = [e for e in events if e.plover]
+    s = _Sentence(coder, sent)
+    all_frames = s.frames()
+    main_verbal = [f for f in all_frames if not f.nominal and clause_depth(f.head) == 0]
+    nominal_at = {min(w.idx for w in f.trigger) for f in all_frames if f.nominal}
+    if typed:
+        best = max(typed, key=lambda e: e.confidence)
+        # an event noun with actors ("despite pressure by X") does not outrank the main verb's act
+        if not (best.trigger_start in nominal_at and main_verbal):
+            return best
+        frames = main_verbal
+    else:
+        frames = [f for f in all_frames if not f.nominal] or all_frames
+    if not frames:
+        return None
+    when, basis = _when(sent, date, ())
+    return _fallback_event(s, frames, sent, when, basis)
 
 
 def _main_frame(frames: list[_Frame]):
     """The frame a sentence is mostly about: not a plain statement, highest in the parse, verbal first."""
     def rank(f):
-        return (f.code.startswith("01"), f.nominal, _depth(f.head), f.head.i)
+        return (f.code.startswith("01"), clause_depth(f.head), f.nominal, _depth(f.head), f.head.i)
     return min(frames, key=rank)
 
 
