@@ -96,20 +96,24 @@ def main(argv=None) -> int:
         base = Path(tmp) / "base.db"
         with eventwire.open(base) as ew:
             ew.ingest(EXAMPLES)
-        prev = None
+        first = prev = None
         for n in sizes:
             db = Path(tmp) / f"n{n}.db"
             replicate(base, db, n)
             st = Store(db)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             counts = group(st)
-            secs = time.perf_counter() - t0
+            secs, cpu = time.perf_counter() - t0, time.process_time() - c0
             ns, nt = len(stories(st)), len(threads(st))
             st.close()
             growth = f"  x{secs / prev[1]:.2f} time for x{n / prev[0]:.1f} articles" if prev else ""
-            print(f"{n:6d} articles: {secs:6.1f} s  ({counts['articles']} grouped, {ns} stories, {nt} threads,"
-                  f" {n / secs:,.0f} articles/s){growth}")
+            print(f"{n:6d} articles: {secs:6.1f} s (cpu {cpu:5.1f} s)  ({counts['articles']} grouped, {ns} stories,"
+                  f" {nt} threads, {n / secs:,.0f} articles/s, {1000 * secs / n:.2f} ms/article){growth}")
+            first = first or (n, secs)
             prev = (n, secs)
+        if first and prev and prev[0] > first[0]:
+            print(f"growth {first[0]:,} -> {prev[0]:,}: x{prev[1] / first[1]:.2f} time for x{prev[0] / first[0]:.1f}"
+                  f" articles (linear: x{prev[0] / first[0]:.1f})")
     return 0
 
 

@@ -10,6 +10,9 @@ its date.
 """
 from __future__ import annotations
 
+import bisect
+import gc
+import heapq
 import json
 import math
 from collections import Counter, defaultdict
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .copies import Copy, ReprintIndex, from_signature, minhash, original_key, relate, resolve, signature
 from .features import ArticleFeatures, day, load_features, words
-from .similarity import Idf, cosine, fit, quotes_match, similarity, tfidf
+from .similarity import Idf, cosine, fit, quotes_match, similarity_above, tfidf
 from .store import ensure_schema, save_stories
 
 THRESHOLD = 0.2  # similarity to the nearest member needed to join a story
@@ -45,9 +48,60 @@ class _Story:
     copies: dict[str, Copy] = field(default_factory=dict)  # copy article id -> Copy
     scores: dict[str, float] = field(default_factory=dict)
     touched: bool = False
+    byid: dict[str, ArticleFeatures] = field(default_factory=dict)
+    sorted_days: list[int] = field(default_factory=list)  # members' happening days, ascending
+    # members by original_key, all of them and split into originals / copies: kept sorted as members
+    # join, so the comparison pool and the earliest members are read off the front, not re-sorted
+    by_key: list[tuple] = field(default_factory=list)
+    orig_keys: list[tuple] = field(default_factory=list)
+    copy_keys: list[tuple] = field(default_factory=list)
+    _pool: list[ArticleFeatures] | None = None
 
     def days(self) -> list[int]:
         return [d for d in (day(m.date) for m in self.members) if d is not None]
+
+    def append(self, f: ArticleFeatures) -> None:
+        self.members.append(f)
+        self.byid[f.id] = f
+        d = day(f.date)
+        if d is not None:
+            bisect.insort(self.sorted_days, d)
+        k = original_key(f)
+        bisect.insort(self.by_key, k)
+        bisect.insort(self.copy_keys if f.id in self.copies else self.orig_keys, k)
+        self._pool = None
+
+    def set_copy(self, c: Copy) -> None:
+        was = c.article_id in self.copies
+        self.copies[c.article_id] = c
+        f = self.byid.get(c.article_id)
+        if not was and f is not None:  # an original becomes a copy
+            k = original_key(f)
+            i = bisect.bisect_left(self.orig_keys, k)
+            if i < len(self.orig_keys) and self.orig_keys[i] == k:
+                del self.orig_keys[i]
+                bisect.insort(self.copy_keys, k)
+                self._pool = None
+
+    def gap(self, d: int) -> int | None:
+        """Days from ``d`` to the nearest member's day (None when no member is dated)."""
+        ds = self.sorted_days
+        if not ds:
+            return None
+        i = bisect.bisect_left(ds, d)
+        return min(abs(d - ds[j]) for j in (i - 1, i) if 0 <= j < len(ds))
+
+    def pool(self) -> list[ArticleFeatures]:
+        """The members a new article is compared with: originals first, each earliest first."""
+        if self._pool is None:
+            keys = self.orig_keys[:MAX_COMPARE]
+            keys += self.copy_keys[:MAX_COMPARE - len(keys)]
+            self._pool = [self.byid[k[-1]] for k in keys]
+        return self._pool
+
+    def earliest(self, k: int) -> list[ArticleFeatures]:
+        """The ``k`` members first by ``original_key``."""
+        return [self.byid[key[-1]] for key in self.by_key[:k]]
 
 
 def _bucket(d: int | None) -> int | None:
@@ -55,7 +109,16 @@ def _bucket(d: int | None) -> int | None:
 
 
 def _keys(f: ArticleFeatures) -> list[str]:
-    terms = sorted(f.vec.items(), key=lambda kv: -kv[1])[:KEY_TERMS]
+    cached = f.__dict__.get("_index_keys")
+    if cached is not None and cached[0] is f.vec:
+        return cached[1]
+    keys = _make_keys(f)
+    f.__dict__["_index_keys"] = (f.vec, keys)
+    return keys
+
+
+def _make_keys(f: ArticleFeatures) -> list[str]:
+    terms = heapq.nlargest(KEY_TERMS, f.vec.items(), key=lambda kv: kv[1])  # = sorted(...)[:KEY_TERMS]
     aidf = getattr(f, "actor_idf", None)
     actors = sorted(f.actors, key=lambda k: -(f.actors[k] * (aidf(k) if aidf else 1.0)))[:KEY_ACTORS]
     return [f"w:{t}" for t, _ in terms] + [f"a:{a}" for a in actors]
@@ -94,6 +157,18 @@ def _load_vocab(store) -> tuple[dict[str, int], int]:
 
 def assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
     """Group new articles into stories (incrementally); returns what changed."""
+    # A large batch allocates many long-lived objects (features, index sets) and no cycles worth
+    # collecting: the cyclic GC's full passes over them grew with the batch, so it waits until the end.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _assign(store, new_ids)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
     ensure_schema(store)
     done = {r[0] for r in store.conn.execute("SELECT article_id FROM story_members")} if new_ids else set()
     new_ids = [i for i in dict.fromkeys(new_ids) if i not in done]
@@ -134,11 +209,11 @@ def assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
         if f is None or aid in member_of:
             continue
         s = stories.setdefault(sid, _Story(sid))
-        s.members.append(f)
+        s.append(f)
         s.scores[aid] = score or 0.0
         member_of[aid] = sid
         if copy_of:
-            s.copies[aid] = Copy(aid, copy_of, role, cscore or 0.0)
+            s.set_copy(Copy(aid, copy_of, role, cscore or 0.0))
     fit(list(old_feats.values()) + new, idf)
     index = _Index()
     for s in stories.values():
@@ -169,7 +244,7 @@ def assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
             if sid:
                 target = stories[sid]
                 best = j
-                orig = next((m for m in target.members if m.id == other), None)
+                orig = target.byid.get(other)
                 if orig is not None:
                     first, second = sorted((f, orig), key=original_key)
                     copy = Copy(second.id, first.id, "reprint", round(j, 4))
@@ -178,12 +253,14 @@ def assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
             fd = day(f.date)
             for sid in index.candidates(f):
                 s = stories[sid]
-                if fd is not None and s.days() and min(abs(fd - d) for d in s.days()) > WINDOW_DAYS:
-                    continue
-                pool = sorted(s.members, key=lambda m: (m.id in s.copies, original_key(m)))[:MAX_COMPARE]
-                sc = max(similarity(f, m) for m in pool)
-                if sc > best:
-                    best, target = sc, s
+                if fd is not None:
+                    g = s.gap(fd)
+                    if g is not None and g > WINDOW_DAYS:
+                        continue
+                for m in s.pool():  # the first story holding the best-scoring member wins, as before
+                    sc = similarity_above(f, m, best)
+                    if sc is not None and sc > best:
+                        best, target = sc, s
             if best < THRESHOLD:
                 target = None
         if target is None:
@@ -193,15 +270,15 @@ def assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
         else:
             action = "joined"
             if copy is None:
-                for m in sorted(target.members, key=original_key)[:20]:
+                for m in target.earliest(20):
                     c = relate(f, m)
                     if c is not None and (copy is None or c.score > copy.score):
                         copy = c
-        target.members.append(f)
+        target.append(f)
         target.scores[f.id] = round(best, 4)
         target.touched = True
         if copy is not None:
-            target.copies[copy.article_id] = copy
+            target.set_copy(copy)
         member_of[f.id] = target.id
         index.add(f, target.id)
         reprints.add(f.id, mh)
@@ -239,12 +316,12 @@ def _load_story(store, sid, stories, member_of, idf, index) -> None:
     s = stories.setdefault(sid, _Story(sid))
     for aid, role, copy_of, cscore, score in rows:
         if aid in feats and aid not in member_of:
-            s.members.append(feats[aid])
+            s.append(feats[aid])
             s.scores[aid] = score or 0.0
             member_of[aid] = sid
             index.add(feats[aid], sid)
             if copy_of:
-                s.copies[aid] = Copy(aid, copy_of, role, cscore or 0.0)
+                s.set_copy(Copy(aid, copy_of, role, cscore or 0.0))
 
 
 # ------------------------------------------------------------------ describing a story

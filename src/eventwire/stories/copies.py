@@ -9,11 +9,17 @@ the one published first, then the one with the better metadata.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+try:  # the affine32 pre-mix of datasketch 2 (used to hash a batch without a Python call per shingle)
+    from datasketch.minhash import _fmix
+except ImportError:  # pragma: no cover
+    _fmix = None
 
 from .features import ArticleFeatures, day, words
 from .similarity import components, cosine, quotes_match
@@ -45,11 +51,36 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(toks[i: i + k]).encode() for i in range(len(toks) - k + 1)}
 
 
+def _sha1_hash32(data: bytes) -> int:
+    """datasketch's ``sha1_hash32`` (the first 4 bytes of SHA1, little-endian), without struct."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+_TEMPLATE: MinHash | None = None
+
+
+def _template() -> MinHash:
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    return _TEMPLATE
+
+
 def minhash(f: ArticleFeatures) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    # The permutations (seeded) are drawn once and shared: drawing them per article cost more than hashing.
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=_sha1_hash32,
+                hashvalues=t.hashvalues.copy(), permutations=t.permutations)
     sh = _shingles(f)
     if sh:
-        m.update_batch(list(sh))
+        if _fmix is None or m.scheme != "affine32":
+            m.update_batch(list(sh))
+        else:  # update_batch's arithmetic, with the SHA1 prefixes read in one go
+            sha1 = hashlib.sha1
+            hv = np.frombuffer(b"".join([sha1(x).digest()[:4] for x in sh]), dtype="<u4").astype(np.uint32)
+            hv = _fmix(hv.reshape(-1, 1), 32)
+            a, b = m.permutations
+            m.hashvalues = np.minimum(m.hashvalues, (hv * a + b).min(axis=0))
     return m
 
 
@@ -59,8 +90,9 @@ def signature(m: MinHash) -> bytes:
 
 def from_signature(blob: bytes) -> MinHash:
     values = np.frombuffer(blob, dtype=np.uint64)
-    dtype = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).hashvalues.dtype
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=values.astype(dtype))
+    t = _template()
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=_sha1_hash32,
+                   hashvalues=values.astype(t.hashvalues.dtype), permutations=t.permutations)
 
 
 class ReprintIndex:
@@ -70,25 +102,37 @@ class ReprintIndex:
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.sigs: dict[str, MinHash] = {}
+        self._row: dict[str, int] = {}  # id -> row of ``_mat`` (signatures stacked for vectorised Jaccard)
+        self._mat = np.zeros((64, NUM_PERM), dtype=np.uint64)
 
     def add(self, aid: str, m: MinHash) -> None:
         if aid in self.sigs:
             return
         self.sigs[aid] = m
         self.lsh.insert(aid, m)
+        i = len(self._row)
+        if i >= len(self._mat):
+            self._mat = np.concatenate([self._mat, np.zeros_like(self._mat)])
+        self._mat[i] = m.hashvalues
+        self._row[aid] = i
 
     def query(self, m: MinHash) -> list[tuple[str, float]]:
-        out = []
-        for aid in self.lsh.query(m):
-            j = m.jaccard(self.sigs[aid])
-            if j >= self.threshold:
-                out.append((aid, j))
+        found = list(self.lsh.query(m))
+        if not found:
+            return []
+        # all candidates at once (buckets of syndicated copies grow with the store)
+        rows = self._mat[[self._row[a] for a in found]]
+        js = np.count_nonzero(rows == np.asarray(m.hashvalues, dtype=np.uint64), axis=1) / float(len(m))
+        out = [(aid, float(j)) for aid, j in zip(found, js) if j >= self.threshold]
         return sorted(out, key=lambda x: -x[1])
 
 
 def original_key(f: ArticleFeatures) -> tuple:
     """Sort key: the first is the original (published first, then better metadata)."""
-    return (f.published or "9999", -f.metadata_score, f.n, f.id)
+    key = f.__dict__.get("_original_key")
+    if key is None:
+        key = f.__dict__["_original_key"] = (f.published or "9999", -f.metadata_score, f.n, f.id)
+    return key
 
 
 def _sentences(f: ArticleFeatures) -> list[frozenset]:
@@ -122,13 +166,13 @@ def aligned(a: ArticleFeatures, b: ArticleFeatures) -> float:
     return hit / len(sa)
 
 
-def rewrite_score(a: ArticleFeatures, b: ArticleFeatures) -> float:
+def rewrite_score(a: ArticleFeatures, b: ArticleFeatures, _text: float | None = None) -> float:
     """> 0 when one article is a rewrite of the other: the share of aligned sentences,
     lifted by shared quotes, entities and numbers."""
     da, db = day(a.published), day(b.published)
     if da is not None and db is not None and abs(da - db) > MAX_DAYS:
         return 0.0
-    parts = components(a, b)
+    parts = components(a, b, _text)
     if parts.get("text", 0.0) < REWRITE_TEXT:
         return 0.0
     al = aligned(a, b)
@@ -143,15 +187,20 @@ def rewrite_score(a: ArticleFeatures, b: ArticleFeatures) -> float:
 def relate(a: ArticleFeatures, b: ArticleFeatures, reprint_jaccard: float | None = None) -> Copy | None:
     """The copy relation between two articles, if any (the later one copies the earlier)."""
     first, second = sorted((a, b), key=original_key)
-    if a.vec and b.vec and cosine(a.vec, b.vec) < REWRITE_TEXT:
-        return None  # too little in common to be either
+    text = None
+    if a.vec and b.vec:
+        text = cosine(a.vec, b.vec)
+        if text < REWRITE_TEXT:
+            return None  # too little in common to be either
+        text = max(0.0, min(1.0, text))
     if reprint_jaccard is None:
         sa, sb = _shingles(a), _shingles(b)
         if sa and sb:
-            reprint_jaccard = len(sa & sb) / len(sa | sb)
+            inter = len(sa & sb) if len(sa) <= len(sb) else len(sb & sa)
+            reprint_jaccard = inter / (len(sa) + len(sb) - inter)
     if reprint_jaccard is not None and reprint_jaccard >= REPRINT_THRESHOLD:
         return Copy(second.id, first.id, "reprint", round(reprint_jaccard, 4))
-    s = rewrite_score(a, b)
+    s = rewrite_score(a, b, text)
     if s > 0:
         return Copy(second.id, first.id, "rewrite", s)
     return None

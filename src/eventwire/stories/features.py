@@ -47,16 +47,31 @@ def stem(word: str) -> str:
     return word
 
 
+def _content_word(w: str) -> str:
+    """The stemmed content word of a lower-cased token, or "" when it is not one."""
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) < 2 or w in STOPWORDS:
+        return ""
+    return stem(w)
+
+
+_WORDS: dict[str, str] = {}  # token -> _content_word(token): tokens repeat, the rules need not
+_WORDS_MAX = 500_000
+
+
 def words(text: str) -> list[str]:
     """Content words, lower-cased and stemmed."""
+    cache = _WORDS
     out = []
-    for m in WORD.finditer(text.lower().replace("’", "'")):
-        w = m.group(0)
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) < 2 or w in STOPWORDS:
-            continue
-        out.append(stem(w))
+    for w in WORD.findall(text.lower().replace("’", "'")):
+        c = cache.get(w)
+        if c is None:
+            c = _content_word(w)
+            if len(cache) < _WORDS_MAX:
+                cache[w] = c
+        if c:
+            out.append(c)
     return out
 
 
@@ -115,6 +130,7 @@ class ArticleFeatures:
         return self.happening or self.published
 
 
+@functools.lru_cache(maxsize=100_000)
 def day(value: str | None) -> int | None:
     """Days since 0001-01-01 of an ISO date (its first ten characters)."""
     if not value or len(value) < 10:

@@ -30,6 +30,7 @@ class Idf:
     def __init__(self, df: Mapping[str, int] | None = None, n: int = 0):
         self.df = dict(df or {})
         self.n = n
+        self._memo: dict[str, float] = {}
 
     @classmethod
     def fit(cls, docs: Iterable[Iterable[str]]) -> "Idf":
@@ -41,7 +42,10 @@ class Idf:
         return cls(df, n)
 
     def __call__(self, term: str) -> float:
-        return math.log((1 + self.n) / (1 + self.df.get(term, 0))) + 1.0
+        v = self._memo.get(term)
+        if v is None:  # memoised: called millions of times for a few thousand terms
+            v = self._memo[term] = math.log((1 + self.n) / (1 + self.df.get(term, 0))) + 1.0
+        return v
 
 
 def tfidf(tf: Mapping[str, int], idf: Idf) -> dict[str, float]:
@@ -53,7 +57,8 @@ def tfidf(tf: Mapping[str, int], idf: Idf) -> dict[str, float]:
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    # terms missing from b would add 0.0: skipping them keeps the sum (and its order) exact
+    return sum([v * b[t] for t, v in a.items() if t in b])
 
 
 def fit(features: list[ArticleFeatures], idf: Idf | None = None) -> tuple[Idf, Idf]:
@@ -71,8 +76,8 @@ def weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float], weight) -> 
     keys = set(a) | set(b)
     if not keys:
         return 0.0
-    inter = sum(weight(k) for k in set(a) & set(b))
-    total = sum(weight(k) for k in keys)
+    inter = sum([weight(k) for k in set(a) & set(b)])
+    total = sum([weight(k) for k in keys])
     return inter / total if total else 0.0
 
 
@@ -91,14 +96,16 @@ def shared_quotes(a: ArticleFeatures, b: ArticleFeatures) -> tuple[int, int]:
     return sum(any(quotes_match(x, y) for y in qb) for x in qa), len(qa)
 
 
-def components(a: ArticleFeatures, b: ArticleFeatures) -> dict[str, float]:
+def components(a: ArticleFeatures, b: ArticleFeatures, _text: float | None = None) -> dict[str, float]:
     """Each measurable component of the similarity, in [0, 1]."""
     out: dict[str, float] = {}
-    va, vb = a.vec, b.vec
-    if not va or not vb:
-        idf = Idf.fit([a.tf, b.tf])
-        va, vb = tfidf(a.tf, idf), tfidf(b.tf, idf)
-    out["text"] = max(0.0, min(1.0, cosine(va, vb)))
+    if _text is None:
+        va, vb = a.vec, b.vec
+        if not va or not vb:
+            idf = Idf.fit([a.tf, b.tf])
+            va, vb = tfidf(a.tf, idf), tfidf(b.tf, idf)
+        _text = max(0.0, min(1.0, cosine(va, vb)))
+    out["text"] = _text
     if a.actors and b.actors:
         aidf = getattr(a, "actor_idf", None) or Idf.fit([a.actors, b.actors])
         out["entities"] = weighted_jaccard(a.actors, b.actors, aidf)
@@ -123,3 +130,29 @@ def combine(parts: Mapping[str, float], weights: Mapping[str, float] | None = No
 def similarity(a: ArticleFeatures, b: ArticleFeatures, weights: Mapping[str, float] | None = None) -> float:
     """How alike two articles are: 0 (nothing in common) .. 1 (the same)."""
     return combine(components(a, b), weights)
+
+
+def similarity_above(a: ArticleFeatures, b: ArticleFeatures, floor: float,
+                     weights: Mapping[str, float] | None = None) -> float | None:
+    """``similarity(a, b)``, or None when it cannot exceed ``floor``: the text cosine (and date) are
+    computed first and the other components only when their largest possible bonus could lift the
+    score above ``floor``.  Used to skip hopeless comparisons; the scores it returns are exact."""
+    weights = weights or WEIGHTS
+    if not a.vec or not b.vec:
+        return similarity(a, b, weights)
+    text = max(0.0, min(1.0, cosine(a.vec, b.vec)))
+    num = weights.get("text", 0.0) * text
+    den = weights.get("text", 0.0)
+    da, db = day(a.date), day(b.date)
+    if da is not None and db is not None:
+        num += weights.get("date", 0.0) * 2.0 ** (-abs(da - db) / DATE_SCALE * 1.5)
+        den += weights.get("date", 0.0)
+    if a.actors and b.actors:
+        num += weights.get("entities", 0.0)
+    if a.quote_words and b.quote_words:
+        num += weights.get("quotes", 0.0)
+    if a.numbers and b.numbers:
+        num += weights.get("numbers", 0.0)
+    if den and min(1.0, num / den) + 1e-9 <= floor:
+        return None
+    return combine(components(a, b, text), weights)

@@ -28,10 +28,20 @@ def _profile(actors: list[dict], headline: str | None, summary: str | None, size
     return p
 
 
-def _score(a: dict[str, float], b: dict[str, float], idf: Idf) -> float:
+def _score(a: dict[str, float], b: dict[str, float], idf: Idf,
+           wa: float | None = None, wb: float | None = None) -> float:
+    """IDF-weighted overlap coefficient; ``wa``/``wb``: the profiles' weights when known."""
     inter = sum(min(a[k], b[k]) * idf(k) for k in a.keys() & b.keys())
-    least = min(sum(v * idf(k) for k, v in a.items()), sum(v * idf(k) for k, v in b.items()))
+    if wa is None:
+        wa = _weight(a, idf)
+    if wb is None:
+        wb = _weight(b, idf)
+    least = min(wa, wb)
     return inter / least if least else 0.0
+
+
+def _weight(p: dict[str, float], idf: Idf) -> float:
+    return sum(v * idf(k) for k, v in p.items())
 
 
 def link(store) -> dict[str, str]:
@@ -41,6 +51,7 @@ def link(store) -> dict[str, str]:
     prof = {r[0]: _profile(json.loads(r[4]), r[2], r[3], r[5]) for r in rows}
     dates = {r[0]: r[1] for r in rows}
     idf = Idf.fit(prof.values())
+    weight = {sid: _weight(p, idf) for sid, p in prof.items()}
     post: dict[str, list[str]] = defaultdict(list)
     for sid, p in prof.items():
         for k in p:
@@ -66,8 +77,11 @@ def link(store) -> dict[str, str]:
             d1 = day(dates[other])
             if d0 is not None and d1 is not None and abs(d0 - d1) > WINDOW_DAYS:
                 continue
-            if _score(p, prof[other], idf) >= THRESHOLD:
-                parent[find(other)] = find(sid)
+            root, other_root = find(sid), find(other)
+            if root == other_root:  # already in one thread: linking them again changes nothing
+                continue
+            if _score(p, prof[other], idf, weight[sid], weight[other]) >= THRESHOLD:
+                parent[other_root] = root
     groups: dict[str, list[str]] = defaultdict(list)
     for sid in prof:
         groups[find(sid)].append(sid)
