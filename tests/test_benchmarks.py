@@ -18,16 +18,19 @@ def test_ingest_benchmark_quick():
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert took < 20, f"--quick took {took:.1f} s"
-    number = r"\s+(\d+)\s+(\d+\.\d+)\s+(\d+\.\d+)"
+    # label, then docs, seconds, docs/s, cpu seconds
+    figures = r"[^\d\n]*\s(\d+)\s+(\d+\.\d+)\s+(\d+\.\d+)\s+(\d+\.\d+)"
     rows = {}
-    for label in ("(a) trafilatura alone", "(b) eventwire ingest", "(c) eventwire ingest", "(d) eventwire ingest"):
-        found = re.search(re.escape(label) + r"[^\n]*?" + number + r"\s*$", out, re.M)
+    for label in ("(a) trafilatura alone", "(b) eventwire ingest", "(b0) same", "(c) eventwire ingest",
+                  "(d) eventwire ingest"):
+        found = re.search("^" + re.escape(label) + figures, out, re.M)
         assert found, f"no figures for {label}:\n{out}"
-        docs, seconds, rate = int(found[1]), float(found[2]), float(found[3])
-        assert docs > 0 and seconds > 0 and rate > 0
-        rows[label[:3]] = docs
-    assert rows["(a)"] == rows["(b)"]  # the same HTML documents
+        docs, seconds, rate, cpu = int(found[1]), float(found[2]), float(found[3]), float(found[4])
+        assert docs > 0 and seconds > 0 and rate > 0 and cpu > 0
+        assert abs(rate * seconds - docs) <= 0.1 * docs  # seconds are rounded to 0.01
+        rows[label.split()[0]] = docs
+    assert rows["(a)"] == rows["(b)"] == rows["(b0)"]  # the same HTML documents
     assert rows["(c)"] == rows["(b)"] + rows["(d)"]  # the whole corpus: HTML and plain text
-    assert re.search(r"overhead \(b\)/\(a\) - 1: [+-]\d+\.\d%", out)
+    assert re.search(r"overhead \(b\)/\(a\) - 1: [+-]\d+\.\d% wall, [+-]\d+\.\d% cpu", out)
     assert re.search(r"corpus: 3 copies of examples/corpus = (\d+) articles", out)
     assert "0 errors" in out and not re.search(r"[1-9]\d* errors", out)

@@ -90,7 +90,7 @@ class Eventwire:
 
         return dyad(self.store, a, b, by=by)
 
-    def analyze(self, *, redo: bool = False, n_process: int = 1, progress=None):
+    def analyze(self, *, redo: bool = False, n_process: int | None = None, progress=None):
         """Run the language pass over stored articles not analysed yet (all with ``redo``);
         returns an ``AnalyzeReport``.  spaCy is imported only when this runs."""
         from .analyze import analyze

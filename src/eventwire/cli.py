@@ -143,7 +143,7 @@ def ingest(
 def analyze(
     db: Optional[str] = DbOption,
     redo: bool = typer.Option(False, "--all", help="Analyse every article again, not only those not yet analysed."),
-    processes: int = typer.Option(1, "--processes", "-p", help="Parser processes."),
+    processes: Optional[int] = typer.Option(None, "--processes", "-p", help="Parser processes (default: all cores for 200 articles or more)."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Run the language pass (entities, actors, quotes, times) over stored articles; resumable."""

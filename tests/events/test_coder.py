@@ -354,3 +354,72 @@ def test_participle_modifier_is_no_event(nlp):
 def test_withdrawal_targets_the_place_left(nlp):
     ev = code_sentence("Syrian troops withdrew from Lebanon to the Syrian border.", nlp=nlp)
     assert ("SYR", "LBN", "08") in countries(ev)
+
+
+# ------------------------------------------------ comments, nominal meetings, cease demands
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Indian foreign minister said ties with Pakistan had deteriorated badly.", ("IND", "PAK", "012")),
+    ("The Brazilian president told reporters that relations with Argentina were in poor shape.",
+     ("BRA", "ARG", "012")),
+    ("The Japanese prime minister said relations with South Korea have improved thanks to political will.",
+     ("JPN", "KOR", "013")),
+    ("The Kenyan president told the Ugandan envoy that his visit gave him hope that relations can be restored.",
+     ("KEN", "UGA", "013")),
+])
+def test_comment_on_relations_is_a_statement_to_the_other_country(nlp, text, expected):
+    ev = code_sentence(text, nlp=nlp)
+    got = {((e.source or "")[:3], (e.target or "")[:3], e.cameo) for e in ev}
+    assert expected in got
+    assert all(e.root == "01" for e in ev)
+
+
+def test_comment_needs_relations_and_a_judgement(nlp):
+    assert not code_sentence("The Indian foreign minister said the weather in Pakistan was bad.", nlp=nlp)
+    assert not code_sentence("The Indian foreign minister said ties with Pakistan were discussed.", nlp=nlp)
+
+
+def test_a_specific_event_beats_the_comment(nlp):
+    ev = code_sentence("The Indian foreign minister said ties were bad and accused Pakistan of shelling border posts.",
+                       nlp=nlp)
+    assert ev and all(e.root != "01" for e in ev)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The German chancellor said after three hours of talks with the French president that the meeting was useful.",
+     ("DEU", "FRA")),
+    ("After talks with the Tunisian president, the Algerian prime minister flew home.", ("DZA", "TUN")),
+    ("The Irish foreign minister said a round of talks with Britain had been constructive.", ("IRL", "GBR")),
+])
+def test_nominal_meeting_with_takes_the_speaker_or_clause_subject(nlp, text, pair):
+    assert (*pair, "04") in countries(code_sentence(text, nlp=nlp))
+
+
+def test_meeting_between_runs_both_ways(nlp):
+    got = countries(code_sentence("Officials said a meeting between Egypt and Ethiopia took place in Cairo.", nlp=nlp))
+    assert {("EGY", "ETH", "04"), ("ETH", "EGY", "04")} <= got
+
+
+def test_background_meeting_does_not_outrank_the_main_event(nlp):
+    ev = code_sentence("Ahead of a summit between Egypt and Ethiopia, the Sudanese minister criticized Egypt.", nlp=nlp)
+    assert ev and ev[0].root == "11"
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister of Chile called on Peru to stop its support for the rebels.",
+    "The Chilean president said the two sides disagreed on trade and called on Peru to end its backing of the rebels.",
+    "Chile urged Peru to halt its aid to the rebel militia.",
+])
+def test_call_to_cease_is_a_demand(nlp, text):
+    assert ("CHL", "PER", "10") in countries(code_sentence(text, nlp=nlp))
+
+
+def test_participle_names_the_target_of_sanctions(nlp):
+    ev = code_sentence("Kenya announced new sanctions last week, punishing Uganda for the border raids.", nlp=nlp)
+    assert ("KEN", "UGA", "16") in countries(ev)
+
+
+def test_hope_to_improve_relations_is_intent(nlp):
+    ev = code_sentence("Ghana hopes to rebuild relations with Togo.", nlp=nlp)
+    assert ("GHA", "TGO", "03") in countries(ev)

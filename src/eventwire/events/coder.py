@@ -47,7 +47,17 @@ Method: dependency patterns over a spaCy parse plus the project lexicon
    coordinated demonyms ("US and British activists") give one actor each;
    "-ed"/"-ing" forms the tagger lemmatises wrongly, and "re-" verbs, are
    repaired; participles and compounds modifying a noun ("alleged
-   bombers", "war games") are no events of their own.
+   bombers", "war games") are no events of their own.  "X called on / urged
+   Y to end (stop, halt ...) Z" is X's demand on Y (100).  "imposed
+   sanctions, punishing / targeting Y" takes Y as the target when no slot
+   names one.  A meeting noun with no owner takes its parties from "between
+   X and Y" (both ways), else, with "talks / a meeting with Y", from the
+   speaker reporting it or the subject of its clause; an event noun that only
+   dates another ("ahead of / after the summit") ranks with statements.
+   A speaker judging relations ("said ties with Y are in bad shape / have
+   improved") makes a comment, 012 pessimistic or 013 optimistic, aimed at
+   the first other country the statement names, else the one addressed; as
+   a 01x it stands only when the sentence has no more specific event.
 7. *Typing without actors.*  ``code_doc`` never returns an actorless
    event; ``main_event_type`` gives a sentence's main event for PLOVER
    typing even when no actor resolves (uncoded, confidence 0.2), and types a
@@ -79,6 +89,20 @@ _NOUN_TARGET_PREPS = ("on", "against", "with", "to", "at", "between", "for", "in
 _PRON = {"he", "she", "they", "it", "we", "him", "her", "them", "its", "their", "his"}
 _PLURAL_PRON = {"they", "them", "their", "we"}
 _SUBJ = ("nsubj", "csubj")
+# a comment on how two countries get on ("relations are in bad shape", "ties have improved")
+_RELATION_NOUNS = {"relation", "relations", "relationship", "tie", "ties"}
+_UPBEAT = {"improve", "improvement", "better", "positive", "progress", "hope", "hopeful", "restore", "rebuild",
+           "warm", "thaw", "good", "normalize", "normalise", "succeed", "strengthen", "deepen", "mend", "repair",
+           "optimistic", "productive", "constructive", "encouraging", "upturn", "breakthrough"}
+_DOWNBEAT = {"bad", "worse", "worst", "strain", "strained", "deteriorate", "deterioration", "poor", "tension",
+             "crisis", "dire", "sour", "chill", "damage", "pessimistic", "plunge", "worsen", "low", "frosty",
+             "tense", "downturn", "rock", "rocky", "nadir"}
+# "called on X to end / stop ...": a demand that X cease something
+_CEASE = {"end", "stop", "cease", "halt", "abandon", "drop", "quit", "discontinue", "terminate", "suspend"}
+# "imposed sanctions, punishing / targeting X": the participle's object is the target
+_AIMING = {"punish", "target", "penalize", "penalise", "pressure", "isolate", "hit"}
+# a nominal event heard of only as the time of another ("ahead of / after the summit") is background
+_BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 
 
@@ -201,6 +225,8 @@ class _Sentence:
             cands = [lo[:-1], lo[:-2], lo[:-3] if len(lo) > 4 and lo[-3] == lo[-4] else ""]
         elif lo.endswith("ing"):
             cands = [lo[:-3] + "e", lo[:-3], lo[:-4] if len(lo) > 5 and lo[-4] == lo[-5] else ""]
+        elif lo.endswith("s") and tok.tag_ == "VBZ":  # "hopes" -> "hop"
+            cands = [lo[:-1], lo[:-2] if lo.endswith("es") else ""]
         for c in cands:
             if c and (c in self.lex.verbs or any(c in v for v in self.lex.roles.values())):
                 return c
@@ -304,9 +330,51 @@ class _Sentence:
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in frames and frames[tok.head.i].code:
                 continue
             frames[tok.i] = _Frame(hit[0], hit[1], tok, noun=tok, nominal=True)
+        self.comment_frames(frames)
         ordered = [frames[i] for i in sorted(frames)]
         self.compose(frames)
         return [f for f in ordered if f.code and not f.consumed]
+
+    def comment_frames(self, frames: dict[int, _Frame]) -> None:
+        """"X said relations with Y are in bad shape / have improved": a comment (012 pessimistic,
+        013 optimistic) by the speaker on another country: the first one the statement names, else
+        the one addressed.  It stands only when no more specific event is found (01x ranks last)."""
+        ctx = self.sent.text
+        for tok in self.sent:
+            if tok.i in frames or tok.pos_ not in ("VERB", "AUX") or not self.lex.role("speech", self.vlemma(tok)):
+                continue
+            if clause_depth(tok) > 0 or any(self.lex.role("speech", self.vlemma(a)) for a in tok.ancestors):
+                continue  # a "said" inside a quote: the one quoting speaks
+            subj = [c for c in tok.children if c.dep_ in _SUBJ]
+            if not subj:
+                continue
+            addressee = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL]
+            addressee += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                          for g in c.children if g.dep_ == "pobj"]
+            skip = {t.i for c in subj + addressee for t in c.subtree}
+            content = [t for t in self.sent if t.i not in skip and t.i != tok.i]
+            lemmas = [t.lemma_.lower() for t in content] + [t.lower_ for t in content]
+            if not any(t.lemma_.lower() in _RELATION_NOUNS or t.lower_ in _RELATION_NOUNS for t in content):
+                continue
+            up = sum(w in _UPBEAT for w in lemmas)
+            down = sum(w in _DOWNBEAT for w in lemmas)
+            if not up and not down:
+                continue
+            speakers = [a for c in self.expand(subj[0]) for a in self.c.actors(c, ctx)]
+            own = {a[0].country for a in speakers if a[0].country}
+            if not own:
+                continue
+            other = None
+            named = [t for t in content if t.pos_ in ("PROPN", "NOUN", "ADJ") and (t.ent_type_ or t.pos_ == "PROPN")]
+            for t in named + [t for c in addressee for t in self.expand(c)]:
+                a = self.c.actor(t, ctx)
+                if a is not None and a[0].country and a[0].country not in own:
+                    other = t
+                    break
+            if other is None:
+                continue
+            code = "013" if up > down else "012" if down > up else "010"
+            frames[tok.i] = _Frame(code, [tok], tok, targets=[other])
 
     # ---------------------------------------------------------- roles & flags
 
@@ -319,12 +387,12 @@ class _Sentence:
                 continue
             self.flags(f)
             lemma = self.vlemma(tok)
+            if self.cease_demand(f, frames):
+                continue
             comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i in frames
                          and frames[c.i].code and not frames[c.i].nominal
                          and (c.dep_ == "xcomp" or any(m.lower_ == "to" for m in c.children))), None)
             if comp is None:
-                if lemma in ("want", "wish") and not f.code:
-                    continue
                 continue
             inner = frames[comp.i]
             role = next((r for r in ("reject", "threaten", "request", "demand", "want", "intent")
@@ -391,6 +459,27 @@ class _Sentence:
                 rej = reject_code(f.code)
                 if rej:
                     f.code, f.negated = rej, False
+
+    def cease_demand(self, f: _Frame, frames: dict[int, _Frame]) -> bool:
+        """"X called on / urged / demanded Y to end (stop, halt ...) its support for Z": X demands
+        that Y cease (10), whatever Y was doing; Y is the target."""
+        tok = f.head
+        lemma = self.vlemma(tok)
+        if not (self.lex.role("request", lemma) or self.lex.role("demand", lemma)):
+            return False
+        cease = next((c for c in tok.children if self.vlemma(c) in _CEASE and (c.dep_ == "xcomp" or c.dep_ == "advcl"
+                      and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))), None)
+        obj = self.role_object(tok) if cease is not None else None
+        if obj is None:
+            return False
+        f.code = "100"
+        f.trigger = f.trigger + [cease]
+        f.targets = [obj]
+        inside = {t.i for t in cease.subtree}
+        for g in frames.values():
+            if g is not f and g.head.i in inside:
+                g.consumed = True
+        return True
 
     def reports(self, frames: dict[int, _Frame]) -> None:
         """Claims and denials: "X alleged that Y attacked Z" is X accusing Y (11x), not the
@@ -611,6 +700,11 @@ class _Sentence:
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in verb.children):
                 found.append(self.expand(passive[0]))
+        if not f.nominal:
+            # "announced sanctions, punishing X for ...": the aim of the act, when no slot names one
+            for c in verb.children:
+                if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and self.vlemma(c) in _AIMING:
+                    last += [self.expand(g) for g in c.children if g.dep_ == "dobj"]
         out = []
         for group in found + last:
             # a slot that names no actor may carry one further down: "endorsed an agreement
@@ -813,6 +907,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "by"
                      for g in c.children if g.dep_ == "pobj"]
         sources = [a for tok in src_toks if (a := coder.actor(tok, ctx)) is not None]
+        if not sources and f.code[:2] in ("03", "04"):
+            sources, symmetric = _meeting_parties(coder, s, f, ctx, speaker)
+            f.symmetric = f.symmetric or symmetric
         if any(a.lower_ in _FUTURE_ADJ for a in f.head.children) and not f.future:
             f.future = True
             f.code = intent_code(f.code)
@@ -821,6 +918,10 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     else:
         sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
                    for a in coder.actors(tok, ctx, speaker)]
+    if not sources and speaker and f.head.dep_ == "conj" and any(
+            coder.lex.role(r, s.vlemma(f.head)) for r in ("request", "demand", "threaten")):
+        # "X said the sides disagreed and called on Y to ...": the appeal is the speaker's
+        sources = list(speaker) if isinstance(speaker, list) else [speaker]
     unresolved = False
     if not sources and UNRESOLVED_SOURCES:
         # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
@@ -930,6 +1031,40 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     return out, subject
 
 
+def _meeting_parties(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, speaker):
+    """Who took part in a meeting named by a noun with no owner: "a meeting / talks between X and Y"
+    (both, symmetric); "talks / a meeting with Y" reported by X ("X said the meeting with Y was
+    useful") or in X's clause ("after talks with Y, X said ..."): X.  Returns (sources, symmetric)."""
+    noun = f.head
+    between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+               for g in c.children if g.dep_ == "pobj"]
+    if between:
+        parties = [a for t in s.expand(between[0]) for a in coder.actors(t, ctx, speaker)]
+        if len({a[0].code for a in parties}) >= 2:
+            return parties, True
+        return [], False
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        holders.append(noun.head.head)  # "two hours / a round of talks with Y"
+    partners = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"]
+    if not partners:
+        return [], False
+    if not f.groups and not f.targets:
+        f.groups = [s.expand(partners[0])]
+    if speaker:
+        return (list(speaker) if isinstance(speaker, list) else [speaker]), False
+    t = noun
+    for _ in range(6):  # the subject of the clause the noun phrase sits in
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subj = [w for w in s.subjects(t) if not {noun.i, partners[0].i} & {x.i for x in w.subtree}]
+            return [a for w in subj for a in coder.actors(w, ctx)], False
+    return [], False
+
+
 # clause boundaries: a frame under one of these is subordinate to the verb above it
 _SUBORDINATE = ("ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis")
 # reporting verbs that leave the reported clause the sentence's main event
@@ -961,8 +1096,25 @@ def _frame_rank(f: _Frame, events: list[Event], lex: Lexicon):
                 (e.target is not None and e.target[:3] not in ("", "---")) for e in events)
     specific = len(f.code) >= 3 and not f.code.endswith("0")
     lexical = len(f.trigger) > 1
-    return (depth, f.code.startswith("01"), -sides, f.nominal, f.hypothetical or f.negated, f.future,
+    return (depth, f.code.startswith("01") or _background(f), -sides, f.nominal, f.hypothetical or f.negated, f.future,
             not specific, not lexical, f.head.i)
+
+
+def _background(f: _Frame) -> bool:
+    """An event noun that only dates another ("ahead of / after the summit between X and Y")."""
+    if not f.nominal:
+        return False
+    t = f.head
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and (t.head.lower_ in _BACKGROUND_PREPS or t.head.lower_ == "of"
+                                 and t.head.head.lower_ in ("ahead", "prior")):
+            return True
+        if t.dep_ not in ("pobj", "prep"):
+            return False
+        t = t.head
+    return False
 
 
 # the main event must sit this many clauses down at most (0: the main clause, a plain report's
