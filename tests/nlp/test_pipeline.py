@@ -77,3 +77,12 @@ def test_described_speaker_takes_the_one_person_whose_role_fits():
     assert got.speaker == "Peskov" and got.speaker_actor == peskov
     q2 = Quote(0, 5, "Well.", speaker="an official")
     assert _with_speaker_actor(q2, {}, entities).speaker == "an official"
+
+
+def test_two_processes_give_the_same_analyses(nlp):
+    arts = [article(f"p{i}", f'Officials in Oslo said on Monday that "talks on round {i} went well."') for i in range(6)]
+    one = list(LanguagePass(nlp, kb=KnowledgeBase()).pipe(arts, n_process=1))
+    two = list(LanguagePass(nlp, kb=KnowledgeBase()).pipe(arts, n_process=2, batch_size=2))
+    assert [a.article_id for a in two] == [a.article_id for a in one]
+    assert [a.quotes for a in two] == [a.quotes for a in one]
+    assert [a.times for a in two] == [a.times for a in one]
