@@ -25,3 +25,15 @@ def test_languages(text: str, language: str):
 @pytest.mark.parametrize("text", ["", "Talks resume.", "12:30 — 14:45 | 2018-07-02", "short note, few words"])
 def test_too_short_to_tell(text: str):
     assert detect_language(text) == (None, 0.0)
+
+
+def test_plain_english_prose_skips_the_model_and_other_languages_do_not():
+    from eventwire.extract.language import detect_language
+
+    english = ("The minister said on Monday that the talks with the delegation from the north had been useful, "
+               "and that both sides would meet again in the spring to discuss the remaining issues of the border. ") * 3
+    assert detect_language(english) == ("en", 0.99)
+    dutch = ("De minister zei maandag dat de gesprekken met de delegatie uit het noorden nuttig waren geweest "
+             "en dat beide partijen elkaar in het voorjaar opnieuw zouden ontmoeten. ") * 3
+    lang, prob = detect_language(dutch)
+    assert lang == "nl" and prob != 0.99
