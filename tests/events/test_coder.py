@@ -423,3 +423,29 @@ def test_participle_names_the_target_of_sanctions(nlp):
 def test_hope_to_improve_relations_is_intent(nlp):
     ev = code_sentence("Ghana hopes to rebuild relations with Togo.", nlp=nlp)
     assert ("GHA", "TGO", "03") in countries(ev)
+
+
+def test_oddly_cased_names_resolve(nlp):
+    ev = code_sentence("President putin expressed condolences to the victims.", nlp=nlp)
+    assert any((e.source or "").startswith("RUS") for e in ev)
+
+
+def test_quantity_of_igo_troops_is_the_igo(nlp):
+    ev = code_sentence("Thousands of NATO soldiers withdrew from Afghanistan.", nlp=nlp)
+    assert ("IGO", "AFG", "08") in countries(ev)
+
+
+def test_country_parsed_as_adverb_is_still_the_object(nlp):
+    ev = code_sentence("The EU Foreign minister wants to help jORDAN.", nlp=nlp)
+    assert any(e.target == "JOR" for e in ev)
+
+
+def test_news_peg_as_clause_is_the_main_event(nlp):
+    ev = code_sentence("The visit came as Japan said it would send aid to Nepal.", nlp=nlp)
+    assert ("JPN", "NPL", "03") in countries(ev)
+
+
+def test_attack_noun_split_by_parser_names_the_author(nlp):
+    ev = code_sentence("Three children were killed in Israeli tank shelling in the north of the town on Monday, "
+                       "officials said.", nlp=nlp)
+    assert any(e.source == "ISR" and e.root == "19" for e in ev)

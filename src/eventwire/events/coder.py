@@ -682,6 +682,9 @@ class _Sentence:
                         # the entry's own object noun: the target only when no other slot names one
                         # ("freed prisoners" yes; "launched missiles at X": X)
                         last.append(self.expand(c))
+            # a country or body the parser hung on the verb as an adverb ("help iSRAEL"): its object
+            found += [self.expand(c) for c in verb.children if c.dep_ in ("advmod", "npadvmod")
+                      and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP") and c.i > verb.i]
         if noun is not None:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
@@ -760,6 +763,20 @@ class _Coder:
         if (found is None or found.code is None) and tok.ent_type_:
             found = self._res(span.text, None, ctx) or found  # the tagger's label may be wrong
         if found is None or found.country is None:
+            # a name typed in odd case ("president obama", "iRAN"): try it capitalised
+            fixed = _recase(span)
+            if fixed != span.text:
+                again = self._res(fixed, None, ctx)
+                if again is not None and again.code and (found is None or again.country):
+                    found = again
+        if found is not None and not found.country and found.sector not in (None, "IGO") \
+                and found.kind == "organisation":
+            # "UN troops", "African Union monitors": a body of an international organisation
+            body = self._res(found.name, None, ctx)
+            if body is not None and body.sector == "IGO" and not body.country:
+                from dataclasses import replace
+                found = replace(found, sector="IGO")
+        if found is None or found.country is None:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                     for g in c.children:
@@ -824,6 +841,19 @@ def _default_resolver():
 def _default_resolve(date: str | None) -> Resolve:
     r = _default_resolver()
     return lambda name, label, ctx: r.resolve(name, label=label, context=ctx, date=date)
+
+
+def _recase(span) -> str:
+    """A span with its oddly cased name words capitalised ("President obama" -> "President Obama",
+    "iSrael" -> "Israel"); acronyms and ordinary lower-case words stay."""
+    words = []
+    for t in span:
+        w = t.text
+        odd = w.isalpha() and len(w) > 1 and not w.isupper() and not w.islower() and not w.istitle()
+        lower_name = w.isalpha() and w.islower() and (t.pos_ == "PROPN" or t.ent_type_) and t.i > span.start
+        words.append(w.capitalize() if odd or lower_name else w)
+        words.append(t.whitespace_)
+    return "".join(words).strip()
 
 
 def _place(tok) -> str | None:
@@ -946,6 +976,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                     continue
                 for g in c.children:
                     hit = s.noun_code(g) if g.dep_ == "pobj" else None
+                    if hit is None and g.dep_ == "pobj":
+                        hit = _split_attack_noun(s, g)
                     if hit is None or hit[0][:2] not in ("18", "19", "20"):
                         continue
                     mods = [m for m in g.children if m.dep_ in ("poss", "amod", "compound")
@@ -1031,6 +1063,22 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     return out, subject
 
 
+def _split_attack_noun(s: "_Sentence", g):
+    """"in Russian tank shelling" parsed as "in [Russian tank] shelling(VERB)": the "-ing" word right
+    after the object is the attack noun, the object and its modifiers its author."""
+    doc = g.doc
+    if g.i + 1 >= len(doc) or not doc[g.i + 1].lower_.endswith("ing"):
+        return None
+    nxt = doc[g.i + 1]
+    if not _same(nxt.head, g) and not _same(nxt.head, g.head.head) and not _same(g.head, nxt):
+        return None
+    nouns = s.lex.nouns
+    for key, words in ((f"{g.lower_} {nxt.lower_}", [g, nxt]), (nxt.lower_, [nxt])):
+        if key in nouns and nouns[key][:2] in ("18", "19", "20"):
+            return nouns[key], words
+    return None
+
+
 def _meeting_parties(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, speaker):
     """Who took part in a meeting named by a noun with no owner: "a meeting / talks between X and Y"
     (both, symmetric); "talks / a meeting with Y" reported by X ("X said the meeting with Y was
@@ -1081,11 +1129,20 @@ def clause_depth(tok) -> int:
     while tok.head.i != tok.i and n < 50:
         dep, head = tok.dep_, tok.head
         if dep in _SUBORDINATE:
-            plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT
+            plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
+                or _news_peg(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
     return d
+
+
+def _news_peg(tok) -> bool:
+    """"The visit came / comes as X did Z": the "as" clause carries the news, the main clause only
+    pegs something to it, so the clause counts as main."""
+    return tok.dep_ == "advcl" and tok.head.lemma_.lower() == "come" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+        c.dep_ == "prep" for c in tok.head.children if c.i > tok.head.i and c.i < tok.i)
 
 
 def _frame_rank(f: _Frame, events: list[Event], lex: Lexicon):
