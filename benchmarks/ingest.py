@@ -2,7 +2,7 @@
 
 Usage (from the repository root):
 
-    .venv/bin/python benchmarks/ingest.py [--scale N] [--repeat 3] [--quick]
+    .venv/bin/python benchmarks/ingest.py [--scale N] [--repeat R] [--quick]
                                           [--profile] [--keep DIR]
 
 The example corpus (examples/corpus: text, HTML, JSON, JSON Lines, WARC) is
@@ -13,26 +13,34 @@ copy of identical content.  Each copy sits in the folder of its original, so
 the formats keep their proportions and an outlet folder holds many articles,
 as in a real crawl.  The default N gives at least 10,000 articles.
 
-Timed, each ``--repeat`` times (the median is printed), each ingest into a
-fresh store, with the language pass off (``ingest(paths, analyze=False)``):
+Timed, ``--repeat`` rounds (medians are printed), each ingest into a fresh
+store through ``eventwire.open(db).ingest(paths, analyze=False)``:
 
   (a) trafilatura alone: ``trafilatura.bare_extraction`` with the arguments
       eventwire passes (src/eventwire/extract/html.py) over every HTML
       document of the replicated corpus (pages, WARC responses, JSON
       records that carry HTML), already decoded to text;
   (b) eventwire ingest of the files that hold those same HTML documents;
+  (b0) the same with ``detect_language`` stubbed out, to show what reading,
+      cleaning and storing cost without it;
   (c) eventwire ingest of the whole replicated corpus;
   (d) eventwire ingest of the plain-text documents (text files and JSON
       records with a text field): eventwire's own text path, no trafilatura.
 
-The overhead of (b) over (a), (b)/(a) - 1, is what reading, cleaning and
-storing add to trafilatura's own time.  ``--profile`` runs cProfile over one
-more ingest of the whole corpus and prints where the time goes.
+Columns: wall seconds, documents per wall second, CPU seconds of this
+process (steadier than wall time on a shared machine), and the seconds of
+the corpus passes that ingest runs after the documents (furniture
+re-cleaning, dating from the corpus), included in the wall seconds.  The
+rounds interleave the figures, and the overheads, (b)/(a) - 1 and
+(b0)/(a) - 1, are medians of per-round ratios.  ``--profile`` runs cProfile
+over one more ingest of the whole corpus and prints where the time goes.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
+import importlib
 import io
 import json
 import math
@@ -303,20 +311,11 @@ def ingest(paths: list[Path], workdir: Path, profilers=None) -> tuple[dict, Timi
         shutil.rmtree(db.parent)
 
 
-def timed(repeat: int, run) -> tuple[Timing, object]:
-    """Median wall and CPU time of ``repeat`` runs, and the last run's result."""
-    timings, result = [], None
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = run()
-        timings.append(Timing(time.perf_counter() - wall, time.process_time() - cpu))
-    return _median(timings), result
-
-
-def timed_ingest(repeat: int, paths: list[Path], workdir: Path) -> tuple[Timing, dict]:
-    """Median timings over ``repeat`` ingests into fresh stores, and the last report."""
-    runs = [ingest(paths, workdir) for _ in range(repeat)]
-    return _median([timing for _, timing in runs]), runs[-1][0]
+def timed(run) -> tuple[object, Timing]:
+    """The result of ``run()`` and its wall and CPU time."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    return result, Timing(time.perf_counter() - wall, time.process_time() - cpu)
 
 
 def _median(timings: list[Timing]) -> Timing:
@@ -344,8 +343,104 @@ PASS_PHASES = [
 ]
 
 
-def profile(paths: list[Path], workdir: Path, top: int) -> None:
-    """cProfile one ingest; print the time per phase, then the top functions."""
+# Timers put around eventwire's stages for --profile: (module, attribute, label, nested in).  Unlike
+# cProfile they cost about a microsecond a call, so they do not inflate call-heavy code.  A target
+# that does not exist any more is skipped.
+STAGES = [
+    ("eventwire.ingest", "extract", "extract()", None),
+    ("eventwire.extract.html", "bare_extraction", "trafilatura.bare_extraction", "extract()"),
+    ("eventwire.extract", "extract_html", "extract_html (with trafilatura)", "extract()"),
+    ("eventwire.extract", "filter_body", "filter_body (HTML body cleaner)", "extract()"),
+    ("eventwire.extract", "extract_text", "extract_text (plain-text path)", "extract()"),
+    ("eventwire.extract", "detect_language", "detect_language", "extract()"),
+    ("eventwire.ingest", "content_id", "content_id (hash of the content)", None),
+    ("eventwire.read.formats", "decode", "decode (files)", None),
+    ("eventwire.read.warc", "decode", "decode (WARC records)", None),
+    ("eventwire.read.jsonrec", "decode", "decode (JSON records)", None),
+    ("eventwire.store.db", "Store.has_article", "store.has_article", None),
+    ("eventwire.store.db", "Store.add_input", "store.add_input (raw bytes)", None),
+    ("eventwire.store.db", "Store.add_article", "store.add_article (row + FTS5)", None),
+    ("eventwire.store.db", "Store.save_furniture", "store.save_furniture", None),
+]
+
+
+def stage_times(paths: list[Path], workdir: Path, docs: int) -> None:
+    """One ingest with timers around eventwire's stages; prints CPU ms per document."""
+    spent: dict[str, float] = {}
+
+    def timer(function, label):
+        def timed_call(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - start
+        return timed_call
+
+    patches = []
+    for module_name, attribute, label, _ in STAGES:
+        module = importlib.import_module(module_name)
+        owner_name, _, name = attribute.rpartition(".")
+        owner = getattr(module, owner_name) if owner_name else module
+        if hasattr(owner, name):
+            patches.append(mock.patch.object(owner, name, timer(getattr(owner, name), label)))
+    commit = _commit_timer(spent)
+    with contextlib.ExitStack() as stack:
+        for patch in patches + [commit]:
+            stack.enter_context(patch)
+        _, timing = ingest(paths, workdir)
+    per_doc = 1000 / docs
+    print(f"  {docs} documents, {timing.cpu * per_doc:.2f} ms of CPU per document (timers on):")
+
+    def line(label: str, seconds: float, indent: int = 4) -> None:
+        print(f"{' ' * indent}{label:<{56 - indent}} {seconds * per_doc:6.2f} ms")
+
+    inside = {label: spent.get(label, 0.0) for _, _, label, parent in STAGES if parent == "extract()"}
+    if "extract()" in spent:
+        line("extract()", spent["extract()"])
+        trafilatura = inside.pop("trafilatura.bare_extraction", 0.0)
+        html = inside.pop("extract_html (with trafilatura)", 0.0)
+        line("trafilatura.bare_extraction", trafilatura, 6)
+        line("extract_html beyond trafilatura (dates, outlet)", html - trafilatura, 6)
+        for label, seconds in inside.items():
+            line(label, seconds, 6)
+        line("rest of extract()", spent["extract()"] - html - sum(inside.values()), 6)
+    accounted = 0.0
+    for _, _, label, parent in STAGES + [(None, None, "store: COMMIT (one per input file)", None)]:
+        if parent is None and label in spent:
+            accounted += spent[label]
+            if label != "extract()":
+                line(label, spent[label])
+    line("corpus passes (wall time)", timing.passes)
+    line("everything else (reading, ingest loop)", timing.cpu - accounted - timing.passes)
+
+
+def _commit_timer(spent: dict[str, float]):
+    """A patch of Store.transaction that times the COMMIT of each outermost transaction."""
+    from eventwire.store.db import Store
+
+    original = Store.transaction
+
+    @contextlib.contextmanager
+    def transaction(self):
+        outermost = not self._in_tx
+        with original(self) as conn:
+            yield conn
+            start = time.process_time()
+        if outermost:
+            label = "store: COMMIT (one per input file)"
+            spent[label] = spent.get(label, 0.0) + time.process_time() - start
+
+    return mock.patch.object(Store, "transaction", transaction)
+
+
+def profile(replica: Replica, workdir: Path, top: int) -> None:
+    """Stage timers over the HTML docs and the whole corpus, then cProfile one ingest."""
+    print("\nwhere eventwire's time goes, HTML docs (b):")
+    stage_times(replica.html_files, workdir, len(replica.html_docs))
+    print("where eventwire's time goes, whole corpus (c):")
+    stage_times([replica.root / "all"], workdir, replica.articles)
+    paths = [replica.root / "all"]
     profilers = (cProfile.Profile(), cProfile.Profile())
     ingest(paths, workdir, profilers)
     documents = pstats.Stats(profilers[0])
@@ -377,7 +472,7 @@ def _phases(title: str, stats: pstats.Stats, phases) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, help="copies of the corpus (default: enough for 10,000 articles)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per figure; the median is shown")
+    parser.add_argument("--repeat", type=int, help="timed runs per figure, the median is shown (default 3; 1 with --quick)")
     parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_SCALE} copies, one timed run")
     parser.add_argument("--profile", action="store_true", help="cProfile one more ingest of the whole corpus")
     parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
@@ -386,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
 
     per_copy = _articles_per_copy()
     copies = args.scale or (QUICK_SCALE if args.quick else math.ceil(TARGET_ARTICLES / per_copy))
-    repeat = 1 if args.quick else args.repeat
+    repeat = args.repeat or (1 if args.quick else 3)
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="eventwire-bench-"))
     try:
         start = time.perf_counter()
@@ -402,12 +497,19 @@ def main(argv: list[str] | None = None) -> int:
         trafilatura_alone(replica.html_docs[:len(replica.html_docs) // copies])
         ingest([p for p in replica.html_files + replica.text_files if "--00000" in p.name], workdir)
 
-        t_a, found = timed(repeat, lambda: trafilatura_alone(replica.html_docs))
-        t_b, rep_b = timed_ingest(repeat, replica.html_files, workdir)
-        with mock.patch("eventwire.extract.detect_language", lambda text: ("en", 1.0)):
-            t_b0, rep_b0 = timed_ingest(repeat, replica.html_files, workdir)
-        t_c, rep_c = timed_ingest(repeat, [replica.root / "all"], workdir)
-        t_d, rep_d = timed_ingest(repeat, replica.text_files, workdir)
+        # the figures are interleaved (a, b, b0, c, d, then again), so that a change in the
+        # machine's load hits them alike; the overheads are medians of per-round ratios
+        stub = mock.patch("eventwire.extract.detect_language", lambda text: ("en", 1.0))
+        runs: dict[str, list] = {key: [] for key in ("a", "b", "b0", "c", "d")}
+        for _ in range(repeat):
+            runs["a"].append(timed(lambda: trafilatura_alone(replica.html_docs)))
+            runs["b"].append(ingest(replica.html_files, workdir))
+            with stub:
+                runs["b0"].append(ingest(replica.html_files, workdir))
+            runs["c"].append(ingest([replica.root / "all"], workdir))
+            runs["d"].append(ingest(replica.text_files, workdir))
+        (found, _), (rep_b, _), (rep_b0, _), (rep_c, _), (rep_d, _) = (runs[k][-1] for k in runs)
+        t_a, t_b, t_b0, t_c, t_d = (_median([timing for _, timing in runs[k]]) for k in runs)
 
         print(f"{'':<52} {'docs':>6} {'seconds':>8} {'docs/s':>7} {'cpu s':>7} {'passes s':>8}")
         rows = [
@@ -420,15 +522,16 @@ def main(argv: list[str] | None = None) -> int:
         for label, docs, t in rows:
             passes = f"{t.passes:>8.2f}" if label[1] != "a" else f"{'':>8}"
             print(f"{label:<52} {docs:>6} {t.wall:>8.2f} {docs / t.wall:>7.1f} {t.cpu:>7.2f} {passes}")
-        print(f"overhead (b)/(a) - 1: {t_b.wall / t_a.wall - 1:+.1%} wall, {t_b.cpu / t_a.cpu - 1:+.1%} cpu")
-        print(f"overhead (b0)/(a) - 1 (reading, cleaning, storing; no language detection): "
-              f"{t_b0.wall / t_a.wall - 1:+.1%} wall, {t_b0.cpu / t_a.cpu - 1:+.1%} cpu")
+        for label, key in (("(b)/(a) - 1", "b"), ("(b0)/(a) - 1 (reading, cleaning, storing; no language detection)", "b0")):
+            wall = statistics.median(b.wall / a.wall - 1 for (_, a), (_, b) in zip(runs["a"], runs[key]))
+            cpu = statistics.median(b.cpu / a.cpu - 1 for (_, a), (_, b) in zip(runs["a"], runs[key]))
+            print(f"overhead {label}: {wall:+.1%} wall, {cpu:+.1%} cpu")
         print(f"(a) trafilatura found text in {found} of {html_n} HTML docs")
         for label, rep in (("(b)", rep_b), ("(c)", rep_c), ("(d)", rep_d)):
             print(f"{label} stored {rep['added']} of {rep['documents']} documents, {rep['errors']} errors; "
                   f"corpus passes: {rep['recleaned']} re-cleaned, {rep['dated_from_corpus']} dated from the corpus")
         if args.profile:
-            profile([replica.root / "all"], workdir, args.top)
+            profile(replica, workdir, args.top)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

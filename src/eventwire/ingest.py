@@ -1,8 +1,9 @@
 """Ingest: files in, articles stored.
 
 For each input file: read its documents, give each a content id, skip the
-ones already stored, extract the rest, and write them with their raw input in
-one transaction per batch.  Then two corpus passes over what the run added:
+ones already stored, extract the rest, and write them with their raw input,
+``BATCH`` documents (across files) to a transaction: a crash loses at most the
+batch under way, never leaves half of one.  Then two corpus passes over what the run added:
 
 * furniture: lines that turn out to repeat across many documents of one
   outlet (or site, or folder) are taken out of those articles' bodies;
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import time
 import unicodedata
 from collections.abc import Iterable
@@ -32,7 +32,7 @@ from .records import Article, RawDoc, ReadError, Removed
 from .store import Store
 from .store.db import now
 
-BATCH = 200  # documents per transaction in multi-document files
+BATCH = 200  # documents per transaction
 
 
 class Reporter:
@@ -74,12 +74,9 @@ class IngestReport:
 # ------------------------------------------------------------------------- ids
 
 
-_WS = re.compile(r"\s+")
-
-
 def normalise_content(text: str) -> str:
     """What counts as 'the same content': NFC, whitespace folded."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def content_id(doc: RawDoc) -> str:
@@ -133,6 +130,7 @@ def ingest(
     files = list(iter_files(paths))
     rep.start(len(files))
     status = "failed"
+    batch: list[tuple[RawDoc, str, str]] = []  # documents of one transaction, across files
     try:
         for item in files:
             if isinstance(item, ReadError):
@@ -140,7 +138,6 @@ def ingest(
                 rep.file_done(item.path)
                 continue
             report.files += 1
-            batch: list[tuple[RawDoc, str, str]] = []
             for doc in read_file(item, max_bytes=max_bytes, stdin=stdin):
                 if isinstance(doc, ReadError):
                     _record_error(store, rep, report, doc, run_id)
@@ -150,9 +147,9 @@ def ingest(
                 if len(batch) >= BATCH:
                     _store_batch(store, rep, report, model, touched, batch, run_id)
                     batch = []
-            if batch:
-                _store_batch(store, rep, report, model, touched, batch, run_id)
             rep.file_done(item)
+        if batch:
+            _store_batch(store, rep, report, model, touched, batch, run_id)
         if corpus_passes and report.added:
             rep.phase("corpus")
             report.recleaned = reclean_furniture(store, model, touched)
