@@ -63,3 +63,21 @@ def test_cli_reads_back_quotes_actors_times(tmp_path, small_corpus):
     assert r.exit_code == 0 and r.output == ""
     r = runner.invoke(app, ["analyze", "--db", str(db), "--json"])
     assert json.loads(r.stdout)["articles"] == 0
+
+
+def test_actor_dictionaries_from_the_command_line(tmp_path):
+    dictionary = tmp_path / "actors.txt"
+    dictionary.write_text("# a user's own dictionary\nINGRID_VOLDSETH_ [NORGOV]\n+VOLDSETH_\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour talks resume\n\nIngrid Voldseth said on Monday that the harbour talks would resume "
+                       "next week, and that both sides had agreed on a mediator.\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    runner = CliRunner()
+    r = runner.invoke(app, ["ingest", str(article), "--db", str(db), "--dictionary", str(tmp_path / "missing.txt")])
+    assert r.exit_code == 2 and "missing.txt" in r.output
+    r = runner.invoke(app, ["ingest", str(article), "--db", str(db), "--dictionary", str(dictionary)])
+    assert r.exit_code == 0, r.output
+    actors = [json.loads(line) for line in runner.invoke(app, ["actors", "--db", str(db), "--json"]).stdout.splitlines()]
+    person = next(a for a in actors if a["name"] == "Ingrid Voldseth")
+    assert (person["country"], person["sector"]) == ("NOR", "GOV")
+    assert any(p.startswith("dictionary:") for p in person["provenance"])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .events.dedup import merge
 from .events.store import save_event_mentions
+from .nlp.actors import ActorResolver
 from .nlp.kb import KnowledgeBase
 from .nlp.pipeline import ANALYSIS_VERSION, LanguagePass
 from .records import Article
@@ -57,8 +58,12 @@ def analyze(
     batch_size: int = 16,
     n_process: int | None = None,
     progress=None,
+    dictionaries: Sequence[str] = (),
 ) -> AnalyzeReport:
     """Analyse the articles not yet analysed (or ``ids``, or all with ``redo``).
+
+    ``dictionaries``: actor dictionaries in the PETRARCH/Phoenix text format,
+    consulted after what the article itself says (see ``nlp.actors``).
 
     ``n_process=None`` parses with every core when there are enough articles to
     repay starting the worker processes (measured: 2 processes make the whole pass
@@ -76,7 +81,11 @@ def analyze(
         return report
     if n_process is None:
         n_process = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
-    lp = language_pass or LanguagePass(kb=KnowledgeBase.from_rows(store.kb_rows()))
+    if language_pass is None:
+        kb = KnowledgeBase.from_rows(store.kb_rows())
+        resolver = ActorResolver(kb=kb, dictionaries=list(dictionaries)) if dictionaries else None
+        language_pass = LanguagePass(kb=kb, resolver=resolver)
+    lp = language_pass
     pending = []
 
     def flush() -> None:

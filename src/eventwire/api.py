@@ -35,6 +35,7 @@ class Eventwire:
         reporter: Reporter | None = None,
         max_bytes: int = 20_000_000,
         analyze: bool = True,
+        dictionaries: Iterable[str | os.PathLike] = (),
     ) -> IngestReport:
         """Read files and folders (recursively) into the store, then run the language
         pass over what was added (``analyze=False`` to leave that for later)."""
@@ -44,7 +45,7 @@ class Eventwire:
         if analyze and report.added:
             if reporter is not None:
                 reporter.phase("language")
-            report.analysis = self.analyze().as_dict()
+            report.analysis = self.analyze(dictionaries=dictionaries).as_dict()
             report.stories = self.group()
         return report
 
@@ -90,12 +91,15 @@ class Eventwire:
 
         return dyad(self.store, a, b, by=by)
 
-    def analyze(self, *, redo: bool = False, n_process: int | None = None, progress=None):
+    def analyze(self, *, redo: bool = False, n_process: int | None = None, progress=None,
+                dictionaries: Iterable[str | os.PathLike] = ()):
         """Run the language pass over stored articles not analysed yet (all with ``redo``);
-        returns an ``AnalyzeReport``.  spaCy is imported only when this runs."""
+        returns an ``AnalyzeReport``.  ``dictionaries``: PETRARCH/Phoenix actor dictionary
+        files to resolve names with.  spaCy is imported only when this runs."""
         from .analyze import analyze
 
-        return analyze(self.store, redo=redo, n_process=n_process, progress=progress)
+        return analyze(self.store, redo=redo, n_process=n_process, progress=progress,
+                       dictionaries=[os.fspath(d) for d in dictionaries])
 
     def quotes(self, *, speaker: str | None = None, article_id: str | None = None) -> list[dict]:
         """Direct quotes with their speakers and resolved actors, in publication order."""

@@ -10,6 +10,7 @@ Exit status: 0 all went well; 1 some input failed (the rest was stored);
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from typing import Optional
@@ -62,6 +63,14 @@ def _open(db: Optional[str], readonly: bool = True) -> Eventwire:
         raise typer.Exit(2) from None
 
 
+def _check_files(paths: list[str], what: str) -> None:
+    """Refuse, before any work, a file option that names nothing."""
+    for path in paths:
+        if not os.path.isfile(path):
+            err.print(Text(f"error: {what} {safe(path)}: no such file"))
+            raise typer.Exit(2)
+
+
 def _jsonl(record: dict) -> None:
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -103,12 +112,15 @@ def ingest(
     max_mb: float = typer.Option(20.0, "--max-mb", help="Skip documents larger than this (WARC files are streamed)."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     analyze_: bool = typer.Option(True, "--analyze/--no-analyze", help="Run the language pass over new articles."),
+    dictionary: list[str] = typer.Option([], "--dictionary", help="A PETRARCH/Phoenix actor dictionary file (repeatable)."),
 ) -> None:
     """Read news files (txt, HTML, JSON, JSON Lines, WARC) into the store."""
+    _check_files(dictionary, "actor dictionary")
     ew = _open(db, readonly=False)
     reporter = _BarReporter(show_bar=err.is_terminal and not json_out)
     try:
-        report = ew.ingest(paths, reporter=reporter, max_bytes=int(max_mb * 1_000_000), analyze=analyze_)
+        report = ew.ingest(paths, reporter=reporter, max_bytes=int(max_mb * 1_000_000), analyze=analyze_,
+                           dictionaries=dictionary)
     finally:
         reporter.stop()
         ew.close()
@@ -145,16 +157,19 @@ def analyze(
     redo: bool = typer.Option(False, "--all", help="Analyse every article again, not only those not yet analysed."),
     processes: Optional[int] = typer.Option(None, "--processes", "-p", help="Parser processes (default: all cores for 200 articles or more)."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    dictionary: list[str] = typer.Option([], "--dictionary", help="A PETRARCH/Phoenix actor dictionary file (repeatable)."),
 ) -> None:
     """Run the language pass (entities, actors, quotes, times) over stored articles; resumable."""
     from .nlp.pipeline import ANALYSIS_VERSION
 
+    _check_files(dictionary, "actor dictionary")
     ew = _open(db, readonly=False)
     progress = Progress(TextColumn("analyse"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, transient=True, disable=not err.is_terminal or json_out)
     with progress:
         task = progress.add_task("articles", total=len(ew.store.unanalysed(ANALYSIS_VERSION)) if not redo else ew.store.count())
-        report = ew.analyze(redo=redo, n_process=processes, progress=lambda _a: progress.advance(task))
+        report = ew.analyze(redo=redo, n_process=processes, progress=lambda _a: progress.advance(task),
+                            dictionaries=dictionary)
     ew.close()
     if json_out:
         _jsonl(report.as_dict())
@@ -416,8 +431,6 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
 
 def main() -> None:
     """Entry point: an unexpected failure is one line (the traceback with EVENTWIRE_DEBUG=1)."""
-    import os
-
     try:
         app()
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the command line
