@@ -644,30 +644,8 @@ class _Sentence:
         return out
 
     def targets(self, f: _Frame) -> list:
-        verb = f.head
-        noun = f.noun
-        found = []
-        if noun is not None:
-            for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
-                    found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
-        if not f.nominal:
-            for c in verb.children:
-                if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL and not (
-                        _same(c, noun) and self.noun_code(c)):  # the object, unless it names the event
-                    found.insert(0, self.expand(c))
-            for prep in _TARGET_PREPS:
-                for c in verb.children:
-                    if c.dep_ == "prep" and c.lower_ == prep:
-                        found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
-                    if c.dep_ == "dobj" and _same(c, noun):
-                        for g in c.children:
-                            if g.dep_ == "prep" and g.lower_ == prep:
-                                found += [self.expand(p) for p in g.children if p.dep_ == "pobj"]
-            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if passive and any(c.dep_ == "agent" for c in verb.children):
-                found.append(self.expand(passive[0]))
-        return [t for group in found for t in group]
+        """Target words, best slot first (``target_groups`` flattened)."""
+        return [t for group in self.target_groups(f) for t in group]
 
     def target_groups(self, f: _Frame) -> list[list]:
         """Target words in order of preference, one group per syntactic slot."""
