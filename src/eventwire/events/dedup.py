@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..unionfind import UnionFind
 from .store import EVENT_COLUMNS, ensure_schema
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -229,27 +230,11 @@ def _closure(conn: sqlite3.Connection, article_ids: Iterable[str], stories: bool
 # ----------------------------------------------------------------------- merge
 
 
-class _UnionFind:
-    def __init__(self, items: Iterable):
-        self.parent = {x: x for x in items}
-
-    def find(self, x):
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _story_side(code: str | None, key: str) -> str:
     return country_of(code) or key
 
 
-def _story_unions(conn: sqlite3.Connection, groups: dict[tuple, list[_M]], uf: _UnionFind) -> dict[tuple, str]:
+def _story_unions(conn: sqlite3.Connection, groups: dict[tuple, list[_M]], uf: UnionFind) -> dict[tuple, str]:
     """Union same-story groups; returns each group's (smallest) story id."""
     by_article: dict[str, list[str]] = defaultdict(list)
     arts = sorted({m.article_id for ms in groups.values() for m in ms})
@@ -373,7 +358,7 @@ def merge(store: "Store", article_ids: Iterable[str] | None = None) -> MergeRepo
         groups: dict[tuple, list[_M]] = defaultdict(list)
         for m in mentions:
             groups[m.key].append(m)
-        uf = _UnionFind(groups)
+        uf = UnionFind(groups)
         group_story = _story_unions(conn, groups, uf) if stories else {}
         clusters: dict[tuple, list[tuple]] = defaultdict(list)
         for key in groups:

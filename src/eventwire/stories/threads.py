@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 
 from .features import day
 from .similarity import Idf
+from ..unionfind import UnionFind
 from .store import ensure_schema, save_threads
 
 WINDOW_DAYS = 1100  # storylines (summit run-ups, follow-ups) can span years
@@ -57,13 +58,7 @@ def link(store) -> dict[str, str]:
         for k in p:
             post[k].append(sid)
     limit = max(5, MAX_POSTING * len(prof))
-    parent = {sid: sid for sid in prof}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = UnionFind(prof)
 
     for sid, p in prof.items():
         cand: Counter = Counter()
@@ -77,14 +72,14 @@ def link(store) -> dict[str, str]:
             d1 = day(dates[other])
             if d0 is not None and d1 is not None and abs(d0 - d1) > WINDOW_DAYS:
                 continue
-            root, other_root = find(sid), find(other)
+            root, other_root = sets.find(sid), sets.find(other)
             if root == other_root:  # already in one thread: linking them again changes nothing
                 continue
             if _score(p, prof[other], idf, weight[sid], weight[other]) >= THRESHOLD:
-                parent[other_root] = root
+                sets.union(root, other_root)
     groups: dict[str, list[str]] = defaultdict(list)
     for sid in prof:
-        groups[find(sid)].append(sid)
+        groups[sets.find(sid)].append(sid)
     out_rows, story_thread = [], {}
     for members in groups.values():
         members.sort(key=lambda s: (dates[s] or "9999", s))

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import Optional
 
 from ..errors import EventwireError
+from ..unionfind import UnionFind
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 SUMMARY_CHARS = 320
@@ -249,13 +250,7 @@ def _from_stories(store, ids: Sequence[str], date_from, date_to) -> tuple[list[d
 def group_articles(days: dict[str, str], actors: dict[str, set[str]]) -> list[list[str]]:
     """Clusters of article ids: same day, and sharing two actors (one when neither
     article names more than two).  ``days`` maps id -> day, in the order wanted."""
-    parent = {a: a for a in days}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
+    sets = UnionFind(days)
 
     by_day: dict[str, list[str]] = defaultdict(list)
     for aid, day in days.items():
@@ -266,10 +261,10 @@ def group_articles(days: dict[str, str], actors: dict[str, set[str]]) -> list[li
                 sa, sb = actors.get(a, set()), actors.get(b, set())
                 shared = len(sa & sb)
                 if shared >= 2 or (shared == 1 and max(len(sa), len(sb)) <= 2):
-                    parent[find(b)] = find(a)
+                    sets.union(a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for aid in days:
-        groups[find(aid)].append(aid)
+        groups[sets.find(aid)].append(aid)
     return list(groups.values())
 
 
