@@ -449,3 +449,62 @@ def test_attack_noun_split_by_parser_names_the_author(nlp):
     ev = code_sentence("Three children were killed in Israeli tank shelling in the north of the town on Monday, "
                        "officials said.", nlp=nlp)
     assert any(e.source == "ISR" and e.root == "19" for e in ev)
+
+
+def test_bare_surname_of_the_one_office_holder_that_day(nlp):
+    ev = code_sentence("President Bush met the Danish prime minister at the White House.", nlp=nlp,
+                       date="2006-06-09")
+    assert ("USA", "DNK", "04") in countries(ev)
+    # before the built-in list puts anyone of that name in office, the surname names nobody
+    ev = code_sentence("President Bush met the Danish prime minister at the White House.", nlp=nlp,
+                       date="1975-06-09")
+    assert not any(e.source and e.source.startswith("USA") for e in ev)
+
+
+def test_refusing_permission_is_a_rejection(nlp):
+    ev = code_sentence("Hungary said it would not grant permission to Serbia to build the pipeline.", nlp=nlp)
+    assert ("HUN", "SRB", "12") in countries(ev)
+
+
+def test_a_document_speaks_for_the_capital_it_came_from(nlp):
+    ev = code_sentence("A long report released on Monday in the Chilean capital alleged that Bolivia had "
+                       "funded the smugglers.", nlp=nlp)
+    assert ("CHL", "BOL", "11") in countries(ev)
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian prime minister is scheduled to attend a conference in Japan on the crisis in Myanmar.",
+    "The Indian prime minister prepared to attend the Tokyo summit.",
+])
+def test_an_attendance_targets_its_host_not_its_topic(nlp, text):
+    ev = code_sentence(text, nlp=nlp)
+    got = countries(ev)
+    assert ("IND", "JPN", "04") in got and not any(t == "MMR" for _, t, _ in got)
+    assert all(e.future for e in ev if e.root == "04")
+
+
+def test_a_meeting_in_a_third_country_stays_between_the_parties(nlp):
+    ev = code_sentence("The leaders of Chile and Peru met in Quito.", nlp=nlp)
+    got = countries(ev)
+    assert ("CHL", "PER", "04") in got and not any(t == "ECU" for _, t, _ in got)
+
+
+def test_a_state_reporting_force_against_itself_accuses(nlp):
+    ev = code_sentence("Armenia said Azerbaijani troops shelled its border posts overnight.", nlp=nlp)
+    got = countries(ev)
+    assert ("AZE", "ARM", "19") in got  # the attack, as the victim tells it
+    assert ("ARM", "AZE", "11") in got  # and the victim's accusation
+
+
+def test_a_monitor_reporting_an_attack_accuses_nobody(nlp):
+    ev = code_sentence("Rebels shelled a suburb of the Syrian city of Homs overnight, state media reported.",
+                       nlp=nlp)
+    assert not any(e.root == "11" for e in ev)
+
+
+def test_claiming_ones_own_attack_is_claiming_responsibility(nlp):
+    ev = code_sentence("Turkey claimed that it had struck Kurdish militants in Iraq.", nlp=nlp)
+    assert any(e.cameo == "015" and (e.source or "").startswith("TUR") for e in ev)
+    ev = code_sentence("The militant group claimed responsibility for a bombing at a hotel in Nigeria's "
+                       "capital.", nlp=nlp)
+    assert any(e.cameo == "015" and (e.target or "").startswith("NGA") for e in ev)

@@ -30,7 +30,7 @@ def test_petr2_triples_floor(nlp):
     shared_path("eval", "events", "petr2_gsr_validation.jsonl")
     bench = _bench()
     r = bench.score_petr(nlp, bench.load("petr2_gsr_validation.jsonl"))
-    assert r["f1"] >= 0.62
+    assert r["f1"] >= 0.72  # the issue asks 0.70; measured 0.750
     assert r["no_event_quiet"] >= 9
 
 
@@ -38,4 +38,4 @@ def test_plover_type_floor(nlp):
     shared_path("eval", "events", "plover_gsr.jsonl")
     bench = _bench()
     r = bench.score_plover(nlp, bench.load("plover_gsr.jsonl"))
-    assert r["accuracy"] >= 0.74
+    assert r["accuracy"] >= 0.75  # measured 0.755

@@ -75,13 +75,14 @@ from eventwire.events.cameo import CODES, lookup
 from eventwire.events.lexicon import Lexicon, lexicon
 from eventwire.events.plover import to_plover
 from eventwire.records import Actor, Event, TimeExpr
+from eventwire.nlp.dictionary import SECTORS
 
 Resolve = Callable[[str, "str | None", str], "Actor | None"]
 
 _NEG = {"not", "n't", "never", "no"}
 _MODAL_HYPO = {"could", "might", "may", "should", "can", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
-_SCHEDULE = {"schedule", "set", "due", "expect", "poise", "slate", "plan", "go", "propose", "intend"}
+_SCHEDULE = {"schedule", "set", "due", "expect", "poise", "slate", "plan", "go", "propose", "intend", "prepare"}
 _FUTURE_ADJ = {"planned", "proposed", "upcoming", "scheduled", "expected", "future", "forthcoming", "possible"}
 _CONDITION = {"if", "unless", "whether"}
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "into", "upon", "for", "over", "from", "between", "of")
@@ -102,8 +103,13 @@ _CEASE = {"end", "stop", "cease", "halt", "abandon", "drop", "quit", "discontinu
 # "imposed sanctions, punishing / targeting X": the participle's object is the target
 _AIMING = {"punish", "target", "penalize", "penalise", "pressure", "isolate", "hit"}
 # a nominal event heard of only as the time of another ("ahead of / after the summit") is background
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 _BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+# nouns for texts that speak for their authors ("a report released in X alleged ...")
+_DOCUMENTS = {"report", "statement", "study", "document", "communique", "communiqué", "letter", "declaration",
+              "memo", "dossier", "survey", "announcement", "bulletin", "broadcast", "editorial", "white paper",
+              "inquiry", "review", "assessment", "indictment", "complaint", "petition", "note"}
 
 
 def _same(a, b) -> bool:
@@ -184,6 +190,7 @@ class _Frame:
     lifted: bool = False  # a clause lifted to its governor's level (an allegation or denial it reports)
     inner: object = None  # the frame a role verb took its code from
     groups: list = field(default_factory=list)  # target word groups, when taken from another frame
+    victims: list = field(default_factory=list)  # the targets of an act someone is accused of
 
 
 class _Sentence:
@@ -397,6 +404,8 @@ class _Sentence:
             inner = frames[comp.i]
             role = next((r for r in ("reject", "threaten", "request", "demand", "want", "intent")
                          if lex.role(r, lemma)), None)
+            if role is None and lemma == "prepare" and any(c.dep_ == "auxpass" for c in tok.children):
+                role = "intent"  # "is prepared to talk": willing (a plain "prepared to attend" is a schedule)
             if role is None:
                 continue
             obj = self.role_object(tok)
@@ -496,6 +505,7 @@ class _Sentence:
                 if not accused:  # "that Z was attacked by Y"
                     accused = [t for c in f.head.children if c.dep_ == "agent"
                                for g in c.children if g.dep_ == "pobj" for t in self.expand(g)]
+                f.victims = self.targets(f)
                 f.code = "112"
                 f.source_head = gov
                 f.targets = accused
@@ -681,6 +691,10 @@ class _Sentence:
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in verb.children):
                 found.append(self.expand(passive[0]))
+        if not f.nominal and self.lex.role("allege", self.vlemma(verb)):
+            # "X alleged that Y was aware of ...": the one the claim is about
+            last += [self.expand(g) for c in verb.children if c.dep_ == "ccomp"
+                     for g in c.children if g.dep_ in _SUBJ]
         if not f.nominal:
             # "announced sanctions, punishing X for ...": the aim of the act, when no slot names one
             for c in verb.children:
@@ -701,10 +715,13 @@ class _Sentence:
     def places(self, head) -> list:
         """Objects of "in/at/near" on the trigger, then on its object ("met X in Y")."""
         out = []
-        for h in [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]:
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        for h in [head] + objects:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
                     out += [g for g in c.children if g.dep_ == "pobj"]
+        # "attend the Beijing Olympics", "the Helsinki summit": a place naming the object
+        out += [c for o in objects for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return out
 
 
@@ -769,9 +786,26 @@ class _Coder:
                     sub = self.actor(c, ctx)
                     if sub is not None and (found is None or sub[0].country):
                         return sub
+            if tok.lemma_.lower() in _DOCUMENTS:
+                # "a report released / issued in Kigali", "a statement issued by the ministry":
+                # a document speaks for whoever issued it, or the capital it was issued in
+                for c in tok.children:
+                    if c.dep_ != "acl":
+                        continue
+                    for p in c.children:
+                        if p.dep_ == "agent" or p.dep_ == "prep" and p.lower_ in ("by", "in", "from"):
+                            for g in p.children:
+                                sub = self.actor(g, ctx) if g.dep_ == "pobj" else None
+                                if sub is not None and _has_country(sub[0]):
+                                    return sub
         if found is None or found.code is None:
             return None
         return found, span.text
+
+    def actor_of_place(self, tok, ctx: str) -> tuple[Actor, str] | None:
+        """The actor one place word stands for, alone ("Beijing" in "the Beijing Olympics")."""
+        found = self._res(tok.text, "GPE", ctx)
+        return (found, tok.text) if found is not None and found.code else None
 
     def actors(self, tok, ctx: str, speaker=None) -> list:
         """Like ``actor``, but a noun with coordinated modifiers ("US and British activists",
@@ -790,6 +824,25 @@ class _Coder:
                 return out
         if isinstance(speaker, list) and len(speaker) > 1 and tok.lower_ in _PLURAL_PRON:
             return list(speaker)
+        if tok.pos_ == "NOUN":  # "the leaders of Chile and Peru": one actor per country named
+            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None and any(c.dep_ == "conj" for c in of.children):
+                out = []
+                members, stack = [], [of]
+                while stack:  # "X, Y and Z"
+                    m = stack.pop(0)
+                    members.append(m)
+                    stack += [c for c in m.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+                for m in members:
+                    found = self._res(f"{tok.text} of {m.text}", None, ctx) if m.pos_ == "PROPN" else None
+                    if found is None or not found.country:
+                        sub = self.actor(m, ctx)
+                        found = sub[0] if sub is not None else None
+                    if found is not None and found.code and found.country:
+                        out.append((found, f"{tok.text} of {m.text}"))
+                if len(out) >= 2:
+                    return out
         a = self.actor(tok, ctx, speaker)
         return [a] if a is not None else []
 
@@ -983,22 +1036,46 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     # the first group of target words that names an actor (the object, else the first
     # prepositional object that resolves); its coordinated members count as one each
     targets = []
+    topic = False  # the targets name what the act is about ("a summit on Iran"), not a party to it
     src_codes = {a[0].code for a in sources if a is not None and a[0].code}
     for group in groups:
         found = []
         for tok in group:
             found.extend(a for a in coder.actors(tok, ctx, speaker) if a[0].code not in src_codes)
+        if not found and speaker and group[0].pos_ == "NOUN":
+            # "X said Y shelled its border posts": what the speaker owns stands for the speaker
+            owner = next((c for c in group[0].children if c.dep_ == "poss" and c.lower_ in _PRON), None)
+            if owner is not None:
+                src_countries = {a[0].country for a in sources if a is not None and a[0].country}
+                found = [a for a in coder.actors(owner, ctx, speaker) if a[0].code not in src_codes
+                         and a[0].country and a[0].country not in src_countries]
         if found:
             targets = found
+            topic = group[0].dep_ == "pobj" and group[0].head.lower_ in _TOPIC_PREPS
             break
+    if f.code == "112" and f.lifted and sources and sources[0] is not None and not targets and f.victims:
+        # "X claimed that they (X) had attacked Y": no accusation but X claiming the act (015)
+        accused = [a for tok in f.targets for a in coder.actors(tok, ctx, speaker)]
+        if accused and all(a[0].code in src_codes for a in accused):
+            f.code = "015"
+            targets = [a for tok in f.victims for a in coder.actors(tok, ctx, speaker)
+                       if a[0].code not in src_codes][:1]
+    if f.code[:3] in ("015", "016") and not targets and not f.nominal:
+        # "claimed responsibility for an attack on a mall in Kenya's capital": the act's victim
+        targets = _claimed_act_target(coder, f, ctx, src_codes)
     where = None
     for p in s.places(f.head) + (s.places(f.noun) if f.noun is not None and not _same(f.noun, f.head) else []):
         where = _place(p)
         if where:
-            if not targets and not (f.symmetric and len(sources) > 1):  # "X and Y met in Z": X<->Y
+            # "X and Y met in Z": X<->Y; but a visit's or an attendance's target is its host
+            # ("attend a summit in Z on Iran": Z)
+            host = f.code.startswith("042") and (not targets or topic) or f.code.startswith("044") and topic
+            if (not targets or host) and not (f.symmetric and len(sources) > 1):
                 a = coder.actor(p, ctx)
+                if (a is None or not a[0].country) and p.dep_ == "compound":  # inside a name ("the Beijing Olympics")
+                    a = coder.actor_of_place(p, ctx)
                 if a is not None and a[0].country and a[0].code not in src_codes:
-                    targets.append(a)
+                    targets = [a]
             break
     subject = sources[0] if not unresolved and sources[0] is not None else None
     if (unresolved or sources == [None]) and not targets:
@@ -1038,7 +1115,62 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             trigger_start=trig[0].idx, trigger_end=trig[-1].idx + len(trig[-1].text),
             negated=f.negated, hypothetical=f.hypothetical, future=f.future,
             confidence=round(conf, 2)))
+    out += _victims_claim(coder, s, f, out, speaker)
     return out, subject
+
+
+# the speaker's side of a victim's claim: a state, or its government, forces or police
+_STATE_SECTORS = {None, "GOV", "MIL", "COP", "LEG", "SPY"}
+
+
+def _victims_claim(coder: "_Coder", s: "_Sentence", f: _Frame, events: list[Event], speaker) -> list[Event]:
+    """"X said Y fired at it / attacked X": X's report of force used against itself is also X
+    accusing Y (112), an event in its own right; the attack stays, as X tells it."""
+    if not speaker or f.lifted or f.code[:2] not in ("18", "19", "20") or f.negated or f.hypothetical:
+        return []
+    said = f.head.head if f.head.dep_ == "ccomp" else None
+    if said is None or not coder.lex.role("speech", s.vlemma(said)):
+        return []
+    speakers = [a for a in (speaker if isinstance(speaker, list) else [speaker])
+                if a is not None and a[0].country and a[0].sector in _STATE_SECTORS]
+    if not speakers:  # a news outlet or a monitor reporting an attack accuses nobody
+        return []
+    own = {a[0].code for a in speakers if a[0].code}
+    own_countries = {a[0].country for a in speakers if a is not None and a[0].country}
+    out = []
+    for e in events:
+        if not e.source or e.source in own or not e.target:
+            continue
+        if e.target not in own and not (own_countries and e.target[:3] in own_countries and not e.target[3:]):
+            continue
+        if e.source[:3] in own_countries or e.source[:3] in SECTORS | {"MNC", "NGM"}:
+            continue  # an accusation needs someone named to accuse, from elsewhere
+        info = lookup("112")
+        plover, mode = to_plover("112")
+        spk = speakers[0][0]
+        out.append(Event(
+            sentence_start=e.sentence_start, sentence_end=e.sentence_end, sentence=e.sentence,
+            cameo="112", root="11", goldstein=info.goldstein, quad=info.quad, plover=plover, plover_mode=mode,
+            source=spk.code, target=e.source, source_actor=spk.name, target_actor=e.source_actor,
+            date=e.date, date_basis=e.date_basis, location=e.location, trigger=said.text,
+            trigger_start=said.idx, trigger_end=said.idx + len(said.text),
+            negated=False, hypothetical=False, future=False, confidence=e.confidence))
+        break
+    return out
+
+
+def _claimed_act_target(coder: "_Coder", f: _Frame, ctx: str, src_codes: set) -> list:
+    """The first actor named inside "responsibility for ..." other than the claimant."""
+    for obj in f.head.children:
+        for prep in obj.children if obj.dep_ == "dobj" else ():
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for tok in prep.subtree:
+                if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP"):
+                    a = coder.actor(tok, ctx)
+                    if a is not None and a[0].country and a[0].code not in src_codes:
+                        return [a]
+    return []
 
 
 def _split_attack_noun(s: "_Sentence", g):

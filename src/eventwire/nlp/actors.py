@@ -362,6 +362,11 @@ class ActorResolver:
                 found = index.actor(variant, day)
                 if found:
                     return found
+        if len(words) == 1:  # a bare surname ("President Bush"): the one such office-holder that day
+            for index in self._people:
+                found = index.in_office(words[0], day)
+                if found:
+                    return found
         return None
 
     # ---------------------------------------------------------------- reading

@@ -245,6 +245,7 @@ class DictionaryIndex:
         self._actors: dict[str, DictEntry] = {}
         self._agents: dict[str, str] = {}
         self._capitals: set[str] = set()
+        self._surnames: dict[str, list[DictEntry]] = {}
         self.max_tokens = 1
         natural_case = any(c.islower() for e in entries for c in e.phrase)
         for entry in entries:
@@ -257,6 +258,11 @@ class DictionaryIndex:
                     self._agents.setdefault(k, split_code(entry.codes[0].code)[1] or "")
                     continue
                 self._actors.setdefault(k, entry)
+                words = k.split()
+                if len(words) > 1 and any(c.dated for c in entry.codes):
+                    bucket = self._surnames.setdefault(words[-1], [])
+                    if entry not in bucket:
+                        bucket.append(entry)
                 letters = [c for c in phrase if c.isalpha()]
                 if natural_case and len(letters) <= 5 and all(c.isupper() for c in letters):
                     self._capitals.add(k)
@@ -276,6 +282,17 @@ class DictionaryIndex:
         """The Actor a name stands for on ``date``, or None when not listed."""
         entry = self._actors.get(key(name))
         return self.entry_actor(entry, date) if entry else None
+
+    def in_office(self, surname: str, date: str | None) -> Actor | None:
+        """The one listed office-holder with this surname in office on ``date`` ("President
+        Bush" in 2008), or None when no date is given, nobody or several people match."""
+        if not date:
+            return None
+        k = key(surname)
+        if not k or " " in k:
+            return None
+        holders = [e for e in self._surnames.get(k, ()) if any(c.dated and c.covers(date) for c in e.codes)]
+        return self.entry_actor(holders[0], date) if len(holders) == 1 else None
 
     def entry_actor(self, entry: DictEntry, date: str | None = None) -> Actor:
         country, sector = pick_code(entry.codes, date)
