@@ -508,3 +508,48 @@ def test_claiming_ones_own_attack_is_claiming_responsibility(nlp):
     ev = code_sentence("The militant group claimed responsibility for a bombing at a hotel in Nigeria's "
                        "capital.", nlp=nlp)
     assert any(e.cameo == "015" and (e.target or "").startswith("NGA") for e in ev)
+
+
+def test_an_appeal_whose_act_has_no_code_is_still_an_appeal(nlp):
+    ev = code_sentence("Kenya's president on Monday urged Ethiopia and Eritrea to settle their quarrel "
+                       "through dialogue.", nlp=nlp)
+    got = countries(ev)
+    assert ("KEN", "ETH", "02") in got and ("KEN", "ERI", "02") in got
+
+
+def test_a_demand_in_the_subjunctive(nlp):
+    ev = code_sentence("The Syrian government demanded that Israel withdraw its troops from the Golan.", nlp=nlp)
+    assert ("SYR", "ISR", "10") in countries(ev)
+
+
+def test_called_on_with_a_day_in_between(nlp):
+    ev = code_sentence("Norway on Tuesday called on Iran to free the detained sailors.", nlp=nlp)
+    assert ("NOR", "IRN", "02") in countries(ev)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired a ballistic missile into the sea, South Korea's military said.",
+    "The Pentagon said it had deployed two aircraft carriers to the eastern Mediterranean.",
+])
+def test_what_is_fired_or_deployed_is_no_target(nlp, text):
+    assert all(e.target is None or e.target[:3] not in ("MIL", "---") for e in code_sentence(text, nlp=nlp))
+
+
+def test_an_international_body_keeps_no_country_from_its_venue(nlp):
+    ev = code_sentence("Brazil hosted the BRICS summit in Rio de Janeiro.", nlp=nlp)
+    assert any(e.source == "BRA" and e.target == "IGO" and e.root == "04" for e in ev)
+
+
+def test_the_other_side_of_a_clash(nlp):
+    ev = code_sentence("Dozens of Palestinians were wounded in clashes with Israeli forces near Nablus.", nlp=nlp)
+    assert ("ISR", "PSE", "19") in countries(ev)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Japan imposed export restrictions on South Korea.", "172"),
+    ("Poland closed its border crossing with Belarus.", "172"),
+    ("Riot police fired tear gas at protesters in Lagos.", "175"),
+    ("Chinese and Russian warships conducted joint patrols in the Sea of Japan.", "062"),
+])
+def test_lexicon_entries(nlp, text, code):
+    assert any(e.cameo == code for e in code_sentence(text, nlp=nlp))

@@ -103,6 +103,10 @@ _CEASE = {"end", "stop", "cease", "halt", "abandon", "drop", "quit", "discontinu
 # "imposed sanctions, punishing / targeting X": the participle's object is the target
 _AIMING = {"punish", "target", "penalize", "penalise", "pressure", "isolate", "hit"}
 # a nominal event heard of only as the time of another ("ahead of / after the summit") is background
+# what is fired is not whom it is fired at
+_MUNITIONS = {"missile", "rocket", "drone", "shell", "bomb", "mortar", "grenade", "round", "projectile",
+              "salvo", "barrage", "torpedo", "bullet", "shot", "munition", "warhead", "artillery"}
+_DISCHARGE = {"fire", "launch", "lob", "drop", "shoot", "test-fire", "test", "send"}
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 _BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
@@ -110,6 +114,12 @@ _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 _DOCUMENTS = {"report", "statement", "study", "document", "communique", "communiqué", "letter", "declaration",
               "memo", "dossier", "survey", "announcement", "bulletin", "broadcast", "editorial", "white paper",
               "inquiry", "review", "assessment", "indictment", "complaint", "petition", "note"}
+
+
+def _subjunctive(verb) -> bool:
+    """"(demanded) that X withdraw": a bare verb with its own subject and no modal."""
+    return verb.tag_ == "VB" and any(m.dep_ == "nsubj" for m in verb.children) \
+        and not any(m.tag_ == "MD" or m.dep_ == "aux" and m.lower_ == "to" for m in verb.children)
 
 
 def _same(a, b) -> bool:
@@ -396,10 +406,24 @@ class _Sentence:
             lemma = self.vlemma(tok)
             if self.cease_demand(f, frames):
                 continue
-            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i in frames
+            asking = any(lex.role(r, lemma) for r in ("request", "demand"))
+            # "called on X to free ...": the parser sometimes makes the infinitive an adverbial
+            deps = ("xcomp", "ccomp", "advcl") if asking and self.role_object(tok) is not None else ("xcomp", "ccomp")
+            comp = next((c for c in tok.children if c.dep_ in deps and c.i in frames
                          and frames[c.i].code and not frames[c.i].nominal
-                         and (c.dep_ == "xcomp" or any(m.lower_ == "to" for m in c.children))), None)
-            if comp is None:
+                         and (c.dep_ == "xcomp" or any(m.lower_ == "to" for m in c.children)
+                              or asking and _subjunctive(c))), None)
+            if comp is None:  # "demanded that X withdraw": the subjunctive also carries the act
+                if not f.code and asking and any(c.dep_ in deps and c.pos_ in ("VERB", "AUX") and (
+                        any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+                        or _subjunctive(c))
+                        for c in tok.children):
+                    # "urged X and Y to settle their differences": an appeal, though the act asked
+                    # for has no code of its own
+                    obj = self.role_object(tok)
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                        f.code = "100" if lex.role("demand", lemma) else "020"
+                        f.targets = self.expand(obj)
                 continue
             inner = frames[comp.i]
             role = next((r for r in ("reject", "threaten", "request", "demand", "want", "intent")
@@ -564,8 +588,11 @@ class _Sentence:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
                 return c
+        for c in verb.children:  # "called on X", but not "on Monday"
             if c.dep_ == "prep" and c.lower_ == "on":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
+                g = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if g is not None and g.ent_type_ not in ("DATE", "TIME"):
+                    return g
         x = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         if x is not None:
             subj = next((c for c in x.children if c.dep_ in _SUBJ), None)
@@ -664,11 +691,15 @@ class _Sentence:
         if not f.nominal:
             for c in verb.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
+                    if c.lemma_.lower() in _MUNITIONS and self.vlemma(verb) in _DISCHARGE \
+                            or f.code.startswith("15"):  # the forces deployed are not its target
+                        continue
                     if not _same(c, noun):
                         found.append(self.expand(c))
                     elif not self.noun_code(c):
                         # the entry's own object noun: the target only when no other slot names one
-                        # ("freed prisoners" yes; "launched missiles at X": X)
+                        # ("freed prisoners" yes; "launched missiles at X": X; "fired a missile"
+                        # into the sea: nobody)
                         last.append(self.expand(c))
             # a country or body the parser hung on the verb as an adverb ("help iSRAEL"): its object
             found += [self.expand(c) for c in verb.children if c.dep_ in ("advmod", "npadvmod")
@@ -771,7 +802,9 @@ class _Coder:
             if body is not None and body.sector == "IGO" and not body.country:
                 from dataclasses import replace
                 found = replace(found, sector="IGO")
-        if found is None or found.country is None:
+        # "the president of Y", "troops from Y"; an international body keeps no country ("the
+        # BRICS summit in Johannesburg")
+        if found is None or found.country is None and found.sector != "IGO":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                     for g in c.children:
@@ -1013,7 +1046,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                         continue
                     mods = [m for m in g.children if m.dep_ in ("poss", "amod", "compound")
                             and m.i not in {w.i for w in hit[1]}]
-                    mods += [p for m in g.children if m.dep_ == "prep" and m.lower_ == "by"
+                    # "in an air strike by X"; "in clashes with X" (the other side of a fight)
+                    mods += [p for m in g.children if m.dep_ == "prep" and (m.lower_ == "by" or m.lower_ == "with"
+                                                                             and hit[0][:2] == "19")
                              for p in m.children if p.dep_ == "pobj"]
                     authors = [a for m in mods if (a := coder.actor(m, ctx)) is not None]
                     if authors:
