@@ -553,3 +553,34 @@ def test_the_other_side_of_a_clash(nlp):
 ])
 def test_lexicon_entries(nlp, text, code):
     assert any(e.cameo == code for e in code_sentence(text, nlp=nlp))
+
+
+def test_subject_hung_on_the_auxiliary(nlp):
+    ev = code_sentence("Egypt and Qatar are mediating between Israel and Hamas.", nlp=nlp)
+    assert ("EGY", "ISR", "04") in countries(ev) and ("QAT", "ISR", "04") in countries(ev)
+
+
+def test_summoned_envoy_is_the_target_not_the_topic(nlp):
+    ev = code_sentence("Iraq summoned the Iranian ambassador over the missile strikes in Erbil.", nlp=nlp)
+    assert ("IRQ", "IRN", "11") in countries(ev)
+
+
+def test_arrest_of_x_by_y(nlp):
+    ev = code_sentence("The arrest of the opposition leader by Ugandan police sparked protests.", nlp=nlp)
+    assert any(e.cameo == "173" and (e.source or "").startswith("UGA") for e in ev)
+
+
+def test_soldiers_killed_reported_by_their_ministry(nlp):
+    ev = code_sentence("Two Azerbaijani soldiers were killed by Armenian troops, the Azerbaijani defence "
+                       "ministry said.", nlp=nlp)
+    got = countries(ev)
+    assert ("ARM", "AZE", "18") in got and ("AZE", "ARM", "11") in got
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Israel will not allow fuel into Gaza, the defence minister said.", ("ISR", "PSE", "12")),
+    ("NATO allies pledged more air defence systems for Ukraine.", ("IGO", "UKR", "03")),
+    ("China conducted military drills around Taiwan.", ("CHN", "TWN", "15")),
+])
+def test_targets_of_allowing_pledging_and_shows_of_force(nlp, text, triple):
+    assert triple in countries(code_sentence(text, nlp=nlp))

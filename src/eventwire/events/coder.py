@@ -642,6 +642,9 @@ class _Sentence:
         t = verb
         for _ in range(6):
             subs = [c for c in t.children if c.dep_ in _SUBJ]
+            if not subs:  # a parser slip: the subject hung on the auxiliary ("X and Y are mediating")
+                subs = [g for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i
+                        for g in c.children if g.dep_ in _SUBJ]
             if not subs and t is not verb:  # raising: "X is scheduled / expected to attend"
                 subs = [c for c in t.children if c.dep_ == "nsubjpass"]
             if subs:
@@ -698,9 +701,10 @@ class _Sentence:
                         found.append(self.expand(c))
                     elif not self.noun_code(c):
                         # the entry's own object noun: the target only when no other slot names one
-                        # ("freed prisoners" yes; "launched missiles at X": X; "fired a missile"
-                        # into the sea: nobody)
-                        last.append(self.expand(c))
+                        # ("freed prisoners" yes; "launched missiles at X": X), unless it names a
+                        # country's actor itself ("summoned the Iranian ambassador over ...")
+                        own = self.c.actor(c, self.sent.text)
+                        (found if own is not None and own[0].country else last).append(self.expand(c))
             # a country or body the parser hung on the verb as an adverb ("help iSRAEL"): its object
             found += [self.expand(c) for c in verb.children if c.dep_ in ("advmod", "npadvmod")
                       and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP") and c.i > verb.i]
@@ -711,11 +715,13 @@ class _Sentence:
         if not f.nominal:
             # "withdrew / pulled out from X", "expelled from X": the place left is the target
             preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166")) else _TARGET_PREPS
+            if f.code.startswith("15"):  # "drills around / near / off X": a show of force aimed at X
+                preps = preps + ("around", "near", "off", "along")
             for prep in preps:
                 for c in verb.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:  # "gave support to X"
                         found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
-                    if c.dep_ == "dobj" and _same(c, noun):
+                    if c.dep_ == "dobj" and _same(c, noun) and prep not in _TOPIC_PREPS:
                         for g in c.children:
                             if g.dep_ == "prep" and g.lower_ == prep:
                                 found += [self.expand(p) for p in g.children if p.dep_ == "pobj"]
@@ -739,7 +745,7 @@ class _Sentence:
             head = group[0]
             if head.pos_ in ("NOUN", "PROPN"):
                 out += [self.expand(g) for c in head.children if c.dep_ == "prep"
-                        and c.lower_ in ("with", "to", "against", "on", "between", "toward", "towards")
+                        and c.lower_ in ("with", "to", "against", "on", "between", "toward", "towards", "for")
                         for g in c.children if g.dep_ == "pobj"]
         return out
 
@@ -1000,6 +1006,11 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                     and c not in f.trigger]
         src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "by"
                      for g in c.children if g.dep_ == "pobj"]
+        # "the arrest of X by Y", with "by Y" hung on X
+        src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for x in c.children if x.dep_ == "pobj"
+                     for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
+                     for g in b.children if g.dep_ == "pobj"]
         sources = [a for tok in src_toks if (a := coder.actor(tok, ctx)) is not None]
         if not sources and f.code[:2] in ("03", "04"):
             sources, symmetric = _meeting_parties(coder, s, f, ctx, speaker)
@@ -1159,8 +1170,9 @@ _STATE_SECTORS = {None, "GOV", "MIL", "COP", "LEG", "SPY"}
 
 
 def _victims_claim(coder: "_Coder", s: "_Sentence", f: _Frame, events: list[Event], speaker) -> list[Event]:
-    """"X said Y fired at it / attacked X": X's report of force used against itself is also X
-    accusing Y (112), an event in its own right; the attack stays, as X tells it."""
+    """"X said Y fired at it / killed its soldiers": a state's report of force used against itself
+    or its people is also the state accusing Y (112), an event in its own right; the attack stays,
+    as the state tells it."""
     if not speaker or f.lifted or f.code[:2] not in ("18", "19", "20") or f.negated or f.hypothetical:
         return []
     said = f.head.head if f.head.dep_ == "ccomp" else None
@@ -1176,8 +1188,8 @@ def _victims_claim(coder: "_Coder", s: "_Sentence", f: _Frame, events: list[Even
     for e in events:
         if not e.source or e.source in own or not e.target:
             continue
-        if e.target not in own and not (own_countries and e.target[:3] in own_countries and not e.target[3:]):
-            continue
+        if e.target not in own and e.target[:3] not in own_countries:
+            continue  # force used against the speaker's own country (its state, soldiers, people)
         if e.source[:3] in own_countries or e.source[:3] in SECTORS | {"MNC", "NGM"}:
             continue  # an accusation needs someone named to accuse, from elsewhere
         info = lookup("112")
