@@ -584,3 +584,20 @@ def test_soldiers_killed_reported_by_their_ministry(nlp):
 ])
 def test_targets_of_allowing_pledging_and_shows_of_force(nlp, text, triple):
     assert triple in countries(code_sentence(text, nlp=nlp))
+
+
+def test_what_is_discussed_is_no_party(nlp):
+    ev = code_sentence("In a call on Monday, the French and Brazilian presidents discussed trade and Venezuela.",
+                       nlp=nlp)
+    assert not any((e.target or "").startswith("VEN") for e in ev)
+
+
+def test_a_denial_keeps_the_denied_acts_target(nlp):
+    ev = code_sentence("The Rwandan government denied that it had sent troops to Congo.", nlp=nlp)
+    assert ("RWA", "COD", "12") in countries(ev) and all(e.target != "MIL" for e in ev)
+
+
+def test_victims_of_no_stated_nationality_take_the_place(nlp):
+    ev = code_sentence("A suicide bomber killed 30 people at a market in Kandahar.", nlp=nlp)
+    assert any(e.root == "18" and (e.target or "").startswith("AFG") for e in ev)
+    assert all(not (e.source or "").startswith("MIL") for e in ev)  # a suicide bomber is no soldier

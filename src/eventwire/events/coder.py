@@ -107,6 +107,10 @@ _AIMING = {"punish", "target", "penalize", "penalise", "pressure", "isolate", "h
 _MUNITIONS = {"missile", "rocket", "drone", "shell", "bomb", "mortar", "grenade", "round", "projectile",
               "salvo", "barrage", "torpedo", "bullet", "shot", "munition", "warhead", "artillery"}
 _DISCHARGE = {"fire", "launch", "lob", "drop", "shoot", "test-fire", "test", "send"}
+# verbs whose object is a subject matter ("discussed trade and Taiwan"), never a party
+_TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "weigh", "mull"}
+# people who take the country of the place they were hit in
+_VICTIM_SECTORS = {"CVL", "REL", "EDU", "HLH", "BUS", "MED", "LAB", "AGR", None}
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 _BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
@@ -535,9 +539,9 @@ class _Sentence:
                 f.targets = accused
                 f.noun = None
             elif self.lex.role("deny", glemma):
+                f.targets = f.targets or self.targets(f)  # slots as the denied act had them
                 f.code = "120"
                 f.source_head = gov
-                f.targets = f.targets or self.targets(f)
                 f.negated = False
             else:
                 continue
@@ -695,7 +699,9 @@ class _Sentence:
             for c in verb.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
                     if c.lemma_.lower() in _MUNITIONS and self.vlemma(verb) in _DISCHARGE \
-                            or f.code.startswith("15"):  # the forces deployed are not its target
+                            or f.code.startswith("15") \
+                            or self.vlemma(verb) in _TOPIC_VERBS and c.dep_ == "dobj":
+                        # the forces deployed, what is discussed: not the act's target
                         continue
                     if not _same(c, noun):
                         found.append(self.expand(c))
@@ -756,7 +762,11 @@ class _Sentence:
         for h in [head] + objects:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
-                    out += [g for g in c.children if g.dep_ == "pobj"]
+                    for g in c.children:
+                        if g.dep_ == "pobj":  # "at a mosque in Peshawar": the mosque, then the city
+                            out.append(g)
+                            out += [p for d in g.children if d.dep_ == "prep" and d.lower_ in ("in", "near")
+                                    for p in d.children if p.dep_ == "pobj"]
         # "attend the Beijing Olympics", "the Helsinki summit": a place naming the object
         out += [c for o in objects for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return out
@@ -1087,7 +1097,11 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     for group in groups:
         found = []
         for tok in group:
-            found.extend(a for a in coder.actors(tok, ctx, speaker) if a[0].code not in src_codes)
+            act = tok.pos_ == "NOUN" and (s.noun_code(tok) or tok.lemma_.lower() in _MUNITIONS)
+            # an act or a weapon ("military assistance") is no actor; its owner or place may be
+            # ("China's assistance", "the shootings in South Carolina")
+            found.extend(a for a in coder.actors(tok, ctx, speaker) if a[0].code not in src_codes
+                         and not (act and not _has_country(a[0])))
         if not found and speaker and group[0].pos_ == "NOUN":
             # "X said Y shelled its border posts": what the speaker owns stands for the speaker
             owner = next((c for c in group[0].children if c.dep_ == "poss" and c.lower_ in _PRON), None)
@@ -1123,6 +1137,13 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 if a is not None and a[0].country and a[0].code not in src_codes:
                     targets = [a]
             break
+    if where and f.code[:2] in ("17", "18", "19", "20") and targets and not any(t[0].country for t in targets):
+        # "killed 40 people at a mosque in Peshawar": victims of no stated nationality, where it happened
+        home = next((a for p in s.places(f.head) if (a := coder.actor(p, ctx)) is not None and a[0].country), None)
+        if home is not None:
+            from dataclasses import replace
+            targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS else t
+                       for t in targets]
     subject = sources[0] if not unresolved and sources[0] is not None else None
     if (unresolved or sources == [None]) and not targets:
         return [], subject
