@@ -601,3 +601,22 @@ def test_victims_of_no_stated_nationality_take_the_place(nlp):
     ev = code_sentence("A suicide bomber killed 30 people at a market in Kandahar.", nlp=nlp)
     assert any(e.root == "18" and (e.target or "").startswith("AFG") for e in ev)
     assert all(not (e.source or "").startswith("MIL") for e in ev)  # a suicide bomber is no soldier
+
+
+def test_a_person_the_tagger_took_for_a_place(nlp):
+    ev = code_sentence("President Macron invited Chancellor Scholz to Paris for talks on defence.", nlp=nlp,
+                       date="2023-09-01")
+    assert ("FRA", "DEU", "02") in countries(ev)
+
+
+def test_seas_and_gulfs_belong_to_nobody(nlp):
+    ev = code_sentence("The Iranian navy seized a tanker in the Gulf of Oman.", nlp=nlp)
+    assert all(e.target is None or e.target[:3] == "OMN" for e in ev)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Lithuania ordered the Russian ambassador to leave the country.", "166"),
+    ("The African Union suspended Niger after the coup.", "160"),
+])
+def test_expulsions_and_suspensions(nlp, text, code):
+    assert any(e.cameo == code for e in code_sentence(text, nlp=nlp))

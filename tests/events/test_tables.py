@@ -1,3 +1,5 @@
+import pytest
+
 from eventwire.events.cameo import CODES, lookup, quad_of
 from eventwire.events.lexicon import lexicon, parse
 from eventwire.events.plover import TYPES, to_plover
@@ -56,3 +58,9 @@ def test_lexicon_parser_orders_specific_entries_first():
     assert entries[0].code == "046" and entries[0].symmetric
     assert lex.nouns["air strike"] == "195"
     assert lex.role("speech", "tell")
+
+
+@pytest.mark.parametrize("line", ["999 meet", "040 meet|see", "N 040", "N 998 summit", "meet 040"])
+def test_lexicon_parser_names_the_bad_line(line):
+    with pytest.raises(ValueError, match="bad lexicon line"):
+        parse(line + "\n")

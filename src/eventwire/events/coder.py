@@ -802,8 +802,10 @@ class _Coder:
         # drop a leading quantity ("Hundreds of ...") is left to the resolver
         span = doc[start:end]
         found = self._res(span.text, tok.ent_type_ or None, ctx)
-        if (found is None or found.code is None) and tok.ent_type_:
-            found = self._res(span.text, None, ctx) or found  # the tagger's label may be wrong
+        if (found is None or found.country is None) and tok.ent_type_:
+            again = self._res(span.text, None, ctx)  # the tagger's label may be wrong
+            if again is not None and (found is None or found.code is None or again.country):
+                found = again
         if found is None or found.country is None:
             # a name typed in odd case ("president obama", "iRAN"): try it capitalised
             fixed = _recase(span)

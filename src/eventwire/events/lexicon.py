@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from eventwire.events.cameo import CODES
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,18 @@ def parse(text: str) -> Lexicon:
             lex.roles.setdefault(parts[0][1:], set()).update(parts[1:])
             continue
         if parts[0] == "N":
+            if len(parts) < 3 or parts[1] not in CODES:
+                raise ValueError(f"bad lexicon line (N, a CAMEO code, a noun): {raw!r}")
             lex.nouns.setdefault(" ".join(parts[2:]).lower(), parts[1])
             continue
         symmetric = parts[-1] == "<>"
         if symmetric:
             parts = parts[:-1]
         code, verb, *words = parts
-        if not code.isdigit():
-            raise ValueError(f"bad lexicon line: {raw!r}")
+        if not code.isdigit() or "|" in verb:
+            raise ValueError(f"bad lexicon line (a code, then one verb lemma): {raw!r}")
+        if code not in CODES:
+            raise ValueError(f"bad lexicon line (no such CAMEO code {code}): {raw!r}")
         entry = VerbEntry(code, verb.lower(), tuple(frozenset(w.lower().split("|")) for w in words), symmetric)
         lex.verbs.setdefault(entry.verb, []).append(entry)
     # most specific first; among equals the file's order stands (sort is stable)

@@ -136,7 +136,8 @@ rivers lakes coast coastal upper lower center interior islands island highlands 
 littoral savanes plateaux orange victoria man mobile nice reading george mary gilbert
 eugene aurora phoenix corona salem hassan newton kennedy lincoln jackson metro queens
 springs mango madison irving cary male temple independence mission union concord chin
-mon shan federal national marka bade kita bimbo mesa pest formosa santa maria
+mon shan federal national marka bade kita bimbo mesa pest formosa santa maria gulf bay
+sea ocean valley
 """.split())
 
 
