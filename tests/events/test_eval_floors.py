@@ -38,4 +38,4 @@ def test_plover_type_floor(nlp):
     shared_path("eval", "events", "plover_gsr.jsonl")
     bench = _bench()
     r = bench.score_plover(nlp, bench.load("plover_gsr.jsonl"))
-    assert r["accuracy"] >= 0.75  # measured 0.755
+    assert r["accuracy"] >= 0.75  # measured 0.758
