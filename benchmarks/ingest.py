@@ -3,7 +3,7 @@
 Usage (from the repository root):
 
     .venv/bin/python benchmarks/ingest.py [--scale N] [--repeat R] [--quick]
-                                          [--profile] [--keep DIR]
+                                          [--profile] [--own-cost] [--keep DIR]
 
 The example corpus (examples/corpus: text, HTML, JSON, JSON Lines, WARC) is
 replicated N times into a temporary folder, every copy of every input made
@@ -33,7 +33,9 @@ the corpus passes that ingest runs after the documents (furniture
 re-cleaning, dating from the corpus), included in the wall seconds.  The
 rounds interleave the figures, and the overheads, (b)/(a) - 1 and
 (b0)/(a) - 1, are medians of per-round ratios.  ``--profile`` runs cProfile
-over one more ingest of the whole corpus and prints where the time goes.
+over one more ingest of the whole corpus and prints where the time goes;
+``--own-cost`` times (b) again with trafilatura's results cached, which leaves
+eventwire's own work per document.
 """
 from __future__ import annotations
 
@@ -415,6 +417,27 @@ def stage_times(paths: list[Path], workdir: Path, docs: int) -> None:
     line("everything else (reading, ingest loop)", timing.cpu - accounted - timing.passes)
 
 
+def own_cost(replica: Replica, workdir: Path, rounds: int) -> None:
+    """Ingest of the HTML docs with ``bare_extraction`` memoised (a first ingest fills the
+    memo): what is left is eventwire's own work, in CPU ms per document (median, minimum)."""
+    import eventwire.extract.html as html_module
+
+    original = html_module.bare_extraction
+    memo: dict[str, object] = {}
+
+    def memoised(html, **kwargs):
+        if html not in memo:
+            memo[html] = original(html, **kwargs)
+        return memo[html]
+
+    with mock.patch.object(html_module, "bare_extraction", memoised):
+        ingest(replica.html_files, workdir)
+        per_doc = [ingest(replica.html_files, workdir)[1].cpu / len(replica.html_docs) * 1e3
+                   for _ in range(rounds)]
+    print(f"eventwire's own work (trafilatura's results cached), HTML docs: "
+          f"median {statistics.median(per_doc):.3f} ms/doc, min {min(per_doc):.3f} ({rounds} runs)")
+
+
 def _commit_timer(spent: dict[str, float]):
     """A patch of Store.transaction that times the COMMIT of each outermost transaction."""
     from eventwire.store.db import Store
@@ -477,6 +500,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile one more ingest of the whole corpus")
     parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
     parser.add_argument("--keep", help="write the replicated corpus here and keep it")
+    parser.add_argument("--own-cost", action="store_true",
+                        help="also time ingest of the HTML docs with trafilatura's results cached: "
+                             "eventwire's own work per document")
     args = parser.parse_args(argv)
 
     per_copy = _articles_per_copy()
@@ -530,6 +556,8 @@ def main(argv: list[str] | None = None) -> int:
         for label, rep in (("(b)", rep_b), ("(c)", rep_c), ("(d)", rep_d)):
             print(f"{label} stored {rep['added']} of {rep['documents']} documents, {rep['errors']} errors; "
                   f"corpus passes: {rep['recleaned']} re-cleaned, {rep['dated_from_corpus']} dated from the corpus")
+        if args.own_cost:
+            own_cost(replica, workdir, rounds=max(repeat, 5))
         if args.profile:
             profile(replica, workdir, args.top)
     finally:

@@ -76,7 +76,9 @@ class IngestReport:
 
 def normalise_content(text: str) -> str:
     """What counts as 'the same content': NFC, whitespace folded."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    if not unicodedata.is_normalized("NFC", text):  # the check is much cheaper than the normalising
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def content_id(doc: RawDoc) -> str:
@@ -170,8 +172,9 @@ def _record_error(store: Store, rep: Reporter, report: IngestReport, err: ReadEr
 def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_id) -> None:
     """Extract and store one batch of documents in one transaction."""
     prepared: list[tuple[RawDoc, Article, str]] = []
+    ids: set[str] = set()
     for doc, aid, group in batch:
-        if store.has_article(aid) or any(aid == p[1].id for p in prepared):
+        if aid in ids or store.has_article(aid):
             report.existing += 1
             continue
         if doc.text is not None:
@@ -208,6 +211,7 @@ def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_
             ingested_at=now(),
         )
         prepared.append((doc, article, group))
+        ids.add(aid)
     with store.transaction():
         for doc, article, group in prepared:
             sha = store.add_input(doc.raw, source=doc.source, path=doc.path, format=doc.format, encoding=doc.encoding)

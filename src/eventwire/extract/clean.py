@@ -115,6 +115,7 @@ _SOURCE_LINE = re.compile(r"^source\s*:\s*\S.{0,60}$", re.I)
 _COPYRIGHT_SIGN = re.compile(r"^\s*(?:©|\(c\)\s+\d{4})")
 
 _KEY = re.compile(r"[\W\d_]+")
+_WORDY = re.compile(r"[^\W\d_]")  # a letter: the line has words
 _IMAGE_FILE = re.compile(r"^(?:\S+ ){0,3}\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|avif|heic)$", re.I)
 _CRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
 _HOME_WORDS = frozenset("home homepage start news inicio accueil startseite início главная".split())
@@ -182,7 +183,7 @@ def is_body_like(line: str) -> bool:
         return True
     if len(words) < MIN_BODY_WORDS or not _ends_sentence(line):
         return False
-    return sum(w[0].islower() for w in words) / len(words) >= 0.25
+    return sum(map(str.islower, (w[0] for w in words))) / len(words) >= 0.25
 
 
 def is_headline_like(line: str) -> bool:
@@ -191,8 +192,10 @@ def is_headline_like(line: str) -> bool:
 
 
 def _is_breadcrumb(line: str) -> bool:
+    if len(line) > 250:
+        return False
     parts = _CRUMB_SEP.split(line)
-    if len(parts) < 2 or len(line) > 250:
+    if len(parts) < 2:
         return False
     if parts[0].strip().casefold() in _HOME_WORDS:
         return True
@@ -211,9 +214,28 @@ def _is_credit(line: str) -> bool:
     return bool(_DESK_WORDS.search(inner.group(1))) or (len(words) <= 4 and all(w[0].isupper() for w in words))
 
 
+def _caption_cue(line: str, key: str) -> bool:
+    """A caption or photo credit marker in a line of at most _CAPTION_MAX_CHARS."""
+    if len(line) > _CAPTION_MAX_CHARS:
+        return False
+    # every _CAPTION branch holds one of these words; most prose holds none, and the regex (many
+    # alternatives under re.I) is the cleaner's costliest test
+    k = key
+    if ("photo" in k or "image" in k or "pic" in k or "video" in k or "file" in k or "caption" in k
+            or "credit" in k or "getty" in k or "shutterstock" in k or "istock" in k or "epa" in k) \
+            and _CAPTION.search(line):
+        return True
+    return "/" in line and bool(_CAPTION_AGENCY.search(line))
+
+
 def classify_line(line: str) -> str | None:
     """The furniture category of one stripped, non-blank line, or None to keep it."""
-    key = line_key(line)
+    if len(line) > _PREFIX_MAX_CHARS:
+        # a long line: phrases and prefixes stop short of it, so its folded text will do for
+        # the caption test, and only a line without any letter has no words
+        key = line.casefold() if _WORDY.search(line) else ""
+    else:
+        key = line_key(line)
     if not key:
         if parse_timestamp(line):
             return "timestamp"
@@ -239,7 +261,7 @@ def classify_line(line: str) -> str | None:
             return "copyright"
     if _is_breadcrumb(line):
         return "breadcrumb"
-    if len(line) <= _CAPTION_MAX_CHARS and (_CAPTION.search(line) or _CAPTION_AGENCY.search(line)):
+    if _caption_cue(line, key):
         return "caption"
     if _is_credit(line):
         return "credit"
@@ -297,12 +319,14 @@ def _mark_caption_echoes(lines: list[str], reasons: list[str | None]) -> None:
 
 def _mark_tail(lines: list[str], reasons: list[str | None]) -> None:
     """From the first late marker on (related links, comments, source link), the article is over."""
+    marks = [i for i, r in enumerate(reasons) if r in _TAIL_REASONS and line_key(lines[i]) in _PHRASES]
+    if not marks:  # most texts: no need to weigh the prose
+        return
     prose = [len(line) if reasons[i] is None and is_body_like(line) else 0 for i, line in enumerate(lines)]
     total = sum(prose)
-    before = 0
-    for i, line in enumerate(lines):
-        before += prose[i]
-        if reasons[i] in _TAIL_REASONS and line_key(line) in _PHRASES and before:
+    for i in marks:
+        before = sum(prose[: i + 1])
+        if before:
             if total - before < TAIL_SHARE * before:
                 for j in range(i + 1, len(lines)):
                     if lines[j] and reasons[j] in (None, "date", "timestamp"):

@@ -131,7 +131,7 @@ def _parse(html: str) -> HtmlElement:
 
 def _paragraphs(lines) -> str:
     """Whitespace-folded, non-empty lines joined by blank lines."""
-    return "\n\n".join(folded for line in lines if (folded := _SPACES.sub(" ", line).strip()))
+    return "\n\n".join(folded for line in lines if (folded := " ".join(line.split())))
 
 
 def _drop_repeated_title(body: str, title: str | None) -> tuple[str, tuple[Removed, ...]]:

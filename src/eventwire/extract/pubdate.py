@@ -177,10 +177,13 @@ def parse_timestamp(line: str) -> tuple[datetime, str] | None:
     return moment, unit
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_date_line(line: str) -> bool:
     """True for a line that is only a date or time ("Monday, 17 March 2014 | 10:32 GMT",
     "Updated: 2018-07-03", "July 3", "3 hours ago"), with optional publishing words."""
-    if len(line) > 100 or not any(c.isdigit() for c in line):
+    if len(line) > 100 or not _DIGIT.search(line):
         return False
     rest = _ISO_TIME.sub(" ", line)
     hits = 0
