@@ -620,3 +620,19 @@ def test_seas_and_gulfs_belong_to_nobody(nlp):
 ])
 def test_expulsions_and_suspensions(nlp, text, code):
     assert any(e.cameo == code for e in code_sentence(text, nlp=nlp))
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Thousands rallied in Minsk against the new law.", ("", "BLR", "14")),
+    ("Hezbollah's leader vowed revenge against Israel for the killing of a commander.", ("LBN", "ISR", "13")),
+    ("Uganda denied backing the Congolese rebels.", ("UGA", "COD", "12")),
+    ("Kenya and Somalia reopened their border crossing after talks.", ("KEN", "SOM", "06")),
+    ("Jordan's king received the Qatari emir in Amman.", ("JOR", "QAT", "04")),
+])
+def test_rallies_revenge_denials_crossings_and_visitors(nlp, text, triple):
+    assert triple in countries(code_sentence(text, nlp=nlp))
+
+
+def test_bare_equipment_is_no_target(nlp):
+    ev = code_sentence("The Iranian president inspected a new missile submarine.", nlp=nlp)
+    assert all(e.target is None for e in ev)

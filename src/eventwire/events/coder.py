@@ -106,6 +106,10 @@ _AIMING = {"punish", "target", "penalize", "penalise", "pressure", "isolate", "h
 # what is fired is not whom it is fired at
 _MUNITIONS = {"missile", "rocket", "drone", "shell", "bomb", "mortar", "grenade", "round", "projectile",
               "salvo", "barrage", "torpedo", "bullet", "shot", "munition", "warhead", "artillery"}
+# equipment: an actor only with a country ("Russian warships"), never bare ("a new submarine")
+_HARDWARE = {"submarine", "warship", "ship", "jet", "plane", "aircraft", "carrier", "tank", "vessel",
+             "system", "weapon", "launcher", "satellite", "helicopter", "bomber", "fighter", "frigate",
+             "destroyer", "warplane"}
 _DISCHARGE = {"fire", "launch", "lob", "drop", "shoot", "test-fire", "test", "send"}
 # verbs whose object is a subject matter ("discussed trade and Taiwan"), never a party
 _TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "weigh", "mull"}
@@ -522,10 +526,12 @@ class _Sentence:
         """Claims and denials: "X alleged that Y attacked Z" is X accusing Y (11x), not the
         attack; "X denied that ..." is X's rejection (12x), not what was denied."""
         for f in list(frames.values()):
-            if f.nominal or f.consumed or not f.code or f.head.dep_ != "ccomp":
+            if f.nominal or f.consumed or not f.code or f.head.dep_ not in ("ccomp", "xcomp"):
                 continue
             gov = f.head.head
             glemma = self.vlemma(gov)
+            if f.head.dep_ == "xcomp" and not self.lex.role("deny", glemma):
+                continue  # "denied backing X": the only claim that takes a bare -ing clause
             outer = frames.get(gov.i)
             if self.lex.role("allege", glemma) and f.code[:2] in ("09", "11", "13", "14", "15", "16",
                                                                   "17", "18", "19", "20"):
@@ -1099,7 +1105,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     for group in groups:
         found = []
         for tok in group:
-            act = tok.pos_ == "NOUN" and (s.noun_code(tok) or tok.lemma_.lower() in _MUNITIONS)
+            act = tok.pos_ == "NOUN" and (s.noun_code(tok) or tok.lemma_.lower() in _MUNITIONS
+                                          or tok.lemma_.lower() in _HARDWARE)
             # an act or a weapon ("military assistance") is no actor; its owner or place may be
             # ("China's assistance", "the shootings in South Carolina")
             found.extend(a for a in coder.actors(tok, ctx, speaker) if a[0].code not in src_codes
