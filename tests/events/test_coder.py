@@ -636,3 +636,16 @@ def test_rallies_revenge_denials_crossings_and_visitors(nlp, text, triple):
 def test_bare_equipment_is_no_target(nlp):
     ev = code_sentence("The Iranian president inspected a new missile submarine.", nlp=nlp)
     assert all(e.target is None for e in ev)
+
+
+def test_an_event_noun_takes_its_own_year(nlp):
+    text = "The city hosted a treaty signing in 1975 and talks between Chile and Peru in 1997."
+    doc = nlp(text)
+    times = [TimeExpr(text.index(y), text.index(y) + 4, y, y, "year", "explicit") for y in ("1975", "1997")]
+    ev = [e for e in code_doc(doc, date="2024-03-10", times=times) if (e.source or "").startswith("CHL")]
+    assert ev and all(e.date == "1997" for e in ev)
+
+
+def test_a_day_is_no_particle(nlp):
+    ev = code_sentence("Chile and Peru signed a trade agreement on Monday.", nlp=nlp)
+    assert ev and all(e.trigger == "signed agreement" for e in ev)

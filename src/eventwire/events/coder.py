@@ -228,6 +228,8 @@ class _Sentence:
             out.setdefault(tok.lower_, tok)
 
         for ch in verb.children:
+            if ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in ch.children):
+                continue  # "signed on Monday" is no "sign on"
             if ch.dep_ in ("prt", "prep", "dobj", "attr", "dative", "acomp", "nsubjpass", "oprd",
                            "advmod", "xcomp", "npadvmod", "agent"):
                 add(ch)
@@ -970,12 +972,21 @@ def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
     return events
 
 
-def _when(sent, date, times):
+def _when(sent, date, times, frame: "_Frame | None" = None):
+    """The date of an event in ``sent``: its sentence's first time expression, else the
+    publication date.  An event noun with a time of its own ("talks between X and Y in 1997",
+    beside other years) takes that one."""
     when, basis = date, "publication date" if date else ""
-    for t in times:
-        if sent.start_char <= t.start < sent.end_char and t.value and t.kind in ("date", "month", "year", "interval", "relative"):
-            when, basis = t.value, f"time expression {t.text!r}"
-            break
+    usable = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value
+              and t.kind in ("date", "month", "year", "interval", "relative")]
+    if frame is not None and frame.nominal and len(usable) > 1:
+        head = frame.head
+        lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+        own = [t for t in usable if lo <= t.start < hi]
+        if own:
+            usable = sorted(own, key=lambda t: abs(t.start - head.idx))
+    if usable:
+        when, basis = usable[0].value, f"time expression {usable[0].text!r}"
     return when, basis
 
 
@@ -987,10 +998,10 @@ def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeEx
     """The sentence's main event (rarely two): every frame is coded, then one is selected."""
     s = _Sentence(coder, sent)
     frames = s.frames()
-    when, basis = _when(sent, date, times)
     cands = []
     first_subject = None
     for f in frames:
+        when, basis = _when(sent, date, times, f)
         events, subject = _frame_events(coder, s, f, sent, when, basis)
         if first_subject is None and subject is not None:
             first_subject = subject
