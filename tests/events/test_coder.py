@@ -649,3 +649,66 @@ def test_an_event_noun_takes_its_own_year(nlp):
 def test_a_day_is_no_particle(nlp):
     ev = code_sentence("Chile and Peru signed a trade agreement on Monday.", nlp=nlp)
     assert ev and all(e.trigger == "signed agreement" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude 7.1 earthquake struck southern Peru on Sunday.",
+    "Chile's annual inflation hit 12 percent in August.",
+    "Brazil beat Germany 2-1 in the World Cup semi-final on Tuesday.",
+    "India's batsmen attacked the Australian bowling in the second innings.",
+])
+def test_nature_economy_and_sport_are_no_events(nlp, text):
+    assert code_sentence(text, nlp=nlp) == []
+
+
+@pytest.mark.parametrize("text, triples", [
+    # meetings at a venue, talks both ways
+    ("The presidents of Chile and Peru met on the sidelines of the APEC summit in Lima.",
+     {("CHL", "PER", "04"), ("PER", "CHL", "04")}),
+    ("Egypt's foreign minister held talks with his Jordanian counterpart in Amman.",
+     {("EGY", "JOR", "04"), ("JOR", "EGY", "04")}),
+    ("Talks between Serbia and Kosovo were held in Brussels on Monday.",
+     {("SRB", "XKX", "04"), ("XKX", "SRB", "04")}),
+    # coordinated parties pledging cooperation
+    ("Ghana and Togo vowed to deepen cooperation on border security.", {("GHA", "TGO", "03"), ("TGO", "GHA", "03")}),
+    # quantities of aid, pledges of aid
+    ("Japan announced $300 million in new humanitarian aid for Sudan.", {("JPN", "SDN", "07")}),
+    ("Norway pledged 50 million dollars in aid for Somalia at a conference in Geneva.", {("NOR", "SOM", "03")}),
+    # withdrawals from a place
+    ("Belgium completed the withdrawal of its troops from Mali on Friday.", {("BEL", "MLI", "08")}),
+    # demands and threats whose act has no code of its own
+    ("Ghana demanded that Togo reopen the border immediately.", {("GHA", "TGO", "10")}),
+    ("Serbia threatened to punish Kosovo if it refused.", {("SRB", "XKX", "13")}),
+    ("Iran could close the strait if the United States tries to block its exports, Tehran warned.",
+     {("IRN", "USA", "13")}),
+    # protests at an embassy, and protests with no stated target
+    ("Hundreds of Iraqis protested outside the Turkish embassy in Baghdad.", {("IRQ", "TUR", "14")}),
+    ("Thousands of Serbians rallied in Belgrade against the new mining law.", {("SRB", "SRB", "14")}),
+    # forces moved in the passive
+    ("Thousands of Russian troops have been massed near the border with Ukraine.", {("RUS", "UKR", "15")}),
+    # domestic groups take the acting country
+    ("Colombian police arrested dozens of protesters in Cali.", {("COL", "COL", "17")}),
+])
+def test_wire_copy(nlp, text, triples):
+    got = countries(code_sentence(text, nlp=nlp, date="2023-05-10"))
+    assert triples <= got, got
+
+
+def test_a_state_only_accuses_when_it_tells_of_itself(nlp):
+    ev = code_sentence("Russian forces shelled Kharkiv overnight, Ukrainian officials said.", nlp=nlp)
+    assert ("RUS", "UKR", "19") in countries(ev) and not any(e.root == "11" for e in ev)
+    ev = code_sentence("India and China clashed along the border, the Indian army said.", nlp=nlp)
+    assert not any(e.root == "11" for e in ev)
+
+
+def test_a_dateline_is_no_subject(nlp):
+    ev = code_sentence("GENEVA, June 16 -- The presidents of Chile and Peru agreed on Wednesday to reopen "
+                       "their embassies.", nlp=nlp)
+    assert ("CHL", "PER", "03") in countries(ev)
+
+
+def test_coding_does_not_depend_on_what_came_before(nlp):
+    text = "Israel allowed the first shipment of fuel into the Gaza Strip on Wednesday."
+    first = codes(code_sentence(text, nlp=nlp))
+    code_sentence("Hello world.", nlp=nlp)
+    assert codes(code_sentence(text, nlp=nlp)) == first and ("ISR", "PSE", "0863") in first

@@ -67,6 +67,7 @@ Date: the first resolved time expression inside the sentence, else ``date``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Sequence
@@ -103,6 +104,9 @@ _CEASE = {"end", "stop", "cease", "halt", "abandon", "drop", "quit", "discontinu
 # "imposed sanctions, punishing / targeting X": the participle's object is the target
 _AIMING = {"punish", "target", "penalize", "penalise", "pressure", "isolate", "hit"}
 # a nominal event heard of only as the time of another ("ahead of / after the summit") is background
+# measures of an amount ("$2 billion in aid")
+_QUANTITIES = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "euro", "pound", "yuan", "yen",
+               "rouble", "ruble", "tonne", "ton", "package", "batch", "shipment", "round", "$"}
 # what is fired is not whom it is fired at
 _MUNITIONS = {"missile", "rocket", "drone", "shell", "bomb", "mortar", "grenade", "round", "projectile",
               "salvo", "barrage", "torpedo", "bullet", "shot", "munition", "warhead", "artillery"}
@@ -115,6 +119,32 @@ _DISCHARGE = {"fire", "launch", "lob", "drop", "shoot", "test-fire", "test", "se
 _TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "weigh", "mull"}
 # people who take the country of the place they were hit in
 _VICTIM_SECTORS = {"CVL", "REL", "EDU", "HLH", "BUS", "MED", "LAB", "AGR", None}
+# acts whose place stands for their target when no actor is named: visits and meetings held
+# there, protests, shows of force, force ("struck targets in X"); not aid pledged or a statement
+# made at a conference in Geneva
+_PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
+_TALKS = {"talk", "talks", "negotiation", "consultation", "discussion", "dialogue", "meeting", "summit"}
+# subjects that are not actors: nature, disease, the economy
+_NOT_ACTORS = {"earthquake", "quake", "tremor", "aftershock", "storm", "typhoon", "hurricane", "cyclone", "tornado",
+               "flood", "flooding", "wildfire", "fire", "blaze", "drought", "heatwave", "tsunami", "landslide",
+               "avalanche", "eruption", "volcano", "rain", "snow", "blizzard", "wind", "virus", "outbreak",
+               "epidemic", "pandemic", "disease", "inflation", "price", "prices", "unemployment", "index",
+               "economy", "growth", "output", "currency", "stock", "share", "market", "temperature", "heat"}
+_SPORT = re.compile(
+    r"\b(?:\d{1,2}-\d{1,2}|world cup|olympics?|grand slam|grand prix|penalt(?:y|ies)|innings|wickets?|bowling|"
+    r"batting|semi-?finals?|quarter-?finals?|championships?|tournament|league|medals?|singles|doubles|"
+    r"striker|midfielder|goalkeeper|goals?|match(?:es)?|test series|rugby|cricket|football|soccer|tennis|"
+    r"marathon|race|cup final|title)\b", re.I)
+
+
+def _sport(text: str) -> bool:
+    """A sentence about a game: two cues, or a score."""
+    cues = _SPORT.findall(text)
+    return len(cues) >= 2 or any(re.fullmatch(r"\d{1,2}-\d{1,2}", c) for c in cues)
+
+
+# sectors that are almost always the acting country's own when no country is named
+_DOMESTIC_SECTORS = {"OPP", "PTY", "LEG", "JUD"}
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 _BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
@@ -269,7 +299,8 @@ class _Sentence:
         for e in entries:
             toks = []
             for alts in e.words:
-                hit = next((near[w] for w in alts if w in near), None)
+                # the nearest word that fits, in the parse's order (a set's order would vary by run)
+                hit = next((tok for w, tok in near.items() if w in alts), None)
                 if hit is None:
                     break
                 toks.append(hit)
@@ -277,11 +308,24 @@ class _Sentence:
                 return e, toks
         return None, []
 
+    def through_quantity(self, tok):
+        """"$200 million in aid", "500 tonnes of food": the noun a quantity measures."""
+        if tok is None or self.noun_code(tok):
+            return tok
+        if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITIES or any(c.dep_ == "nummod" for c in tok.children):
+            # "$2 billion in aid", or "pledged $2 billion in aid" with "in aid" on the verb
+            holders = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
+            inner = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "worth")
+                          for g in c.children if g.dep_ == "pobj" and self.noun_code(g)), None)
+            if inner is not None and self.noun_code(inner):
+                return inner
+        return tok
+
     def noun_code(self, tok) -> tuple[str, list] | None:
         nouns = self.lex.nouns
         lemma = tok.lemma_.lower()
-        for left in tok.lefts:
-            if left.dep_ in ("compound", "amod") and left.i == tok.i - 1:
+        for left in sorted(tok.lefts, key=lambda t: -t.i):  # nearest first: "joint naval exercises"
+            if left.dep_ in ("compound", "amod"):
                 two = f"{left.lower_} {lemma}"
                 if two in nouns:
                     return nouns[two], [left, tok]
@@ -314,12 +358,16 @@ class _Sentence:
                 frame.noun = next((w for w in words if w.pos_ in ("NOUN", "PROPN")
                                    and w.dep_ in ("dobj", "nsubjpass", "pobj", "attr")), None)
                 used_nouns.update(w.i for w in words)
-            if frame is None and self.lex.role("light", lemma):
+            if frame is None and (self.lex.role("light", lemma) or self.lex.role("intent", lemma)):
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if obj is None:  # "take part in", "carry out attacks"
                     obj = next((g for c in tok.children if c.dep_ in ("prep", "prt")
                                 for g in c.children if g.dep_ == "pobj"), None)
+                obj = self.through_quantity(obj)
                 hit = self.noun_code(obj) if obj is not None else None
+                if hit and not self.lex.role("light", lemma):
+                    # "pledged / promised / offered aid": the intent to give it (03x)
+                    hit = (intent_code(hit[0]) if not hit[0].startswith("03") else hit[0], hit[1])
                 if hit:
                     frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
                     frame.symmetric = hit[0][:2] in ("04", "05", "06") and hit[0] not in ("042", "043", "051")
@@ -434,6 +482,10 @@ class _Sentence:
                     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                         f.code = "100" if lex.role("demand", lemma) else "020"
                         f.targets = self.expand(obj)
+                elif f.code and asking and not f.targets:  # "demanded that X stop ...": X
+                    obj = self.role_object(tok)
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                        f.targets = self.expand(obj)
                 continue
             inner = frames[comp.i]
             role = next((r for r in ("reject", "threaten", "request", "demand", "want", "intent")
@@ -517,7 +569,7 @@ class _Sentence:
             return False
         f.code = "100"
         f.trigger = f.trigger + [cease]
-        f.targets = [obj]
+        f.targets = self.expand(obj)
         inside = {t.i for t in cease.subtree}
         for g in frames.values():
             if g is not f and g.head.i in inside:
@@ -660,7 +712,15 @@ class _Sentence:
             if not subs and t is not verb:  # raising: "X is scheduled / expected to attend"
                 subs = [c for c in t.children if c.dep_ == "nsubjpass"]
             if subs:
-                return self.expand(subs[0])
+                sub = subs[0]
+                if sub.text.isupper() and len(sub.text) > 2 and sub.i == sub.sent.start:
+                    # a dateline the parser took for the subject ("GENEVA, June 16 -- X and Y agreed")
+                    app = next((c for c in sub.children if c.dep_ == "appos"), None)
+                    if app is not None:
+                        return self.expand(app)
+                    if len(subs) > 1:
+                        return self.expand(subs[1])
+                return self.expand(sub)
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             if agent is not None:
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
@@ -723,14 +783,19 @@ class _Sentence:
             found += [self.expand(c) for c in verb.children if c.dep_ in ("advmod", "npadvmod")
                       and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP") and c.i > verb.i]
         if noun is not None:
-            for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
-                    found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+            leaving = f.code.startswith(("087", "174", "166", "15"))  # "the withdrawal of its troops from X": X
+            preps = ("from",) + tuple(p for p in _NOUN_TARGET_PREPS if p != "of") if leaving else _NOUN_TARGET_PREPS
+            for prep in preps:
+                for c in noun.children:
+                    if c.dep_ == "prep" and c.lower_ == prep:
+                        found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
         if not f.nominal:
             # "withdrew / pulled out from X", "expelled from X": the place left is the target
             preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166")) else _TARGET_PREPS
             if f.code.startswith("15"):  # "drills around / near / off X": a show of force aimed at X
                 preps = preps + ("around", "near", "off", "along")
+            if f.code[:2] not in ("13", "14", "17", "18", "19", "20"):
+                preps = tuple(p for p in preps if p != "at")  # "pledged aid at a conference": a venue
             for prep in preps:
                 for c in verb.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:  # "gave support to X"
@@ -769,7 +834,7 @@ class _Sentence:
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         for h in [head] + objects:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside"):
                     for g in c.children:
                         if g.dep_ == "pobj":  # "at a mosque in Peshawar": the mosque, then the city
                             out.append(g)
@@ -884,7 +949,7 @@ class _Coder:
         if isinstance(speaker, list) and len(speaker) > 1 and tok.lower_ in _PLURAL_PRON:
             return list(speaker)
         if tok.pos_ == "NOUN":  # "the leaders of Chile and Peru": one actor per country named
-            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for g in c.children if g.dep_ == "pobj"), None)
             if of is not None and any(c.dep_ == "conj" for c in of.children):
                 out = []
@@ -1029,6 +1094,13 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     """The events one frame yields (none unless an actor with a country is on one side),
     and the sentence subject it names (for later pronouns)."""
     ctx = sent.text
+    if not f.nominal:
+        subj = s.subjects(f.head)
+        if subj and subj[0].lemma_.lower() in _NOT_ACTORS:
+            return [], None  # "an earthquake struck X", "inflation hit 85 percent"
+    if f.code[:2] in ("17", "18", "19", "20") or f.code.startswith("043"):
+        if _sport(ctx):
+            return [], None  # "Argentina beat France on penalties", "openers attacked the bowling"
     speaker = _speaker(coder, s, f, ctx)
     if f.nominal:
         src_toks = [c for c in f.head.children if c.dep_ in ("poss", "amod", "compound")
@@ -1041,7 +1113,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                      for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
                      for g in b.children if g.dep_ == "pobj"]
         sources = [a for tok in src_toks if (a := coder.actor(tok, ctx)) is not None]
-        if not sources and f.code[:2] in ("03", "04"):
+        if not sources and f.code[:2] in ("03", "04", "05", "06", "19"):
+            # "talks / a meeting / fighting / clashes between X and Y"
             sources, symmetric = _meeting_parties(coder, s, f, ctx, speaker)
             f.symmetric = f.symmetric or symmetric
         if any(a.lower_ in _FUTURE_ADJ for a in f.head.children) and not f.future:
@@ -1049,6 +1122,11 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             f.code = intent_code(f.code)
     elif f.givers:
         sources = [a for tok in f.givers for a in coder.actors(tok, ctx, speaker)]
+    elif f.noun is not None and f.noun.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in f.head.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "between" for c in f.noun.children):
+        # "talks between X and Y were held in Z"
+        sources, symmetric = _meeting_parties(coder, s, _Frame(f.code, f.trigger, f.noun, nominal=True), ctx, speaker)
+        f.symmetric = f.symmetric or symmetric
     else:
         sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
                    for a in coder.actors(tok, ctx, speaker)]
@@ -1056,6 +1134,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             coder.lex.role(r, s.vlemma(f.head)) for r in ("request", "demand", "threaten")):
         # "X said the sides disagreed and called on Y to ...": the appeal is the speaker's
         sources = list(speaker) if isinstance(speaker, list) else [speaker]
+    if len(sources) > 1 and any(_has_country(a[0]) for a in sources if a is not None):
+        # "U.S. and British warplanes and warships": the countries, not a bare "warships"
+        sources = [a for a in sources if a is not None and _has_country(a[0])]
     unresolved = False
     if not sources and UNRESOLVED_SOURCES:
         # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
@@ -1070,7 +1151,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         passive = [c for c in f.head.children if c.dep_ == "nsubjpass"]
         role_verb = any(coder.lex.role(r, f.head.lemma_.lower()) for r in
                         ("intent", "request", "demand", "reject", "threaten", "want", "speech"))
-        if passive and not role_verb and f.head.lemma_.lower() not in _SCHEDULE \
+        movers = [a for a in coder.actors(passive[0], ctx, speaker) if a[0].country] \
+            if passive and f.code[:2] == "15" else []
+        if movers:
+            # "Russian troops have been massed near the border": the troops show the force
+            sources = movers
+        elif passive and not role_verb and f.head.lemma_.lower() not in _SCHEDULE \
                 and not any(c.dep_ == "agent" for c in f.head.children):
             sources = [None]
             groups = groups + [s.expand(passive[0])]
@@ -1130,8 +1216,18 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 found = [a for a in coder.actors(owner, ctx, speaker) if a[0].code not in src_codes
                          and a[0].country and a[0].country not in src_countries]
         if found:
+            if any(_has_country(a[0]) for a in found):  # "three Iranian officers and a company": Iran
+                found = [a for a in found if _has_country(a[0])]
+            prep = group[0].head.lower_ if group[0].dep_ == "pobj" else ""
+            if f.symmetric and len({a[0].code for a in sources if a is not None}) > 1 and (
+                    prep and (prep not in ("with", "against", "to", "between")
+                              or group[0].head.head.i not in {f.head.i, getattr(f.noun, "i", -1)})
+                    or not any(_has_country(a[0]) for a in found)):
+                # "X and Y met on the sidelines of a summit / signed a deal at the White House /
+                # exercised near the frontier with Z": they are each other's targets
+                continue
             targets = found
-            topic = group[0].dep_ == "pobj" and group[0].head.lower_ in _TOPIC_PREPS
+            topic = prep in _TOPIC_PREPS
             break
     if f.code == "112" and f.lifted and sources and sources[0] is not None and not targets and f.victims:
         # "X claimed that they (X) had attacked Y": no accusation but X claiming the act (015)
@@ -1144,13 +1240,22 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # "claimed responsibility for an attack on a mall in Kenya's capital": the act's victim
         targets = _claimed_act_target(coder, f, ctx, src_codes)
     where = None
-    for p in s.places(f.head) + (s.places(f.noun) if f.noun is not None and not _same(f.noun, f.head) else []):
+    places = s.places(f.head) + (s.places(f.noun) if f.noun is not None and not _same(f.noun, f.head) else [])
+    if not targets and f.code[:2] in _PLACE_TARGET_ROOTS and not (f.symmetric and len(sources) > 1):
+        # "protested outside the U.S. embassy": an institution named as the place
+        for p in places:
+            a = coder.actor(p, ctx)
+            if a is not None and a[0].country and a[0].sector and a[0].kind != "place" \
+                    and a[0].code not in src_codes:
+                targets = [a]
+                break
+    for p in places:
         where = _place(p)
         if where:
             # "X and Y met in Z": X<->Y; but a visit's or an attendance's target is its host
             # ("attend a summit in Z on Iran": Z)
             host = f.code.startswith("042") and (not targets or topic) or f.code.startswith("044") and topic
-            if (not targets or host) and not (f.symmetric and len(sources) > 1):
+            if (not targets and f.code[:2] in _PLACE_TARGET_ROOTS or host) and not (f.symmetric and len(sources) > 1):
                 a = coder.actor(p, ctx)
                 if (a is None or not a[0].country) and p.dep_ == "compound":  # inside a name ("the Beijing Olympics")
                     a = coder.actor_of_place(p, ctx)
@@ -1164,6 +1269,37 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             from dataclasses import replace
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS else t
                        for t in targets]
+    if not targets and f.code[:2] == "13" and not f.nominal:
+        # "threatened to annihilate Y" (an act the lexicon does not code): its object
+        acts = [c for c in f.head.children if c.dep_ == "xcomp"]
+        targets = [a for v in acts for c in v.children if c.dep_ in ("dobj", "dative")
+                   for w in s.expand(c) for a in coder.actors(w, ctx, speaker)
+                   if a[0].country and a[0].code not in src_codes][:1]
+    if not targets and f.code[:2] == "13":
+        # "X will close the strait if / unless Y ...": the one the condition names is threatened
+        said = [c for c in f.head.children if c.dep_ in ("ccomp", "xcomp")]  # "..., X warned"
+        for t in [f.head] + said + list(f.head.ancestors)[:2]:
+            cond = next((c for c in t.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
+            if cond is not None:
+                targets = [a for w in s.subjects(cond) if w.pos_ != "PRON" for a in coder.actors(w, ctx, speaker)
+                           if a[0].country and a[0].code not in src_codes][:1]
+                break
+    if targets and sources and sources[0] is not None and sources[0][0].country:
+        # "talks with the opposition", "arrested protesters": a domestic group of no stated
+        # country belongs to the country acting on it
+        home = sources[0][0].country
+        domestic = _DOMESTIC_SECTORS | ({"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} if f.code[:2] == "17" else set())
+        from dataclasses import replace
+        targets = [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
+                   and t[0].kind != "person" else t for t in targets]
+    if not targets and not f.symmetric and f.code[:2] in ("03", "04", "05", "06") and not f.nominal \
+            and len({a[0].country for a in sources if a is not None and a[0].country}) > 1:
+        f.symmetric = True  # "X and Y vowed to deepen cooperation": each toward the other
+    if not targets and f.code[:2] == "14" and sources and sources[0] is not None and sources[0][0].country:
+        # a protest with no stated target is aimed at the country's own government
+        home = sources[0][0].country
+        targets = [(Actor(name=f"government of {home}", kind="organisation", country=home, sector="GOV"), "")]
     subject = sources[0] if not unresolved and sources[0] is not None else None
     if (unresolved or sources == [None]) and not targets:
         return [], subject
@@ -1171,9 +1307,13 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         pairs = [(a, b) for a in sources for b in sources if a is not b]
     else:
         pairs = [(a, b) for a in sources for b in (targets or [None])]
-        if f.symmetric and len(targets) >= 1 and any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in f.head.children) and f.code.startswith("046"):
-            pairs += [(b, a) for a, b in pairs if b is not None]
+        holders = [h for h in (f.head, f.noun) if h is not None]
+        holders += [c for c in f.head.children if c.dep_ == "dobj"]  # "held talks with X and a meeting"
+        with_prep = any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
+        talks = f.code.startswith("046") or f.noun is not None and f.noun.lemma_.lower() in _TALKS
+        if f.symmetric and targets and with_prep and talks and f.code[:2] == "04":
+            # "X held talks / negotiated with Y": talks run both ways (a plain "met with" stays X->Y)
+            pairs += [(b, a) for a, b in pairs if b is not None and a is not None and _has_country(b[0])]
     info = lookup(f.code)
     plover, mode = to_plover(f.code)
     trig = sorted(f.trigger, key=lambda w: w.i)
@@ -1219,6 +1359,8 @@ def _victims_claim(coder: "_Coder", s: "_Sentence", f: _Frame, events: list[Even
     said = f.head.head if f.head.dep_ == "ccomp" else None
     if said is None or not coder.lex.role("speech", s.vlemma(said)):
         return []
+    if not _told_of_itself(f):
+        return []  # "X said Y shelled Kharkiv": the report of the shelling, no more
     speakers = [a for a in (speaker if isinstance(speaker, list) else [speaker])
                 if a is not None and a[0].country and a[0].sector in _STATE_SECTORS]
     if not speakers:  # a news outlet or a monitor reporting an attack accuses nobody
@@ -1245,6 +1387,18 @@ def _victims_claim(coder: "_Coder", s: "_Sentence", f: _Frame, events: list[Even
             negated=False, hypothetical=False, future=False, confidence=e.confidence))
         break
     return out
+
+
+def _told_of_itself(f: _Frame) -> bool:
+    """The act is told by its victim as such: in the passive ("soldiers were killed by Y", "a
+    bomb was fired at it"), or with the victim as a pronoun ("attacked us / themselves",
+    "shelled its posts")."""
+    head = f.head
+    if any(c.dep_ == "nsubjpass" for c in head.children):
+        return True
+    slots = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    slots += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children) for t in slots)
 
 
 def _claimed_act_target(coder: "_Coder", f: _Frame, ctx: str, src_codes: set) -> list:
