@@ -712,3 +712,10 @@ def test_coding_does_not_depend_on_what_came_before(nlp):
     first = codes(code_sentence(text, nlp=nlp))
     code_sentence("Hello world.", nlp=nlp)
     assert codes(code_sentence(text, nlp=nlp)) == first and ("ISR", "PSE", "0863") in first
+
+
+def test_a_lowercase_phrase_names_no_place(nlp):
+    ev = code_sentence("Russia's defence ministry said its forces had completed their withdrawal from the west "
+                       "bank of the Dnipro River.", nlp=nlp)
+    assert not any((e.target or "").startswith("PSE") for e in ev)
+    assert any((e.source or "").startswith("RUS") and e.root == "08" for e in ev)  # "its forces": Russia's

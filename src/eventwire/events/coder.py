@@ -884,8 +884,12 @@ class _Coder:
             fixed = _recase(span)
             if fixed != span.text:
                 again = self._res(fixed, None, ctx)
-                if again is not None and again.code and (found is None or again.country):
+                lower_place = again is not None and again.kind == "place" and not any(c.isupper() for c in span.text)
+                if again is not None and again.code and (found is None or again.country) and not lower_place:
                     found = again
+        if found is not None and found.kind == "place" and not any(c.isupper() for c in span.text) \
+                and any(c.isupper() for c in ctx):
+            found = None  # "the west bank of the river" in cased text names no West Bank
         if found is not None and not found.country and found.sector not in (None, "IGO") \
                 and found.kind == "organisation":
             # "UN troops", "African Union monitors": a body of an international organisation
@@ -922,6 +926,14 @@ class _Coder:
                                 sub = self.actor(g, ctx) if g.dep_ == "pobj" else None
                                 if sub is not None and _has_country(sub[0]):
                                     return sub
+        if found is not None and not found.country and found.sector and speaker:
+            # "its forces", "their troops" in what a state says: the speaker's
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
+            if owner is not None:
+                first = speaker[0] if isinstance(speaker, list) else speaker
+                if first is not None and first[0].country:
+                    from dataclasses import replace
+                    found = replace(found, country=first[0].country)
         if found is None or found.code is None:
             return None
         return found, span.text
