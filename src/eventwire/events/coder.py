@@ -884,12 +884,13 @@ class _Coder:
             fixed = _recase(span)
             if fixed != span.text:
                 again = self._res(fixed, None, ctx)
-                lower_place = again is not None and again.kind == "place" and not any(c.isupper() for c in span.text)
+                lower_place = again is not None and again.kind == "place" and " " in again.name \
+                    and not any(c.isupper() for c in span.text)
                 if again is not None and again.code and (found is None or again.country) and not lower_place:
                     found = again
-        if found is not None and found.kind == "place" and not any(c.isupper() for c in span.text) \
-                and any(c.isupper() for c in ctx):
-            found = None  # "the west bank of the river" in cased text names no West Bank
+        if found is not None and found.kind == "place" and " " in found.name \
+                and not any(c.isupper() for c in span.text) and any(c.isupper() for c in ctx):
+            found = None  # "the west bank of the river" in cased text names no West Bank (but "moscow" is Moscow)
         if found is not None and not found.country and found.sector not in (None, "IGO") \
                 and found.kind == "organisation":
             # "UN troops", "African Union monitors": a body of an international organisation
