@@ -30,7 +30,7 @@ def test_petr2_triples_floor(nlp):
     shared_path("eval", "events", "petr2_gsr_validation.jsonl")
     bench = _bench()
     r = bench.score_petr(nlp, bench.load("petr2_gsr_validation.jsonl"))
-    assert r["f1"] >= 0.72  # the issue asks 0.70; measured 0.750
+    assert r["f1"] >= 0.72  # the issue asks 0.70; measured 0.737
     assert r["no_event_quiet"] >= 9
 
 
@@ -38,4 +38,16 @@ def test_plover_type_floor(nlp):
     shared_path("eval", "events", "plover_gsr.jsonl")
     bench = _bench()
     r = bench.score_plover(nlp, bench.load("plover_gsr.jsonl"))
-    assert r["accuracy"] >= 0.75  # measured 0.758
+    assert r["accuracy"] >= 0.75  # measured 0.761
+
+
+@pytest.mark.parametrize("name, floor", [("wire-dev-1.jsonl", 0.74), ("wire-dev-2.jsonl", 0.60)])
+def test_wire_copy_floors(nlp, name, floor):
+    """The project's own wire-style sentences (benchmarks/data): regressions fail."""
+    import json
+    spec = importlib.util.spec_from_file_location("events_wire", ROOT / "benchmarks" / "events_wire.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    path = ROOT / "benchmarks" / "data" / name
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert mod.score(nlp, rows)["f1"] >= floor

