@@ -46,7 +46,7 @@ def triples(events) -> set[tuple[str, str, str]]:
     for e in events:
         src = e["source"] if isinstance(e, dict) else e.source
         tgt = e["target"] if isinstance(e, dict) else e.target
-        code = e["event"] if isinstance(e, dict) else e.cameo
+        code = (e.get("event") or e["root"]) if isinstance(e, dict) else e.cameo
         out.add((country(src), country(tgt), code[:2]))
     return out
 

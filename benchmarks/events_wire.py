@@ -25,27 +25,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from events import triples  # noqa: E402  (the same country-level scoring as the petr2 figure)
+from events import score_petr  # noqa: E402  (the same country-level scoring as the petr2 figure)
 
 
 def score(nlp, rows: list[dict], verbose: bool = False) -> dict:
-    from eventwire.events import code_doc
-    tp = fp = fn = quiet = none = 0
-    for r, doc in zip(rows, nlp.pipe([r["text"] for r in rows])):
-        got = triples(code_doc(doc, date=r.get("date")))
-        gold = {(e["source"], e["target"], e["root"]) for e in r["events"]}
-        tp += len(got & gold)
-        fp += len(got - gold)
-        fn += len(gold - got)
-        if not r["events"]:
-            none += 1
-            quiet += not got
-        if verbose and got != gold:
-            print(f"  {r['id']}: gold {sorted(gold)} got {sorted(got)}\n    {r['text'][:150]}")
-    p = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
-    return {"precision": p, "recall": rec, "f1": f1, "sentences": len(rows), "quiet": quiet, "no_event": none}
+    """petr2's scoring (``events.score_petr``), on these rows."""
+    r = score_petr(nlp, rows, verbose)
+    return {"precision": r["precision"], "recall": r["recall"], "f1": r["f1"], "sentences": len(rows),
+            "quiet": r["no_event_quiet"], "no_event": r["no_event_sentences"]}
 
 
 def main(argv: list[str]) -> int:
