@@ -68,7 +68,7 @@ Date: the first resolved time expression inside the sentence, else ``date``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -896,7 +896,6 @@ class _Coder:
             # "UN troops", "African Union monitors": a body of an international organisation
             body = self._res(found.name, None, ctx)
             if body is not None and body.sector == "IGO" and not body.country:
-                from dataclasses import replace
                 found = replace(found, sector="IGO")
         # "the president of Y", "troops from Y"; an international body keeps no country ("the
         # BRICS summit in Johannesburg")
@@ -909,7 +908,6 @@ class _Coder:
                             if sub is not None and _has_country(sub[0]):
                                 if found is None:
                                     return sub
-                                from dataclasses import replace
                                 return replace(found, country=sub[0].country), span.text
                 if c.dep_ == "appos":
                     sub = self.actor(c, ctx)
@@ -933,7 +931,6 @@ class _Coder:
             if owner is not None:
                 first = speaker[0] if isinstance(speaker, list) else speaker
                 if first is not None and first[0].country:
-                    from dataclasses import replace
                     found = replace(found, country=first[0].country)
         if found is None or found.code is None:
             return None
@@ -1279,7 +1276,6 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # "killed 40 people at a mosque in Peshawar": victims of no stated nationality, where it happened
         home = next((a for p in s.places(f.head) if (a := coder.actor(p, ctx)) is not None and a[0].country), None)
         if home is not None:
-            from dataclasses import replace
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS else t
                        for t in targets]
     if not targets and f.code[:2] == "13" and not f.nominal:
@@ -1303,7 +1299,6 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # country belongs to the country acting on it
         home = sources[0][0].country
         domestic = _DOMESTIC_SECTORS | ({"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} if f.code[:2] == "17" else set())
-        from dataclasses import replace
         targets = [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
                    and t[0].kind != "person" else t for t in targets]
     if not targets and not f.symmetric and f.code[:2] in ("03", "04", "05", "06") and not f.nominal \
