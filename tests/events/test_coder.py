@@ -713,3 +713,21 @@ def test_a_lowercase_phrase_names_no_place(nlp):
                        "bank of the Dnipro River.", nlp=nlp)
     assert not any((e.target or "").startswith("PSE") for e in ev)
     assert any((e.source or "").startswith("RUS") and e.root == "08" for e in ev)  # "its forces": Russia's
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Typhoon Mawar, the strongest storm of the year, slammed into northern Luzon on Friday.", None),
+    ("A magnitude 6.1 earthquake struck eastern Turkey late on Friday.", None),
+    # a date between a role verb and its infinitive makes the parser call it an adverbial
+    ("Turkey threatened on Monday to impose tariffs on Greek imports unless Greece lifted its ban.",
+     ("TUR", "GRC", "13")),
+])
+def test_storms_and_infinitives_after_a_date(nlp, text, triple):
+    got = countries(code_sentence(text, nlp=nlp))
+    assert (triple in got) if triple else not got
+
+
+def test_a_dateline_with_an_agency_in_brackets(nlp):
+    ev = code_sentence("WASHINGTON, May 8 (Wirewatch) -- President Donald Trump said on Tuesday he was withdrawing "
+                       "the United States from the Iran nuclear deal.", nlp=nlp, date="2018-05-08")
+    assert ("USA", "IRN", "08") in countries(ev)

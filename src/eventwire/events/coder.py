@@ -125,8 +125,8 @@ _VICTIM_SECTORS = {"CVL", "REL", "EDU", "HLH", "BUS", "MED", "LAB", "AGR", None}
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
 _TALKS = {"talk", "talks", "negotiation", "consultation", "discussion", "dialogue", "meeting", "summit"}
 # subjects that are not actors: nature, disease, the economy
-_NOT_ACTORS = {"earthquake", "quake", "tremor", "aftershock", "storm", "typhoon", "hurricane", "cyclone", "tornado",
-               "flood", "flooding", "wildfire", "fire", "blaze", "drought", "heatwave", "tsunami", "landslide",
+_NOT_ACTORS = {"earthquake", "quake", "magnitude", "tremor", "aftershock", "storm", "typhoon", "hurricane", "cyclone",
+               "tornado", "flood", "flooding", "wildfire", "fire", "blaze", "drought", "heatwave", "tsunami", "landslide",
                "avalanche", "eruption", "volcano", "rain", "snow", "blizzard", "wind", "virus", "outbreak",
                "epidemic", "pandemic", "disease", "inflation", "price", "prices", "unemployment", "index",
                "economy", "growth", "output", "currency", "stock", "share", "market", "temperature", "heat"}
@@ -466,10 +466,13 @@ class _Sentence:
                 continue
             asking = any(lex.role(r, lemma) for r in ("request", "demand"))
             # "called on X to free ...": the parser sometimes makes the infinitive an adverbial
-            deps = ("xcomp", "ccomp", "advcl") if asking and self.role_object(tok) is not None else ("xcomp", "ccomp")
+            # "threatened on Thursday to impose ...": likewise (an infinitive only, checked below)
+            role_verb = any(lex.role(r, lemma) for r in ("reject", "threaten", "intent", "want"))
+            deps = ("xcomp", "ccomp", "advcl") if asking and self.role_object(tok) is not None or role_verb \
+                else ("xcomp", "ccomp")
             comp = next((c for c in tok.children if c.dep_ in deps and c.i in frames
                          and frames[c.i].code and not frames[c.i].nominal
-                         and (c.dep_ == "xcomp" or any(m.lower_ == "to" for m in c.children)
+                         and (c.dep_ == "xcomp" or any(m.lower_ == "to" and m.dep_ == "aux" for m in c.children)
                               or asking and _subjunctive(c))), None)
             if comp is None:  # "demanded that X withdraw": the subjunctive also carries the act
                 if not f.code and asking and any(c.dep_ in deps and c.pos_ in ("VERB", "AUX") and (
@@ -714,12 +717,15 @@ class _Sentence:
             if subs:
                 sub = subs[0]
                 if sub.text.isupper() and len(sub.text) > 2 and sub.i == sub.sent.start:
-                    # a dateline the parser took for the subject ("GENEVA, June 16 -- X and Y agreed")
-                    app = next((c for c in sub.children if c.dep_ == "appos"), None)
-                    if app is not None:
-                        return self.expand(app)
+                    # a dateline the parser took for the subject ("GENEVA, June 16 -- X and Y agreed",
+                    # "MOSCOW, March 18 (Agency) -- X signed"): the clause's other subject, else the
+                    # name set beside the dateline (not the agency in brackets)
                     if len(subs) > 1:
                         return self.expand(subs[1])
+                    app = next((c for c in sub.children if c.dep_ == "appos" and not any(
+                        t.text == "(" for t in c.doc[max(c.i - 1, 0):c.i])), None)
+                    if app is not None:
+                        return self.expand(app)
                 return self.expand(sub)
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -772,7 +778,8 @@ class _Sentence:
                         # the forces deployed, what is discussed: not the act's target
                         continue
                     if not _same(c, noun):
-                        found.append(self.expand(c))
+                        # "withdrew its troops / the country from X": what is withdrawn is no target
+                        (last if f.code.startswith("087") else found).append(self.expand(c))
                     elif not self.noun_code(c):
                         # the entry's own object noun: the target only when no other slot names one
                         # ("freed prisoners" yes; "launched missiles at X": X), unless it names a
@@ -1106,7 +1113,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     ctx = sent.text
     if not f.nominal:
         subj = s.subjects(f.head)
-        if subj and subj[0].lemma_.lower() in _NOT_ACTORS:
+        if subj and any(w.lemma_.lower() in _NOT_ACTORS for w in [subj[0], *subj[0].children]
+                        if w is subj[0] or w.dep_ in ("compound", "appos")):  # "Typhoon Haiyan"
             return [], None  # "an earthquake struck X", "inflation hit 85 percent"
     if f.code[:2] in ("17", "18", "19", "20") or f.code.startswith("043"):
         if _sport(ctx):
@@ -1286,7 +1294,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                    if a[0].country and a[0].code not in src_codes][:1]
     if not targets and f.code[:2] == "13":
         # "X will close the strait if / unless Y ...": the one the condition names is threatened
-        said = [c for c in f.head.children if c.dep_ in ("ccomp", "xcomp")]  # "..., X warned"
+        said = [c for c in f.head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]  # "..., X warned"
         for t in [f.head] + said + list(f.head.ancestors)[:2]:
             cond = next((c for c in t.children if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
