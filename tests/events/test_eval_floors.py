@@ -38,10 +38,12 @@ def test_plover_type_floor(nlp):
     shared_path("eval", "events", "plover_gsr.jsonl")
     bench = _bench()
     r = bench.score_plover(nlp, bench.load("plover_gsr.jsonl"))
-    assert r["accuracy"] >= 0.75  # measured 0.761
+    assert r["accuracy"] >= 0.75  # measured 0.764
 
 
-@pytest.mark.parametrize("name, floor", [("wire-dev-1.jsonl", 0.74), ("wire-dev-2.jsonl", 0.60)])
+@pytest.mark.parametrize("name, floor", [
+    ("wire-dev-1.jsonl", 0.75), ("wire-dev-2.jsonl", 0.61), ("wire-heldout-3.jsonl", 0.54),
+])
 def test_wire_copy_floors(nlp, name, floor):
     """The project's own wire-style sentences (benchmarks/data): regressions fail."""
     import json
