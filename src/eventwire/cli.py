@@ -382,7 +382,7 @@ def code(
     """Code sentences into CAMEO/PLOVER events, without a store."""
     from dataclasses import asdict
 
-    from .events.coder import code_sentence
+    from .events.coder import code_doc
     from .nlp.pipeline import load_model
 
     if not sentences or sentences == ["-"]:
@@ -392,11 +392,12 @@ def code(
             err.print("error: give sentences, or '-' to read them from standard input")
             raise typer.Exit(2)
     nlp = load_model()
-    for i, text in enumerate(sentences):
-        if not text.strip():
-            continue
-        for event in code_sentence(text, nlp=nlp, date=date):
-            record = {"input": i, **asdict(event)}
+    numbered = [(i, text) for i, text in enumerate(sentences) if text.strip()]
+    docs = nlp.pipe((text for _, text in numbered), batch_size=64)  # one parse per batch, not per line
+    for (i, _), doc in zip(numbered, docs):
+        for rank, event in enumerate(code_doc(doc, date=date)):
+            # the coder lists a sentence's main event first; "main" marks it
+            record = {"input": i, **asdict(event), "main": rank == 0}
             if json_out:
                 _jsonl(record)
             else:

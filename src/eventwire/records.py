@@ -192,7 +192,7 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    value: str | None  # ISO: "2018-07-02", "2018-07", "2018", "2018-06-25/2018-06-26"; None if unresolved
+    value: str | None  # ISO: "2018-07-02", "2018-07", "2018", "2021-03-08/2021-03-09"; None if unresolved
     kind: str = "date"  # "date" | "month" | "year" | "interval" | "time" | "duration" | "relative"
     basis: str = ""  # how it was resolved: "weekday, past tense", "explicit", ...
 

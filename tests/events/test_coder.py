@@ -36,8 +36,8 @@ def test_accuse(nlp):
 
 def test_call_on_is_an_appeal_with_the_one_asked_as_target(nlp):
     ev = code_sentence("France called on Iran to release the detained journalists.", nlp=nlp)
-    assert ("FRA", "IRN", "02") in countries(ev)
-    assert any(e.plover == "REQUEST" for e in ev)
+    assert countries(ev) == {("FRA", "IRN", "02")}
+    assert [e.plover for e in ev] == ["REQUEST"]
 
 
 def test_coordinated_subjects_run_both_ways(nlp):
@@ -69,8 +69,7 @@ def test_negated_aid_is_a_rejection(nlp):
 
 def test_reported_attack(nlp):
     ev = code_sentence("Officials said Syria attacked Turkey on Sunday.", nlp=nlp)
-    got = countries(ev)
-    assert any(s == "SYR" and t == "TUR" and r in ("18", "19") for s, t, r in got)
+    assert countries(ev) == {("SYR", "TUR", "18")}
 
 
 def test_passive_agent_is_the_source(nlp):
@@ -87,7 +86,7 @@ def test_hypothetical_flag(nlp):
 
 def test_threaten(nlp):
     ev = code_sentence("Russia threatened to cut ties with Georgia.", nlp=nlp)
-    assert any(e.root == "13" and e.source == "RUS" for e in ev)
+    assert countries(ev) == {("RUS", "GEO", "13")}
 
 
 def test_no_event_in_plain_narrative(nlp):
@@ -156,8 +155,8 @@ def test_agentless_passive_has_the_sufferer_as_target(nlp):
 
 
 def test_scheduled_passive_is_not_a_sufferer(nlp):
-    ev = code_sentence("The Peruvian president is scheduled to attend a summit in Quito.", nlp=nlp)
-    assert all(e.source is not None for e in ev)
+    ev = code_sentence("A delegation from Mongolia is scheduled to visit Seoul in the spring.", nlp=nlp)
+    assert codes(ev) == {("MNG", "KOR", "042")} and all(e.future for e in ev)
 
 
 def test_failing_to_agree_is_a_rejection(nlp):
@@ -179,7 +178,7 @@ def test_unresolved_actors_still_type_the_sentence(nlp):
 
 def test_resignation_is_a_retreat(nlp):
     ev = code_sentence("The Bolivian interior minister resigned on Monday.", nlp=nlp)
-    assert any(e.plover == "RETREAT" for e in ev)
+    assert codes(ev) == {("BOLGOV", None, "0831")} and [e.plover for e in ev] == ["RETREAT"]
 
 
 def test_plain_return_is_not_a_release(nlp):
@@ -262,8 +261,8 @@ def test_target_further_down_a_noun(nlp):
 
 
 def test_event_noun_object_is_not_a_target_when_a_slot_names_one(nlp):
-    ev = code_sentence("Armenian rebels launched missiles at the Armenian army.", nlp=nlp)
-    assert ev and all((e.target or "").startswith("ARM") for e in ev)
+    ev = code_sentence("Malian insurgents fired rockets at the Malian garrison.", nlp=nlp)
+    assert codes(ev) == {("MLIREB", "MLI", "190")}
 
 
 def test_plural_pronoun_takes_all_speakers(nlp):
@@ -292,8 +291,8 @@ def test_lexicon_general_entries(nlp):
     ev = code_sentence("Russia conducted military exercises near the border.", nlp=nlp)
     assert not ev or all(e.root == "15" for e in ev)
     assert main_event_type(nlp("Russia conducted military exercises near the border.")).plover == "MOBILIZE"
-    ev = code_sentence("Brazil and Chile are seeking to deepen their partnership in energy.", nlp=nlp)
-    assert countries(ev) == {("BRA", "CHL", "03"), ("CHL", "BRA", "03")}
+    ev = code_sentence("Ghana and Nigeria are seeking to expand their cooperation on fisheries.", nlp=nlp)
+    assert countries(ev) == {("GHA", "NGA", "03"), ("NGA", "GHA", "03")}
     ev = code_sentence("Jordan shared intelligence with Egypt.", nlp=nlp)
     assert ("JOR", "EGY", "06") in countries(ev)
     assert main_event_type(nlp("The army reimposed a curfew in the city.")).plover == "COERCE"
@@ -318,7 +317,7 @@ def test_compound_modifier_is_no_event(nlp):
 def test_must_in_what_someone_concluded_is_a_demand(nlp):
     ev = code_sentence("The Ghanaian minister reminded Togo that it must cooperate with the inspectors.", nlp=nlp)
     assert ev and all(e.root == "10" and (e.source or "").startswith("GHA") for e in ev)
-    e = main_event_type(nlp("The Kenyan president said Uganda must be ready to mediate between the factions."))
+    e = main_event_type(nlp("The Kenyan president said Uganda must be ready to broker a truce between the factions."))
     assert e.plover == "REQUEST"
 
 
@@ -326,24 +325,23 @@ def test_general_lexicon_entries(nlp):
     def root(text):
         e = main_event_type(nlp(text))
         return e.cameo if e else None
-    assert root("The court cancelled restrictions on the use of the language.").startswith("081")
+    assert root("The provincial court cancelled the ban on street vendors in the old town.").startswith("081")
     assert root("Zambia denied entry to the foreign journalists.").startswith("12")
     assert root("Egypt ended mediation efforts between the rival factions.").startswith("164")
     assert root("The agency reduced food supplies to the refugee camp.").startswith("162")
-    assert root("The governor shortened the nightly curfew by one hour.").startswith("0813")
+    assert root("The governor eased the nightly curfew in the northern districts.").startswith("0813")
 
 
 def test_labour_strike_is_a_protest(nlp):
     e = main_event_type(nlp("Dock workers began a nationwide strike on Monday."))
     assert e.plover == "PROTEST"
-    e = main_event_type(nlp("The teachers called off a four-day strike."))
-    assert e.plover != "ASSAULT"
+    e = main_event_type(nlp("Bus drivers called off a two-day strike."))
+    assert e.plover == "PROTEST"
 
 
-def test_easing_emergency_measures_is_a_concession(nlp):
-    ev = code_sentence("Peru eased emergency measures in the southern provinces on Friday.", nlp=nlp)
-    e = main_event_type(nlp("Peru eased emergency measures in the southern provinces on Friday."))
-    assert e.plover in ("CONCEDE", "RETREAT") and all(x.root == "08" for x in ev)
+def test_relaxing_a_curfew_is_a_concession(nlp):
+    ev = code_sentence("Sri Lanka relaxed the curfew in Colombo after a week of calm.", nlp=nlp)
+    assert codes(ev) == {("LKA", None, "0813")} and [e.plover for e in ev] == ["CONCEDE"]
 
 
 def test_participle_modifier_is_no_event(nlp):
@@ -427,7 +425,7 @@ def test_hope_to_improve_relations_is_intent(nlp):
 
 def test_oddly_cased_names_resolve(nlp):
     ev = code_sentence("President putin expressed condolences to the victims.", nlp=nlp)
-    assert any((e.source or "").startswith("RUS") for e in ev)
+    assert codes(ev) == {("RUSGOV", None, "018")}
 
 
 def test_quantity_of_igo_troops_is_the_igo(nlp):
@@ -437,7 +435,7 @@ def test_quantity_of_igo_troops_is_the_igo(nlp):
 
 def test_country_parsed_as_adverb_is_still_the_object(nlp):
     ev = code_sentence("The EU Foreign minister wants to help jORDAN.", nlp=nlp)
-    assert any(e.target == "JOR" for e in ev)
+    assert countries(ev) == {("IGO", "JOR", "03")}
 
 
 def test_news_peg_as_clause_is_the_main_event(nlp):
@@ -446,9 +444,9 @@ def test_news_peg_as_clause_is_the_main_event(nlp):
 
 
 def test_attack_noun_split_by_parser_names_the_author(nlp):
-    ev = code_sentence("Three children were killed in Israeli tank shelling in the north of the town on Monday, "
+    ev = code_sentence("Three villagers were killed in Indian army shelling near the border on Monday, "
                        "officials said.", nlp=nlp)
-    assert any(e.source == "ISR" and e.root == "19" for e in ev)
+    assert codes(ev) == {("IND", "CVL", "190")}
 
 
 def test_bare_surname_of_the_one_office_holder_that_day(nlp):
@@ -473,14 +471,13 @@ def test_a_document_speaks_for_the_capital_it_came_from(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "The Indian prime minister is scheduled to attend a conference in Japan on the crisis in Myanmar.",
-    "The Indian prime minister prepared to attend the Tokyo summit.",
+    "Brazil's president is scheduled to attend a forum in Egypt on the drought in Sudan.",
+    "Brazil's president prepared to attend the Cairo summit.",
 ])
 def test_an_attendance_targets_its_host_not_its_topic(nlp, text):
     ev = code_sentence(text, nlp=nlp)
-    got = countries(ev)
-    assert ("IND", "JPN", "04") in got and not any(t == "MMR" for _, t, _ in got)
-    assert all(e.future for e in ev if e.root == "04")
+    assert countries(ev) == {("BRA", "EGY", "04")}
+    assert all(e.future for e in ev)
 
 
 def test_a_meeting_in_a_third_country_stays_between_the_parties(nlp):
@@ -504,10 +501,10 @@ def test_a_monitor_reporting_an_attack_accuses_nobody(nlp):
 
 def test_claiming_ones_own_attack_is_claiming_responsibility(nlp):
     ev = code_sentence("Turkey claimed that it had struck Kurdish militants in Iraq.", nlp=nlp)
-    assert any(e.cameo == "015" and (e.source or "").startswith("TUR") for e in ev)
+    assert codes(ev) == {("TUR", "REB", "015")}
     ev = code_sentence("The militant group claimed responsibility for a bombing at a hotel in Nigeria's "
                        "capital.", nlp=nlp)
-    assert any(e.cameo == "015" and (e.target or "").startswith("NGA") for e in ev)
+    assert codes(ev) == {("REB", "NGA", "015")}
 
 
 def test_an_appeal_whose_act_has_no_code_is_still_an_appeal(nlp):
@@ -537,7 +534,7 @@ def test_what_is_fired_or_deployed_is_no_target(nlp, text):
 
 def test_an_international_body_keeps_no_country_from_its_venue(nlp):
     ev = code_sentence("Brazil hosted the BRICS summit in Rio de Janeiro.", nlp=nlp)
-    assert any(e.source == "BRA" and e.target == "IGO" and e.root == "04" for e in ev)
+    assert codes(ev) == {("BRA", "IGO", "043")}
 
 
 def test_the_other_side_of_a_clash(nlp):
@@ -552,7 +549,8 @@ def test_the_other_side_of_a_clash(nlp):
     ("Chinese and Russian warships conducted joint patrols in the Sea of Japan.", "062"),
 ])
 def test_lexicon_entries(nlp, text, code):
-    assert any(e.cameo == code for e in code_sentence(text, nlp=nlp))
+    ev = code_sentence(text, nlp=nlp)
+    assert ev and {e.cameo for e in ev} == {code}
 
 
 def test_subject_hung_on_the_auxiliary(nlp):
@@ -567,7 +565,7 @@ def test_summoned_envoy_is_the_target_not_the_topic(nlp):
 
 def test_arrest_of_x_by_y(nlp):
     ev = code_sentence("The arrest of the opposition leader by Ugandan police sparked protests.", nlp=nlp)
-    assert any(e.cameo == "173" and (e.source or "").startswith("UGA") for e in ev)
+    assert codes(ev) == {("UGACOP", "OPP", "173")}
 
 
 def test_soldiers_killed_reported_by_their_ministry(nlp):
@@ -590,8 +588,7 @@ def test_a_denial_keeps_the_denied_acts_target(nlp):
 
 def test_victims_of_no_stated_nationality_take_the_place(nlp):
     ev = code_sentence("A suicide bomber killed 30 people at a market in Kandahar.", nlp=nlp)
-    assert any(e.root == "18" and (e.target or "").startswith("AFG") for e in ev)
-    assert all(not (e.source or "").startswith("MIL") for e in ev)  # a suicide bomber is no soldier
+    assert codes(ev) == {("UAF", "AFGCVL", "180")}  # a suicide bomber is an armed group, no soldier
 
 
 def test_a_person_the_tagger_took_for_a_place(nlp):
@@ -610,7 +607,8 @@ def test_seas_and_gulfs_belong_to_nobody(nlp):
     ("The African Union suspended Niger after the coup.", "160"),
 ])
 def test_expulsions_and_suspensions(nlp, text, code):
-    assert any(e.cameo == code for e in code_sentence(text, nlp=nlp))
+    ev = code_sentence(text, nlp=nlp)
+    assert len(ev) == 1 and ev[0].cameo == code
 
 
 @pytest.mark.parametrize("text, triple", [
@@ -709,10 +707,9 @@ def test_coding_does_not_depend_on_what_came_before(nlp):
 
 
 def test_a_lowercase_phrase_names_no_place(nlp):
-    ev = code_sentence("Russia's defence ministry said its forces had completed their withdrawal from the west "
-                       "bank of the Dnipro River.", nlp=nlp)
-    assert not any((e.target or "").startswith("PSE") for e in ev)
-    assert any((e.source or "").startswith("RUS") and e.root == "08" for e in ev)  # "its forces": Russia's
+    ev = code_sentence("Serbia's defence ministry said its forces had finished withdrawing from the west "
+                       "bank of the Drina River.", nlp=nlp)
+    assert codes(ev) == {("SRBMIL", None, "0874")}  # "its forces": Serbia's; no place named "west bank"
 
 
 @pytest.mark.parametrize("text, triple", [

@@ -138,7 +138,7 @@ def test_day_of_and_country_of():
     assert day_of("2018-07-16T10:00", None) == "2018-07-16"
     assert day_of("2018-07", "2018-07-20") == "2018-07-20"
     assert day_of("2018-07", "2018-09-01") == "2018-07"
-    assert day_of("2018-06-25/2018-06-26", None) == "2018-06-25"
+    assert day_of("2021-03-08/2021-03-09", None) == "2021-03-08"
     assert day_of(None, "2018-07-20") == "2018-07-20"
     assert day_of(None, None) is None
     assert country_of("RUSGOV") == "RUS" and country_of("IGO") is None and country_of(None) is None

@@ -1,6 +1,6 @@
 """Floors on the shared gold sets (skipped when ../shared is absent).
 
-Measured with benchmarks/events.py; the floors sit a little below what the
+Measured with benchmarks/events.py through `eventwire code` (in process); the floors sit a little below what the
 coder reaches so a regression fails while noise does not.
 """
 import importlib.util
@@ -26,30 +26,36 @@ def _bench():
     return mod
 
 
-def test_petr2_triples_floor(nlp):
+def _rows(bench, name):
+    rows = bench.load(name)
+    dates = [bench.iso(r.get("date")) for r in rows]
+    return rows, bench.code_cli([r["text"] for r in rows], dates, inprocess=True)  # `eventwire code`
+
+
+def test_petr2_triples_floor():
     shared_path("eval", "events", "petr2_gsr_validation.jsonl")
     bench = _bench()
-    r = bench.score_petr(nlp, bench.load("petr2_gsr_validation.jsonl"))
-    assert r["f1"] >= 0.72  # the issue asks 0.70; measured 0.737
+    r = bench.score_petr(*_rows(bench, "petr2_gsr_validation.jsonl"))
+    assert r["f1"] >= 0.72  # through `eventwire code`, gold's "---" convention: measured 0.737
     assert r["no_event_quiet"] >= 9
 
 
-def test_plover_type_floor(nlp):
+def test_plover_type_floor():
     shared_path("eval", "events", "plover_gsr.jsonl")
     bench = _bench()
-    r = bench.score_plover(nlp, bench.load("plover_gsr.jsonl"))
-    assert r["accuracy"] >= 0.75  # measured 0.764
+    r = bench.score_plover(*_rows(bench, "plover_gsr.jsonl"))
+    assert r["accuracy"] >= 0.61  # the main event `eventwire code` marks: measured 0.627
 
 
 @pytest.mark.parametrize("name, floor", [
     ("wire-dev-1.jsonl", 0.75), ("wire-dev-2.jsonl", 0.61), ("wire-heldout-3.jsonl", 0.54),
 ])
-def test_wire_copy_floors(nlp, name, floor):
-    """The project's own wire-style sentences (benchmarks/data): regressions fail."""
+def test_wire_copy_floors(name, floor):
+    """The project's own wire-style sentences (benchmarks/data), through `eventwire code`."""
     import json
     spec = importlib.util.spec_from_file_location("events_wire", ROOT / "benchmarks" / "events_wire.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     path = ROOT / "benchmarks" / "data" / name
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert mod.score(nlp, rows)["f1"] >= floor
+    assert mod.score(rows, inprocess=True)["f1"] >= floor

@@ -1,8 +1,9 @@
 """Time expressions: recognition, tense and normalisation, one rule at a time.
 
 All sentences are written for these tests.  Reference weekdays used below:
-2021-06-11 is a Friday, 2021-06-07 a Monday, 2018-06-27 a Wednesday,
-2021-01-03 a Sunday (ISO week 2020-W53), 2021-01-01 a Friday.
+2021-06-11 is a Friday, 2021-06-07 a Monday,
+2021-01-03 a Sunday (ISO week 2020-W53), 2021-01-01 a Friday, 2022-03-16 a Wednesday
+(ISO week 2022-W11).
 """
 from __future__ import annotations
 
@@ -70,8 +71,8 @@ def test_impossible_date_has_no_value(nlp):
 @pytest.mark.parametrize(
     "text, phrase, published, expected",
     [
-        ("Ministers will meet on July 16 in Vienna.", "July 16", "2018-07-02", "2018-07-16"),
-        ("Ministers met on 16 July in Vienna.", "16 July", "2018-07-20", "2018-07-16"),
+        ("Ministers will meet on May 19 in Vienna.", "May 19", "2021-05-02", "2021-05-19"),
+        ("Ministers met on 19 May in Vienna.", "19 May", "2021-05-25", "2021-05-19"),
         ("The talks will resume on January 5.", "January 5", "2018-12-20", "2019-01-05"),
         ("Protesters gathered on December 28 outside parliament.", "December 28", "2019-01-03", "2018-12-28"),
         ("Voters will go to the polls on November 3.", "November 3", "2020-01-15", "2020-11-03"),
@@ -81,7 +82,7 @@ def test_impossible_date_has_no_value(nlp):
         ("The law was passed on February 29.", "February 29", "2021-03-10", "2020-02-29"),
         ("The rule will take effect on Feb. 29.", "Feb. 29", "2023-05-01", "2024-02-29"),
         # a weekday names the year
-        ("Crowds gathered on Monday, July 2 in the square.", "July 2", "2018-07-10", "2018-07-02"),
+        ("Crowds gathered on Monday, May 17 in the square.", "May 17", "2021-05-25", "2021-05-17"),
     ],
 )
 def test_month_day_year_by_tense(nlp, text, phrase, published, expected):
@@ -240,8 +241,8 @@ def test_numbers_that_are_not_years(nlp, text):
 @pytest.mark.parametrize(
     "text, phrase, published, expected",
     [
-        ("Envoys held meetings on June 25-26 in Rome.", "June 25-26", "2018-06-27", "2018-06-25/2018-06-26"),
-        ("The summit will be held on 28-29 June in Osaka.", "28-29 June", "2019-05-15", "2019-06-28/2019-06-29"),
+        ("Envoys held meetings on March 14-15 in Rome.", "March 14-15", "2022-03-17", "2022-03-14/2022-03-15"),
+        ("The fair will take place on 9-10 October in Lyon.", "9-10 October", "2021-09-01", "2021-10-09/2021-10-10"),
         ("The fair will run from May 3 to May 5.", "May 3", "2019-04-20", "2019-05-03/2019-05-05"),
         ("The fair will run from May 3 to 5.", "May 3", "2019-04-20", "2019-05-03/2019-05-05"),
         ("The fair will run between May 3 and May 5.", "May 3", "2019-04-20", "2019-05-03/2019-05-05"),
@@ -249,7 +250,7 @@ def test_numbers_that_are_not_years(nlp, text):
         ("Offices close from December 30 to January 2.", "December 30", "2019-12-15", "2019-12-30/2020-01-02"),
         ("Strikes will run from Monday to Wednesday.", "Monday", FRIDAY, "2021-06-14/2021-06-16"),
         ("Prices rose from April to June.", "April", "2021-07-01", "2021-04/2021-06"),
-        ("A NATO summit is set for July 11-12, 2018 in Brussels.", "July 11-12", None, "2018-07-11/2018-07-12"),
+        ("A trade congress is set for April 20-22, 2016 in Lisbon.", "April 20-22", None, "2016-04-20/2016-04-22"),
         ("Talks ran between March and May 2019.", "March", None, "2019-03/2019-05"),
         ("The season will run from November to February.", "November", "2021-10-01", "2021-11/2022-02"),
     ],
@@ -271,31 +272,31 @@ def test_dates_joined_by_plain_and_stay_apart(nlp):
 
 # --------------------------------------------------------------------- relative
 
-WEDNESDAY = "2018-06-27"
+WEDNESDAY = "2022-03-16"
 
 
 @pytest.mark.parametrize(
     "text, phrase, published, expected",
     [
-        ("The minister resigned yesterday.", "yesterday", WEDNESDAY, "2018-06-26"),
-        ("The minister resigns today.", "today", WEDNESDAY, "2018-06-27"),
-        ("The minister will resign tomorrow.", "tomorrow", WEDNESDAY, "2018-06-28"),
+        ("The minister resigned yesterday.", "yesterday", WEDNESDAY, "2022-03-15"),
+        ("The minister resigns today.", "today", WEDNESDAY, "2022-03-16"),
+        ("The minister will resign tomorrow.", "tomorrow", WEDNESDAY, "2022-03-17"),
         ("The minister will resign tomorrow.", "tomorrow", "2018-12-31", "2019-01-01"),
         ("The minister resigned yesterday.", "yesterday", "2020-03-01", "2020-02-29"),
-        ("Talks broke down last week.", "last week", WEDNESDAY, "2018-W25"),
+        ("Talks broke down last week.", "last week", WEDNESDAY, "2022-W10"),
         ("Talks broke down last week.", "last week", "2021-01-03", "2020-W52"),
-        ("Talks resume next week.", "next week", WEDNESDAY, "2018-W27"),
-        ("A newspaper earlier this week reported the plan.", "earlier this week", WEDNESDAY, "2018-W26"),
-        ("Prices rose this month.", "this month", WEDNESDAY, "2018-06"),
-        ("Prices rose last month.", "last month", WEDNESDAY, "2018-05"),
+        ("Talks resume next week.", "next week", WEDNESDAY, "2022-W12"),
+        ("A newspaper earlier this week reported the plan.", "earlier this week", WEDNESDAY, "2022-W11"),
+        ("Prices rose this month.", "this month", WEDNESDAY, "2022-03"),
+        ("Prices rose last month.", "last month", WEDNESDAY, "2022-02"),
         ("Prices will rise next month.", "next month", "2018-12-10", "2019-01"),
-        ("Prices rose last year.", "last year", WEDNESDAY, "2017"),
-        ("Prices will rise next year.", "next year", WEDNESDAY, "2019"),
-        ("The envoy arrived two days ago.", "two days ago", WEDNESDAY, "2018-06-25"),
-        ("The envoy arrived three weeks ago.", "three weeks ago", WEDNESDAY, "2018-W23"),
-        ("The envoy arrived two months ago.", "two months ago", WEDNESDAY, "2018-04"),
-        ("The envoy arrived five years ago.", "five years ago", WEDNESDAY, "2013"),
-        ("The envoy will return in two weeks.", "two weeks", WEDNESDAY, "2018-W28"),
+        ("Prices rose last year.", "last year", WEDNESDAY, "2021"),
+        ("Prices will rise next year.", "next year", WEDNESDAY, "2023"),
+        ("The envoy arrived two days ago.", "two days ago", WEDNESDAY, "2022-03-14"),
+        ("The envoy arrived three weeks ago.", "three weeks ago", WEDNESDAY, "2022-W08"),
+        ("The envoy arrived two months ago.", "two months ago", WEDNESDAY, "2022-01"),
+        ("The envoy arrived five years ago.", "five years ago", WEDNESDAY, "2017"),
+        ("The envoy will return in two weeks.", "two weeks", WEDNESDAY, "2022-W13"),
     ],
 )
 def test_relative(nlp, text, phrase, published, expected):
@@ -318,10 +319,10 @@ def test_relative_without_value(nlp, text, phrase):
 @pytest.mark.parametrize(
     "text, published, expected",
     [
-        ("The minister said over the weekend that talks had failed.", WEDNESDAY, "2018-06-23/2018-06-24"),
-        ("The minister said over the weekend that talks had failed.", "2018-06-24", "2018-06-23/2018-06-24"),
-        ("Protests will continue over the weekend.", WEDNESDAY, "2018-06-30/2018-07-01"),
-        ("Crowds are expected this weekend.", WEDNESDAY, "2018-06-30/2018-07-01"),
+        ("The minister said over the weekend that talks had failed.", WEDNESDAY, "2022-03-12/2022-03-13"),
+        ("The minister said over the weekend that talks had failed.", "2022-03-13", "2022-03-12/2022-03-13"),
+        ("Protests will continue over the weekend.", WEDNESDAY, "2022-03-19/2022-03-20"),
+        ("Crowds are expected this weekend.", WEDNESDAY, "2022-03-19/2022-03-20"),
     ],
 )
 def test_weekend(nlp, text, published, expected):
@@ -334,15 +335,15 @@ def test_weekend(nlp, text, published, expected):
 
 
 def test_times_of_day_on_publication_day(nlp):
-    text = "He is due to speak at 7:30 p.m. (1630 GMT) in Moscow."
-    assert expr(nlp, text, "7:30", WEDNESDAY).value == "2018-06-27T19:30"
-    zoned = expr(nlp, text, "1630", WEDNESDAY)
-    assert (zoned.value, zoned.kind, zoned.text) == ("2018-06-27T16:30Z", "time", "1630 GMT")
+    text = "She is due to speak at 9:15 p.m. (1815 GMT) in Nairobi."
+    assert expr(nlp, text, "9:15", WEDNESDAY).value == "2022-03-16T21:15"
+    zoned = expr(nlp, text, "1815", WEDNESDAY)
+    assert (zoned.value, zoned.kind, zoned.text) == ("2022-03-16T18:15Z", "time", "1815 GMT")
 
 
 def test_time_of_day_takes_the_day_of_its_sentence(nlp):
-    text = "The meeting on June 26 began at 10 a.m. sharp."
-    assert value(nlp, text, "10 a.m.", WEDNESDAY) == "2018-06-26T10:00"
+    text = "The meeting on March 15 began at 10 a.m. sharp."
+    assert value(nlp, text, "10 a.m.", WEDNESDAY) == "2022-03-15T10:00"
 
 
 def test_dotted_time_with_zone(nlp):
@@ -353,7 +354,7 @@ def test_dotted_time_with_zone(nlp):
 def test_time_of_day_without_derivable_day(nlp):
     found = expr(nlp, "The blast happened at 9:15 a.m. near the port.", "9:15", WEDNESDAY)
     assert (found.value, found.kind) == (None, "time")
-    assert value(nlp, "He is due to speak at 7:30 p.m. in Moscow.", "7:30", None) is None
+    assert value(nlp, "She is due to speak at 9:15 p.m. in Nairobi.", "9:15", None) is None
 
 
 # -------------------------------------------------------------------- durations
@@ -365,7 +366,7 @@ def test_time_of_day_without_derivable_day(nlp):
         ("The war lasted three years.", "three years", "P3Y"),
         ("Talks lasted nearly two hours.", "two hours", "PT2H"),
         ("The president began a two-week visit.", "two-week", "P2W"),
-        ("Relations have stalled over the past five to seven years.", "five to seven years", None),
+        ("The repairs will take three to four years.", "three to four years", None),
         ("He was jailed in two years of turmoil.", "two years", "P2Y"),
     ],
 )
@@ -394,14 +395,14 @@ def test_unparseable_publication_date_counts_as_absent(nlp):
 
 
 def test_offsets_point_into_the_body_and_do_not_overlap(nlp):
-    text = "On Thursday, officials said talks would resume on July 16, 2018 after a break in June."
-    found = run(nlp, text, "2018-06-29")
+    text = "On Thursday, officials said talks would resume on May 19, 2021 after a break in April."
+    found = run(nlp, text, "2021-05-14")
     assert all(text[t.start:t.end] == t.text and t.basis for t in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
 def test_spacy_entity_the_grammar_cannot_read_is_kept_without_value(nlp):
-    found = run(nlp, "The leaders talked in the middle of the day.", WEDNESDAY)
+    found = run(nlp, "The ministers argued until the middle of the day.", WEDNESDAY)
     assert any("day" in t.text and t.value is None for t in found)
 
 

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,8 +147,32 @@ def test_missing_folder_and_unsupported(tmp_path: Path):
     assert one(tmp_path / "table.csv").code == "E109"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read anything")
+_NO_OVERRIDE = ["--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+
+
+def _read_codes_without_override(path: Path) -> str:
+    """Read ``path`` in a child process of this user that lacks the capabilities root uses to
+    read any file (setpriv, util-linux): permissions then apply to root as to anyone."""
+    code = ("import sys\nfrom eventwire.read import read_file\n"
+            "for item in read_file(sys.argv[1]):\n    print(getattr(item, 'code', 'ok'))\n")
+    done = subprocess.run(["setpriv", *_NO_OVERRIDE, "--", sys.executable, "-c", code, str(path)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_permission_denied(tmp_path: Path):
+    if os.geteuid() == 0:  # root reads anything: read without root's override capabilities
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root and setpriv (util-linux) is missing: cannot drop DAC override")
+        path = tmp_path / "locked.txt"
+        path.write_text(STORY)
+        path.chmod(0)
+        assert _read_codes_without_override(path) == "E110"
+        path.chmod(0o644)
+        assert _read_codes_without_override(path) == "ok"  # the same file, readable: read
+        return
     path = tmp_path / "locked.txt"
     path.write_text(STORY)
     path.chmod(0)

@@ -19,7 +19,7 @@ How a phrase is read (``_Reader``): its words are matched, longest first,
 against metonyms, the gazetteer, organisation dictionaries and roles; the
 rest are determiners, prepositions, "former", or capitalised unknown words
 (a lone one a slip away from a country name counts as that country:
-"Afganistan").  Capitalised runs holding an organisation word ("Human Rights
+"Venezula").  Capitalised runs holding an organisation word ("Human Rights
 League") become organisation names; other runs become person names, unless
 they stand before a role ("Finance Minister") or a place beside them is
 really part of a name ("Lloyd Austin", "Paris Hilton").  The words before the
@@ -556,7 +556,7 @@ class _Reader:
         return items
 
     def _misspelt_places(self, items: list[_Item]) -> list[_Item]:
-        """A lone unknown capitalised word one slip from a country name: "Afganistan"."""
+        """A lone unknown capitalised word one slip from a country name: "Venezula"."""
         for j, item in enumerate(items):
             if item.kind != "cap" or item.last - item.first != 1:
                 continue

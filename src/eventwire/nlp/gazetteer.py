@@ -194,7 +194,7 @@ class Gazetteer:
     def near(self, word: str) -> Place | None:
         """The country or demonym one slip of the keys away from an unknown word.
 
-        "Ethopia", "Afganistan", "Kazahks": a word of six letters or more that
+        "Nicaraga", "Venezula", "Kyrgystan": a word of six letters or more that
         shares a one-letter deletion with exactly one country's names.
         """
         w = fold(word)

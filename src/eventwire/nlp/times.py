@@ -19,8 +19,8 @@ The work is split into small modules, each documenting its own rules:
     unless the first number exceeds 12; dotted dates are day first);
   * month-day without year -> the year putting it nearest publication on
     the side the tense gives: past -> on or before, unless that lies over
-    ~6 months back and the next one is nearer ("were preparing for a July
-    15 meeting" written in June); future -> on or after; present, "would"
+    ~6 months back and the next one is nearer ("were getting ready
+    for an August 3 vote" written in July); future -> on or after; present, "would"
     and no verb -> simply the nearest;
   * weekdays -> past tense: the latest such day on or before publication
     (the same day counts: "said Monday" published on a Monday); future:

@@ -79,7 +79,7 @@ def month_day(ref: date, month: int, day: int, direction: str) -> date | None:
 
     "past": the latest such date on or before ``ref``, unless that is more
     than ~6 months back and the next one is nearer (the tense must have
-    misled: "were preparing for a July 15 meeting" written in June);
+    misled: "were getting ready for an August 3 vote" written in July);
     "future": the earliest on or after ``ref``; "nearest": the closer one.
     February 29 goes to the nearest leap year on the chosen side.
     """

@@ -20,7 +20,7 @@ Forms and their ``info``:
 - ``ago``: n?, unit ("two days ago"); ``later``: "two days later";
 - ``ahead``: n?, unit, sure ("in two weeks", "three days from now");
 - ``duration``: n?, n2?, unit, hedge? ("three years", "five to seven years");
-- ``clock``: hour, minute, zone? ("7:30 p.m.", "1630 GMT").
+- ``clock``: hour, minute, zone? ("9:15 p.m.", "1815 GMT").
 
 Matching is case-insensitive; case is then checked where it matters
 (lower-case "may" is never a month, abbreviations must be capitalised).
