@@ -90,3 +90,29 @@ def test_safe_makes_controls_visible():
     assert safe("a\x1b[31mb") == "a\\x1b[31mb"
     assert safe("line\nnext\ttab") == "line\nnext\ttab"
     assert safe("\u202eevil") == "\\u202eevil"
+
+
+def test_resolve_names_without_a_store():
+    r = run("resolve", "the Kremlin spokesman", "Iraqi police", "Qwertyland", "--json")
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [row["input"] for row in rows] == [0, 1, 2]
+    assert (rows[0]["actor"]["country"], rows[0]["actor"]["sector"]) == ("RUS", "GOV")
+    assert rows[1]["actor"]["code"] == "IRQCOP"
+    assert rows[2]["actor"]["code"] is None  # a capitalised unknown is a name with no country
+
+
+def test_resolve_reads_json_lines_with_context_and_date():
+    lines = json.dumps({"name": "the minister", "context": "the Kenyan foreign minister", "date": "2020-03-01"})
+    r = run("resolve", "-", "--json", input=lines + "\n\nnot json {\n")
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows[0]["actor"]["country"] == "KEN" and rows[0]["actor"]["as_of"] == "2020-03-01"
+    assert rows[1]["query"] == "not json {"  # the blank line is skipped, the rest read as a name
+
+
+def test_resolve_python_api_matches_the_command():
+    import eventwire
+
+    assert eventwire.resolve("Venezula")["country"] == "VEN"
+    assert eventwire.resolve("qwertyland") is None  # a common word names nothing

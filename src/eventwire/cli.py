@@ -409,6 +409,42 @@ def code(
                 ))
 
 
+@app.command()
+def resolve(
+    names: Optional[list[str]] = typer.Argument(None, help="Names or phrases to resolve; '-' reads one a line (plain, or JSON with name, context, date)."),
+    context: Optional[str] = typer.Option(None, "--context", help="A role phrase or sentence about the same actor."),
+    date: Optional[str] = typer.Option(None, "--date", help="The day the name was used (ISO); roles are dated."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Resolve names to actors (country, sector, code) with the built-in lists, without a store."""
+    import eventwire
+
+    if not names or names == ["-"]:
+        if names == ["-"] or not sys.stdin.isatty():
+            names = [line.rstrip("\n") for line in sys.stdin]
+        else:
+            err.print("error: give names, or '-' to read them from standard input")
+            raise typer.Exit(2)
+    for i, line in enumerate(names):
+        name, ctx, day = line, context, date
+        if line.lstrip().startswith("{"):
+            try:
+                item = json.loads(line)
+                name, ctx, day = str(item.get("name") or ""), item.get("context") or context, item.get("date") or date
+            except (ValueError, AttributeError):
+                err.print(Text(f"error: line {i + 1}: not a JSON object; read as a name"))
+        if not name.strip():
+            continue
+        actor = eventwire.resolve(name, context=ctx, date=day)
+        if json_out:
+            _jsonl({"input": i, "query": name, "actor": actor})
+        elif actor is None:
+            out.print(Text.assemble((f"{i:>3} ", "dim"), T(name), ("  -> nothing known", "yellow")))
+        else:
+            out.print(Text.assemble((f"{i:>3} ", "dim"), T(name), "  -> ", T(actor["name"], "bold"),
+                                    f"  {actor['code'] or '-'}  {actor['kind']}", ("  " + safe(actor["basis"]), "dim")))
+
+
 def _register_stages() -> None:
     """Commands that live beside their stage's code."""
     from .events.cli import register as register_events
