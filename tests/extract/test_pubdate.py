@@ -238,3 +238,96 @@ def test_lead_about_yesterday_is_not_the_reporting_day() -> None:
     body = "The two foreign ministers said yesterday, Tuesday, that talks would continue.\n\nIt flared in 2017, it was said."
     got = infer_published(body, dateline="May 14 (Harbour Wire) --", today=TODAY)
     assert got.value is None and "another day" in got.basis
+
+
+# ----------------------------------------------------------- stamps at the top, URLs
+
+from eventwire.extract.pubdate import head_stamp, url_date  # noqa: E402
+from eventwire.extract.text import extract_text  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "head, iso",
+    [
+        ("Desk Staff March 4, 2022 18:05:11 CET\nThe harbour board met.", "2022-03-04"),  # byline + clock
+        ("Economy Apr 02, 2021, 09:15\nPrices rose.", "2021-04-02"),  # section + date + clock
+        ("This article is from October 9, 2020\nCouncillors voted.", "2020-10-09"),
+        ("date 2019-11-23\nThe ferry left.", "2019-11-23"),
+        ("Posted on Wed, June 5 2019\nThe strike ended.", "2019-06-05"),
+        ("LIMA | Thu Feb 3 , 2022 4:10 pm EST LIMA - Ministers agreed", "2022-02-03"),  # tokenised spacing
+        ("Sunday 6 March 2022 10.40 GMT The vote was close.", "2022-03-06"),
+        ("Ana Ruiz | 14:02 local time , Tuesday , 8 March 2022 Farmers marched.", "2022-03-08"),
+        ("August 30 , 2021 | By Joan Pike The port reopened.", "2021-08-30"),
+        ("Floods close valley roads September 1 , 2021 | By the Desk Staff Water rose.", "2021-09-01"),
+    ],
+)
+def test_stamps_at_the_top(head: str, iso: str) -> None:
+    found = head_stamp(head, today=TODAY)
+    assert found is not None and found[0].isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "The two ministers met on Monday, 7 March 2022 in Lima and agreed to talk again.",  # an event date in the lead
+        "Thursday , March 3 , 2022 Volunteers stack sandbags along the river.",  # a caption with its day
+        "Ferry timetable changes updated : Fri Feb 4 2022 08:01:00 Ministers met.",  # a list of headlines
+        "Updated: March 9, 2022\nThe talks went on.",  # an update stamp: published on or before, not on
+        "Inflation fell to 5.1 in March 2022 from 6.0 a year before.",
+        "The plan was released February 17 , 2022 and debated for weeks.",
+    ],
+)
+def test_dates_that_are_no_stamps(head: str) -> None:
+    assert head_stamp(head, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "url, iso",
+    [
+        ("https://news.example.org/2021/06/27/harbour-strike", "2021-06-27"),
+        ("https://paper.example.com/world/2021/jan/18/border-talks", "2021-01-18"),
+        ("https://site.example.in/content/2020-07-16-floods-close-roads", "2020-07-16"),
+        ("https://wire.example.net/story/20190331/ferry", "2019-03-31"),
+    ],
+)
+def test_url_dates(url: str, iso: str) -> None:
+    found = url_date(url, today=TODAY)
+    assert found is not None and found[0].isoformat() == iso
+
+
+@pytest.mark.parametrize("url", [
+    "https://site.example.com/news/article-2019123456",  # an id, not a date
+    "https://site.example.com/2019/13/40/x",  # no such day
+    "https://site.example.com/2030/01/01/x",  # after today
+    "https://site.example.com/2019/06/budget",  # a month is no day
+    None,
+])
+def test_urls_without_a_day(url) -> None:
+    assert url_date(url, today=TODAY) is None
+
+
+def test_url_date_for_a_json_record_without_a_date() -> None:
+    got = extract_text("Ferry talks resume\n\nThe two ports resumed talks on Monday.",
+                       url="https://port.example.org/2021/05/11/ferry-talks")
+    assert got.published.value == "2021-05-11" and "URL path" in got.published.basis
+
+
+def test_stamp_in_a_line_the_cleaner_keeps() -> None:
+    text = "Harbour pilots end walkout\nDesk Staff March 4, 2022 18:05:11 CET\nPilots at the harbour returned to work on Friday after talks."
+    got = extract_text(text)
+    assert got.published.value == "2022-03-04", got.published.basis
+
+
+def test_disagreeing_evidence_is_kept_in_the_basis() -> None:
+    text = "Pilots return\n\nPosted on March 5, 2022\n\nPilots at the harbour returned to work after the talks."
+    got = extract_text(text, url="https://port.example.org/2022/03/04/pilots")
+    assert got.published.value == "2022-03-05"
+    assert "other evidence" in got.published.basis and "2022-03-04" in got.published.basis
+
+
+def test_a_date_line_inside_the_article_is_no_publication_date() -> None:
+    body = "\n\n".join(["Harbour pilots end walkout", "Pilots at the harbour returned to work after talks on pay."] +
+                       [f"The board said clause {n} of the agreement would hold for two years and cover all staff." for n in range(8)] +
+                       ["January 25, 2021", "More from the port desk."])
+    got = extract_text(body)
+    assert got.published.value is None

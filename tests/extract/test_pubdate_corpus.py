@@ -125,3 +125,29 @@ def test_never_after_today() -> None:
     dater = CorpusDater([("r1", "2026-03-10", RELATED)], today=TODAY)
     got = dater.infer(_no_weekday(UNDATED_BODY), UNDATED_TITLE)
     assert got is not None and got.value is None and "rules out" in got.basis
+
+
+def _unrelated(n: int, year: int) -> list[tuple[str, str, str]]:
+    """Dated articles on other affairs: they say only which years the corpus covers."""
+    return [(f"u{i}", f"{year}-{1 + i % 12:02d}-{1 + i % 27:02d}", f"Item {i}\nAnnual fair number {i} opened.")
+            for i in range(n)]
+
+
+def test_corpus_span_leaves_one_candidate_year() -> None:
+    # 2017 and 2023 fit the weekday; a corpus of 2023 articles leaves 2023
+    dater = CorpusDater(_unrelated(30, 2023), today=TODAY)
+    got = dater.infer(UNDATED_BODY, UNDATED_TITLE)
+    assert got is not None and got.value == "2023-03-10"
+    assert "span" in got.basis and got.confidence < 0.7
+
+
+def test_corpus_span_needs_a_weekday_and_enough_articles() -> None:
+    assert CorpusDater(_unrelated(5, 2023), today=TODAY).infer(UNDATED_BODY, UNDATED_TITLE) is None
+    got = CorpusDater(_unrelated(30, 2023), today=TODAY).infer(_no_weekday(UNDATED_BODY), UNDATED_TITLE)
+    assert got is None or got.value is None
+
+
+def test_corpus_span_with_both_years_gives_no_date() -> None:
+    dated = _unrelated(30, 2017) + _unrelated(30, 2023)
+    got = CorpusDater(dated, today=TODAY).infer(UNDATED_BODY, UNDATED_TITLE)
+    assert got is None or got.value is None

@@ -8,8 +8,15 @@ The first step that yields a date wins:
 2. an explicit full date at the top of the article: a dateline with a year
    ("WASHINGTON, March 3, 2019 (Reuters) -") or a bare date line that the
    cleaner removed ("Monday, 17 March 2014", "Published: 2018-07-03"): 1.0;
-3. a bare Unix timestamp line, seconds or milliseconds, 1995..2035: 0.95;
-4. a dateline's day and month without a year ("July 2 (UPI) --") together
+   an update line: 0.9;
+3. a date stamp among the first lines of the scraped text, also inside a
+   line the cleaner keeps (a full date with a clock time after it, with
+   publishing words before it, or with its true weekday at a line start;
+   see ``head_stamp``): 0.95;
+4. the date in the URL's path (``url_date``; htmldate's reader for the
+   numeric forms): 0.9;
+5. a bare Unix timestamp line, seconds or milliseconds, 1995..2035: 0.95;
+6. a dateline's day and month without a year ("July 2 (UPI) --") together
    with the weekday the lead gives for the reporting day ("said Monday"):
    the years in which that day falls on that weekday, narrowed by the years
    the text mentions as past (the article is no older than them), as future
@@ -66,16 +73,17 @@ _ORD = r"(?:st|nd|rd|th)?"
 _RANGE = rf"(?:\s*(?:-|–|—|to|and)\s*(?P<d2>{_DAY}){_ORD})?"
 
 _FULL_DATES = (
-    re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{_DAY}){_ORD},?\s+(?P<y>{_YEAR})\b"),
-    re.compile(rf"\b(?P<d>{_DAY}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{_YEAR})\b"),
+    # " ," as well as ",": scraped and tokenised text often spaces punctuation ("Jul 15 , 2011")
+    re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{_DAY}){_ORD}(?:\s?,)?\s+(?P<y>{_YEAR})\b"),
+    re.compile(rf"\b(?P<d>{_DAY}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH})(?:\s?,)?\s+(?P<y>{_YEAR})\b"),
     re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>{_DAY})(?!\d)"),
     re.compile(rf"\b(?P<y>{_YEAR})/(?P<m>1[0-2]|0?[1-9])/(?P<d>{_DAY})\b"),
 )
 _NUMERIC_DATE = re.compile(rf"\b(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})\b")
 # Day and month without a year; atomic groups stop "June 25-26, 2018" from matching "June 25".
 _MONTH_DAYS = (
-    re.compile(rf"\b(?P<m>{MONTH})\s+(?>(?P<d>{_DAY}){_ORD}{_RANGE})(?![\d:])(?!,?\s+{_YEAR}\b)"),
-    re.compile(rf"\b(?>(?P<d>{_DAY}){_ORD}{_RANGE})\s+(?:of\s+)?(?P<m>{MONTH})(?!,?\s+{_YEAR}\b)"),
+    re.compile(rf"\b(?P<m>{MONTH})\s+(?>(?P<d>{_DAY}){_ORD}{_RANGE})(?![\d:])(?!\s?,?\s+{_YEAR}\b)"),
+    re.compile(rf"\b(?>(?P<d>{_DAY}){_ORD}{_RANGE})\s+(?:of\s+)?(?P<m>{MONTH})(?!\s?,?\s+{_YEAR}\b)"),
 )
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(’s|'s)?")
 _TIMESTAMP = re.compile(r"^\s*(\d{9,10}|\d{12,13})\s*$")
@@ -445,6 +453,152 @@ def _from_dateline_weekday(body: str, dateline: str, title: str | None, today: d
     )
 
 
+# ------------------------------------------------------ stamps at the top, URLs
+
+HEAD_CHARS = 400  # where a page's date stamp sits: the first lines of the scraped text
+_CLOCK_AFTER = re.compile(
+    r"^\s?[,;|/•·:-]?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)(?!\s*(?:%|per\b|km\b|miles?\b))", re.I)
+_STAMP_CUE = re.compile(
+    r"(?:\b(?P<cue>published|posted|updated|modified|dated?|filed|"
+    r"this (?:story|article|report|page) (?:is|was) (?:from|published)|first (?:published|posted)|"
+    r"last (?:updated|modified))\b)\W{0,3}(?:on\W{1,2})?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"[a-z]*\.?,?\s+)?$", re.I)
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:^|[|•·]\s*|\n\s*|(?P<clock>(?:^|[|•·]\s*)(?:[01]?\d|2[0-3])[:.][0-5]\d\b[^\n|]{0,24}?\s?,\s*))"
+    r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?\s?,?\s+$", re.I)
+_SEPARATED = re.compile(r"(?:^|[|•·/:]|\s[-–—]|\n)\s*$")
+_LAST_SEGMENT = re.compile(r"[^|•·]*$")
+_WORDS = re.compile(r"[^\W\d_]+")
+_ENDS_STAMP = re.compile(r"\s*(?:[|•·]|$|\n|[Bb]y\s+[A-Z])")  # a date alone at a line start, then a separator or a byline
+_BYLINE_AFTER = re.compile(r"\s*[|•·]\s*(?:By|From)\s+(?:the\s+)?[A-Z]")
+MAX_WORDS_BEFORE_CUE = 5  # "FP Staff", "By Jane Doe |", "World": a byline or section, not a sentence
+_UPDATE = re.compile(r"\b(?:updated|modified)\b", re.I)
+
+
+def head_stamp(head: str, *, today: date | None = None) -> tuple[date, str, bool] | None:
+    """A publication stamp among the first lines of a scraped text, as (date, the stamp, is an update).
+
+    A full date counts as a stamp when a clock time follows it ("Jul 15, 2011 1:20 pm EDT",
+    "July 16, 2018 21:17:40 IST"), when publishing words lead to it ("Posted on", "date",
+    "This story is from", "Updated:"), or when it opens a line or follows a separator with the
+    weekday it really falls on ("Fri Jul 15, 2011", "| Friday 11 March 2005").  Any other full
+    date near the top (an event date in the lead) is no stamp.  A first-published stamp wins
+    over an update stamp.
+    """
+    today = today or date.today()
+    found: list[tuple[date, str, bool]] = []
+    for start, value, text in find_dates(head):
+        if not (MIN_YEAR <= value.year and value <= today + timedelta(days=1)):
+            continue
+        line_start = head.rfind("\n", 0, start) + 1
+        line_before = head[line_start:start]
+        after = head[start + len(text):start + len(text) + 24]
+        clock = _CLOCK_AFTER.match(after)
+        cue = _STAMP_CUE.search(line_before)
+        weekday = _WEEKDAY_BEFORE.search(line_before)
+        weekday_fits = bool(weekday) and _WEEKDAYS[value.weekday()].lower().startswith(weekday.group(2).lower()[:3])
+        is_update = bool(cue) and bool(_UPDATE.search(cue.group("cue")))
+        lead_in = _LAST_SEGMENT.search(line_before[:cue.start()]).group(0) if cue else ""
+        if cue and (len(_WORDS.findall(lead_in)) > MAX_WORDS_BEFORE_CUE
+                    or (is_update and not _SEPARATED.search(line_before[:cue.start()]))):
+            continue  # a sentence or a list of headlines ("... said it updated", "<headline> updated: <date>")
+        ends = bool(clock) or bool(_ENDS_STAMP.match(after))
+        opens_line = not line_before.strip() and ends
+        # not a caption's "Thursday, July 29, 2010 The oil is ...", unless a clock time leads to it
+        weekday_fits = weekday_fits and (ends or bool(weekday.group("clock")))
+        byline_after = bool(_BYLINE_AFTER.match(after))  # "... February 11, 2011 | By the Staff"
+        if cue or clock or weekday_fits or opens_line or byline_after:
+            end = start + len(text) + (len(clock.group(0)) if clock else 0)
+            stamp = (line_before[-30:] + head[start:end]).strip()
+            found.append((value, stamp, bool(cue) and is_update))
+    if not found:
+        return None
+    first = [f for f in found if not f[2]]
+    return first[0] if first else None
+
+
+_URL_MONTH_NAME = re.compile(
+    r"/((?:199|20[0-3])\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*/(\d{1,2})(?:/|$)", re.I)
+_URL_COMPACT = re.compile(r"[/_-]((?:199|20[0-3])\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?=[/_.-]|$)")
+
+
+def url_date(url: str | None, *, today: date | None = None) -> tuple[date, str] | None:
+    """The date a URL's path gives ("/2018/06/27/", "/content/2018-07-16-...", "/2021/jan/18/",
+    "/20180716/"), with the part that gave it; htmldate reads the numeric forms."""
+    if not url:
+        return None
+    today = today or date.today()
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url).path
+    value = None
+    from htmldate.extractors import extract_url_date  # the numeric year-month-day forms
+    from htmldate.utils import Extractor
+
+    latest = datetime.combine(today + timedelta(days=1), datetime.min.time())
+    options = Extractor(False, latest, datetime(MIN_YEAR, 1, 1), True, "%Y-%m-%d")
+    found = extract_url_date(path, options)
+    if found:
+        value = date.fromisoformat(found)
+    else:
+        m = _URL_MONTH_NAME.search(path) or _URL_COMPACT.search(path)
+        if m:
+            month = int(m.group(2)) if m.group(2).isdigit() else _month(m.group(2))
+            value = _valid(int(m.group(1)), month, int(m.group(3)))
+    if value is None or not MIN_YEAR <= value.year or value > today + timedelta(days=1):
+        return None
+    return value, path
+
+
+# ------------------------------------------------------------------ the cascade
+
+
+def _evidence(body, removed, dateline, given_date, title, head, url, today) -> Iterable[PubDate]:
+    """Every piece of date evidence, best first (see ``infer_published``)."""
+    if given_date:
+        value = parse_given_date(given_date)
+        if value and value <= today + timedelta(days=1):
+            yield PubDate(value.isoformat(), f"given by the record: {given_date.strip()!r}", 1.0)
+    if dateline:
+        dates = find_dates(dateline)
+        if dates:
+            yield PubDate(dates[0][1].isoformat(), f"dateline {dateline!r}", 1.0)
+    for updated_too in (False, True):
+        for r in removed:
+            if r.reason not in ("date", "byline"):
+                continue
+            is_update = "updat" in r.line.lower() or "modif" in r.line.lower()
+            dates = find_dates(r.line)
+            if r.reason == "byline" and dates and dates[0][0] > 80:
+                continue  # a byline running into a caption or a sentence: the date is theirs
+            if (head is not None and r.reason == "date" and r.line.strip() not in head
+                    and not _STAMP_CUE.search(r.line[: dates[0][0]] if dates else "")):
+                continue  # a bare date line inside the article (a caption's, a related story's)
+            if dates and is_update == updated_too and dates[0][1] <= today + timedelta(days=1):
+                kind = "update line" if is_update else "date line"
+                yield PubDate(dates[0][1].isoformat(), f"{kind} {r.line.strip()!r}", 0.9 if is_update else 1.0)
+    if head:
+        stamp = head_stamp(head, today=today)
+        if stamp:
+            value, text, is_update = stamp
+            yield PubDate(value.isoformat(), f"{'update' if is_update else 'date'} stamp at the top {text!r}",
+                          0.9 if is_update else 0.95)
+    found = url_date(url, today=today)
+    if found:
+        yield PubDate(found[0].isoformat(), f"URL path {found[1]!r}", 0.9)
+    for r in removed:
+        if r.reason == "timestamp":
+            stamp = parse_timestamp(r.line)
+            if stamp:
+                moment, unit = stamp
+                iso = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+                yield PubDate(moment.date().isoformat(), f"Unix time in {unit} {r.line.strip()} = {iso}", 0.95)
+    if dateline:
+        found = _from_dateline_weekday(body, dateline, title, today)
+        if found:
+            yield found
+
+
 def infer_published(
     body: str,
     *,
@@ -453,40 +607,37 @@ def infer_published(
     given_date: str | None = None,
     title: str | None = None,
     today: date | None = None,
+    head: str | None = None,
+    url: str | None = None,
 ) -> PubDate:
-    """The publication date of one article by the cascade in the module docstring."""
+    """The publication date of one article by the cascade in the module docstring.
+
+    ``head`` is the start of the scraped text as it came (stamps live there, often on a line
+    the cleaner keeps with the lead); ``url`` the page's address.  The first piece of evidence
+    that gives a date wins; other evidence that names a different day is listed in the basis
+    ("other evidence: ..."), never silently dropped.
+    """
     today = today or date.today()
     notes: list[str] = []
-    if given_date:
-        value = parse_given_date(given_date)
-        if value and value <= today + timedelta(days=1):
-            return PubDate(value.isoformat(), f"given by the record: {given_date.strip()!r}", 1.0)
+    if given_date and not (parse_given_date(given_date) or date.max) <= today + timedelta(days=1):
         notes.append(f"record date {given_date.strip()!r} not usable")
-    if dateline:
-        dates = find_dates(dateline)
-        if dates:
-            return PubDate(dates[0][1].isoformat(), f"dateline {dateline!r}", 1.0)
-    for updated_too in (False, True):
-        for r in removed:
-            if r.reason not in ("date", "byline"):
-                continue
-            is_update = "updat" in r.line.lower() or "modif" in r.line.lower()
-            dates = find_dates(r.line)
-            if dates and is_update == updated_too and dates[0][1] <= today + timedelta(days=1):
-                kind = "update line" if is_update else "date line"
-                return PubDate(dates[0][1].isoformat(), f"{kind} {r.line.strip()!r}", 0.9 if is_update else 1.0)
-    for r in removed:
-        if r.reason == "timestamp":
-            stamp = parse_timestamp(r.line)
-            if stamp:
-                moment, unit = stamp
-                iso = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-                return PubDate(moment.date().isoformat(), f"Unix time in {unit} {r.line.strip()} = {iso}", 0.95)
-    if dateline:
-        found = _from_dateline_weekday(body, dateline, title, today)
-        if found:
-            return found if not notes else PubDate(found.value, "; ".join([*notes, found.basis]), found.confidence)
-    return PubDate(None, "; ".join([*notes, _evidence_summary(body, title)]), 0.0)
+    best: PubDate | None = None
+    reasons: list[str] = []
+    others: list[str] = []
+    for ev in _evidence(body, removed, dateline, given_date, title, head, url, today):
+        if ev.value is None:
+            reasons.append(ev.basis)
+            continue
+        if best is None:
+            best = ev
+        elif ev.value != best.value and len(others) < 3:
+            others.append(f"{ev.basis} gives {ev.value}")
+    if best is not None:
+        basis = "; ".join([*notes, best.basis])
+        if others:
+            basis += "; other evidence: " + "; ".join(others)
+        return PubDate(best.value, basis, best.confidence)
+    return PubDate(None, "; ".join([*notes, *(reasons or [_evidence_summary(body, title)])]), 0.0)
 
 
 # ------------------------------------------------------------ from the corpus
@@ -507,7 +658,9 @@ MIN_SHARED_NAMES = 5
 MIN_NAME_OVERLAP = 0.25
 WINDOW_DAYS = 21
 MIN_FITTING_DAYS = 2
-NEAR_DATELINE_DAYS = 3  # related articles published this close to the dateline's day
+NEAR_DATELINE_DAYS = 3
+PIN_NEAR_DAYS = 7
+MIN_SPAN_ARTICLES = 20  # dated articles needed before the corpus's span of years counts as evidence  # a day pinned by same-day terms lies this close to the same-affair article  # related articles published this close to the dateline's day
 RARE_MIN_DF = 50  # names in at most max(RARE_MIN_DF, RARE_SHARE * N) dated articles are indexed
 RARE_SHARE = 0.02
 
@@ -588,12 +741,14 @@ def _pinned_day(body: str, mds: list[MonthDay], year: int, anchor: date) -> tupl
     and mentions no later day in the past tense."""
     lead = "\n\n".join(_paragraphs(body)[:2])
     lead_days = [md for md in mds if md.start < len(lead)]
-    same_day = _SAME_DAY.search(body)
-    if len(lead_days) != 1 or lead_days[0].day_end is not None or not same_day:
+    if len(lead_days) != 1 or lead_days[0].day_end is not None:
+        return None
+    same_day = _SAME_DAY.search(lead)  # "today" in the lead, not about another day further down
+    if not same_day:
         return None
     value = _nearest(lead_days[0], anchor)
-    if value is None or value.year != year:
-        return None
+    if value is None or value.year != year or abs((value - anchor).days) > PIN_NEAR_DAYS:
+        return None  # "today" is some other day than a date weeks before the same-affair reports
     for md in mds:
         later = _nearest(md, anchor)
         if later and later > value and _tense_of(*_clause_at(body, md.start)) == "past":
@@ -634,6 +789,10 @@ class CorpusDater:
             self._names.append(names)
             df.update(names)
         self._df = df
+        years = sorted(d.year for d in self._published if d is not None)
+        # The years the corpus's dated articles span (the central 98%, so a stray archive page does not widen it)
+        cut = len(years) // 50
+        self._span = (years[cut], years[-1 - cut]) if len(years) >= MIN_SPAN_ARTICLES else None
         # Names are weighted by inverse document frequency over the dated articles and the one compared.
         self._total = len(self._ids) + 2
         cap = max(RARE_MIN_DF, int(RARE_SHARE * len(self._ids)))
@@ -702,10 +861,12 @@ class CorpusDater:
             return None
         related = self._related(_names(text))
         if not related:
-            return None
+            return self._from_span(evidence)
         matches = [m for r in related if (m := _fits(mds, r))]
         if evidence is not None:
             found = self._from_dateline(evidence, related)
+            if found is None and not matches:
+                return self._from_span(evidence)
             if found is not None:
                 if found.value is None:
                     return found
@@ -726,6 +887,23 @@ class CorpusDater:
             ):
                 return PubDate(None, f"{found.basis}; but the dateline {evidence.dateline!r} disagrees", 0.0)
         return found
+
+    def _from_span(self, ev: DatelineEvidence | None) -> PubDate | None:
+        """The dateline's day in the one candidate year (weekday fits) within the years the corpus spans."""
+        if ev is None or not ev.weekday or self._span is None:
+            return None
+        low, high = self._span
+        inside = [y for y in ev.years if low <= y <= high]
+        if len(inside) != 1:
+            return None
+        value = date(inside[0], ev.month, ev.day)
+        return PubDate(
+            value.isoformat(),
+            f"dateline {ev.dateline!r} without a year; the lead reports on {ev.weekday}: {ev.day_text} is a "
+            f"{ev.weekday} in {', '.join(map(str, ev.years))} ({_bounds_words(ev.bounds)}), and only {inside[0]} lies "
+            f"within the years the corpus's dated articles span ({low}-{high})",
+            0.6,
+        )
 
     def _from_dateline(self, ev: DatelineEvidence, related: list[_Related]) -> PubDate | None:
         """The dateline's day in the one year where related articles were published near it."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..records import Extracted, Removed
 from .clean import clean
 from .meta import read_meta
-from .pubdate import infer_published
+from .pubdate import HEAD_CHARS, infer_published
 
 
 def extract_text(
@@ -37,7 +37,8 @@ def extract_text(
     body = "\n\n".join(meta.paragraphs)
     removed = meta.removed + cleaned.removed
     published = infer_published(
-        body, removed=removed, dateline=meta.dateline, given_date=given_date, title=meta.title
+        body, removed=removed, dateline=meta.dateline, given_date=given_date, title=meta.title,
+        head=_head(text, body), url=url,
     )
     return Extracted(
         title=meta.title,
@@ -50,6 +51,12 @@ def extract_text(
         dateline=meta.dateline,
         flags=() if body else ("empty-body",),
     )
+
+
+def _head(text: str, body: str) -> str:
+    """The scraped text up to the body's first lines: where a page's date stamp sits."""
+    at = text.find(body[:40]) if body else -1
+    return text[: min(max(at, 0), 5000) + HEAD_CHARS]
 
 
 def filter_body(text: str, *, furniture: frozenset[str] = frozenset()) -> tuple[str, tuple[Removed, ...]]:
