@@ -20,12 +20,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .copies import Copy, ReprintIndex, from_signature, minhash, original_key, relate, resolve, signature
-from .features import ArticleFeatures, day, load_features, words
+from .features import ArticleFeatures, day, load_features, same_act, words
 from .similarity import Idf, cosine, fit, quotes_match, similarity_above, tfidf
 from .store import ensure_schema, save_stories
 
-THRESHOLD = 0.2  # similarity to the nearest member needed to join a story
-WINDOW_DAYS = 3  # happening dates of one story's members lie within this many days of each other
+THRESHOLD = 0.25  # similarity to the nearest member needed to join a story
+WINDOW_DAYS = 1  # a story is one happening: its members' happening dates lie within a day (time zones)
+ALIKE_UNDATED = 0.3  # an undated article with no coded act in common joins on words this alike
+ALIKE_NEXT_DAY = 0.5  # a report dated a day apart with no coded act in common: words this alike
 KEY_TERMS = 10  # highest TF-IDF words per article used as index keys
 KEY_ACTORS = 6
 MAX_CANDIDATES = 12  # stories compared in full per article
@@ -149,6 +151,28 @@ class _Index:
         return [sid for sid, _ in score.most_common(MAX_CANDIDATES)]
 
 
+def joinable(a: ArticleFeatures, b: ArticleFeatures, score: float) -> bool:
+    """Whether two articles alike by ``score`` may report one happening.
+
+    Reports of one happening are dated within ``WINDOW_DAYS`` of each other.  On the same day, words
+    suffice.  A day apart, or when either is undated, the leads must report the same act (the same
+    CAMEO root between common parties: not a retaliation, a reaction or a correction the next day),
+    or, when the coder found no act in a lead, the texts must be very alike (``ALIKE_NEXT_DAY``; an
+    undated article ``ALIKE_UNDATED``, above the same-day ``THRESHOLD``: it does not join a story
+    months away on loose word overlap).
+    """
+    da, db = day(a.date), day(b.date)
+    gap = abs(da - db) if da is not None and db is not None else None
+    if gap is not None and gap > WINDOW_DAYS:
+        return False
+    if gap == 0:
+        return True
+    act = same_act(a.acts, b.acts)
+    if act is False:
+        return False
+    return act is True or score >= (ALIKE_UNDATED if gap is None else ALIKE_NEXT_DAY)
+
+
 def _load_vocab(store) -> tuple[dict[str, int], int]:
     df = dict(store.conn.execute("SELECT term, df FROM story_vocab"))
     n = store.conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0]
@@ -259,7 +283,7 @@ def _assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
                         continue
                 for m in s.pool():  # the first story holding the best-scoring member wins, as before
                     sc = similarity_above(f, m, best)
-                    if sc is not None and sc > best:
+                    if sc is not None and sc > best and joinable(f, m, sc):
                         best, target = sc, s
             if best < THRESHOLD:
                 target = None

@@ -104,6 +104,8 @@ class ArticleFeatures:
     quote_words: list[frozenset] = field(default_factory=list)
     times: list[dict] = field(default_factory=list)  # text, value, kind, start
     numbers: set[str] = field(default_factory=set)
+    events: list[dict] = field(default_factory=list)  # coded event mentions: start, root, quad, source, target
+    acts: frozenset = frozenset()  # the lead's acts: (root, source party, target party), see ``lead_acts``
     tf: Counter = field(default_factory=Counter)  # content word -> count (title counted twice)
     vec: dict[str, float] = field(default_factory=dict)  # L2-normalised TF-IDF, set by similarity.fit
 
@@ -215,6 +217,11 @@ def _load_chunk(conn, ids: Sequence[str]) -> list[ArticleFeatures]:
             f'SELECT article_id, text, value, kind, start FROM times WHERE article_id IN ({q}) ORDER BY article_id, start',
             ids):
         feats[r[0]].times.append({"text": r[1], "value": r[2], "kind": r[3], "start": r[4]})
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_mentions'").fetchone():
+        for r in conn.execute(
+                f"""SELECT article_id, sentence_start, root, quad, source, target FROM event_mentions
+                    WHERE article_id IN ({q}) AND NOT negated AND NOT hypothetical ORDER BY article_id, i""", ids):
+            feats[r[0]].events.append({"start": r[1], "root": r[2], "quad": r[3], "source": r[4], "target": r[5]})
     for f in feats.values():
         finish(f)
     return list(feats.values())
@@ -233,4 +240,39 @@ def finish(f: ArticleFeatures) -> ArticleFeatures:
         f.actors[actor_key(e)] += e.get("mentions", 1)
     f.quote_words = [frozenset(words(q["text"])) for q in f.quotes]
     f.happening, f.happening_basis = happening_date(f.published, f.times, f.lead_end)
+    f.acts = lead_acts(f.events, f.lead_end)
     return f
+
+
+def _party(code: str | None) -> str:
+    """The party an actor code stands for at the level two reports agree on: its first three letters
+    (a country, or a bare sector such as GOV when the coder found no country)."""
+    return (code or "")[:3]
+
+
+def lead_acts(events: Sequence[dict], lead_end: int) -> frozenset:
+    """What the lead says happened: (CAMEO root, source party, target party) of each event coded in
+    the lead's sentences (not negated, not hypothetical)."""
+    return frozenset((e["root"], _party(e["source"]), _party(e["target"])) for e in events
+                     if e["start"] < lead_end and e["root"])
+
+
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})  # intend to cooperate, consult, cooperate: both sides act
+
+
+def same_act(a: frozenset, b: frozenset) -> bool | None:
+    """Whether two leads report the same act by the same actors: True when they share a CAMEO root
+    done by the same party (or, for mutual acts such as meetings and agreements, between the same two
+    parties either way round); False when both
+    leads have acts and none matches; None when either lead has no coded act (the coder cannot tell).
+    A reaction by another government, a retaliation (the roles swapped but a different root) or a
+    court order after an arrest do not match."""
+    if not a or not b:
+        return None
+    for root, src, tgt in a:
+        for root2, src2, tgt2 in b:
+            if root != root2:
+                continue
+            if (src and src == src2) or (root in MUTUAL_ROOTS and {src, tgt} == {src2, tgt2} and src and tgt):
+                return True
+    return False
