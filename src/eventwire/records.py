@@ -185,6 +185,9 @@ class Quote:
     partial: bool = False  # a fragment inside a sentence of reported speech
     via: str | None = None  # "quoted as saying by Y": Y
     speaker_actor: Actor | None = None
+    # what the speaker is: "person" (named), "unnamed" (a description with no name: "a senior
+    # official"), "organisation", "country"; None when no speaker was found
+    speaker_kind: str | None = None
 
 
 @dataclass(frozen=True)

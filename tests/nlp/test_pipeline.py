@@ -88,3 +88,21 @@ def test_two_processes_give_the_same_analyses(nlp):
     assert [a.article_id for a in two] == [a.article_id for a in one]
     assert [a.quotes for a in two] == [a.quotes for a in one]
     assert [a.times for a in two] == [a.times for a in one]
+
+
+def test_speaker_kind_says_what_the_speaker_is(tmp_path):
+    import json
+
+    import eventwire
+
+    feed = tmp_path / "kinds.jsonl"
+    text = ("Ferry talks end\n\nThe harbour board said on Monday: \"The ferry will not sail this winter.\"\n\n"
+            "A senior official who asked not to be named told us: \"The talks are over.\"\n\n"
+            "\"We will appeal,\" Captain Lena Hart said.")
+    feed.write_text(json.dumps({"url": "https://port.example/2021/05/03/ferry", "text": text}) + "\n", encoding="utf-8")
+    with eventwire.open(tmp_path / "k.db") as ew:
+        ew.ingest(feed)
+        kinds = {q["text"][:9]: q["speaker_kind"] for q in ew.quotes()}
+    assert kinds["The talks"] == "unnamed"
+    assert kinds["We will a"] == "person"
+    assert kinds["The ferry"] in ("organisation", "unnamed")

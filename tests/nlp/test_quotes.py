@@ -255,3 +255,58 @@ def test_one_megabyte_text(nlp):
     elapsed = time.perf_counter() - began
     print(f"1 MB: {len(found)} quotes, {len(clusters)} clusters in {elapsed:.1f} s")
     assert len(found) > 1000
+
+
+# ---------------------------------------------------------------- misattribution classes
+
+
+def test_embedded_post_is_its_author_s_not_the_person_it_names(nlp):
+    text = ('The senator welcomed the ruling online.\n\n'
+            '"A fair day for the farmers of Ostland and for Greta Lind, who fought for them" '
+            '— Marcus Webb (@marcuswebb) May 3, 2021\n\nLind did not comment.')
+    q = only(quotes_of(nlp, text))
+    assert (q.speaker, q.cue) == ("Marcus Webb", "post")
+
+
+def test_new_paragraph_naming_someone_else_speaks_for_them(nlp):
+    text = ('"The deal is dead," Mayor Ana Ruiz said on Monday.\n\n'
+            'Councillor Hugo Brenner disagreed with her. "We can still save it if the province pays its share."')
+    first, second = quotes_of(nlp, text)
+    assert first.speaker.endswith("Ana Ruiz")
+    assert second.speaker == "Hugo Brenner"
+
+
+def test_new_paragraph_subject_beats_the_last_reporting_verb(nlp):
+    text = ('Finance Minister Olga Tamm said the budget was balanced.\n\n'
+            'Opposition leader Piet Kask rejected the claim in parliament on Tuesday. '
+            '"These figures are invented from start to finish."')
+    assert only(quotes_of(nlp, text)).speaker == "Piet Kask"
+
+
+def test_cue_less_quote_in_the_same_paragraph_keeps_its_speaker(nlp):
+    text = ('"The port will reopen," Harbour Master Ilse Varga said. '
+            '"Ships are already waiting outside."')
+    first, second = quotes_of(nlp, text)
+    assert first.speaker.endswith("Ilse Varga") and second.speaker == first.speaker
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Brazilian President Luis Moreno met the envoy on Monday.\n\n'
+     '"We want peace in the region," the Brazilian leader said after the talks.', "Luis Moreno"),
+    ('German Chancellor Eva Brandt arrived in Lima on Sunday.\n\n'
+     '"Trade must stay open," the German leader told a business forum.', "Eva Brandt"),
+])
+def test_the_leader_described_is_the_one_the_article_names(nlp, text, name):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker == name and q.speaker_mention.endswith("leader")
+
+
+def test_the_leader_stays_unresolved_when_two_fit(nlp):
+    text = ('Brazilian President Luis Moreno and Brazilian Prime Minister Rui Tavares met on Monday.\n\n'
+            '"We want peace," the Brazilian leader said.')
+    assert only(quotes_of(nlp, text)).speaker == "the Brazilian leader"
+
+
+def test_named_official_beats_the_country_in_the_same_phrase(nlp):
+    text = '"We will not accept these terms," the United States envoy to the talks, Karen Doyle, told reporters.'
+    assert only(quotes_of(nlp, text)).speaker == "Karen Doyle"

@@ -62,7 +62,13 @@ ROLE_TITLES = frozenset({
     "coach", "detective", "inspector", "superintendent", "officer", "agent",
     "adviser", "advisor", "aide", "counsel", "official", "head", "executive",
     "ceo", "founder", "member", "analyst", "expert", "editor", "correspondent",
+    "councillor", "councilor", "alderman", "commissioner", "mp", "lawmaker", "legislator",
+    "emir", "sultan", "president-elect", "opposition",
 })
+# What "the <nationality> leader" can stand for: the role words of a head of state or government.
+LEADER_ROLES = frozenset({"president", "premier", "chancellor", "minister", "king", "queen", "emir",
+                          "sultan", "leader", "chairman", "ruler"})
+LEADER_WORDS = frozenset({"leader", "ruler", "strongman", "head"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 GENDER_WORDS = {
     "m": frozenset({"spokesman", "chairman", "congressman", "king", "prince",
@@ -423,13 +429,20 @@ class _Builder:
         starts_of = self.name_starts()
         for chunk in self.doc.noun_chunks:
             root = chunk.root
-            if root.lemma_.lower() not in by_head or root.tag_ in {"NNS", "NNPS"}:
+            if root.tag_ in {"NNS", "NNPS"} or (
+                    root.lemma_.lower() not in by_head and root.lemma_.lower() not in LEADER_WORDS):
                 continue
             if root.i in self.owner or root.i in taken or chunk[0].lower_ not in NOMINAL_DETERMINERS:
                 continue
             words = {_norm(t.text) for t in _nominal_tokens(root) if t.i != root.i}
             words -= FUNCTION_WORDS
             fits = sorted({i for i, w in by_head[root.lemma_.lower()] if words <= w})
+            if not fits and root.lemma_.lower() in LEADER_WORDS and words:
+                # "the Brazilian leader" for "Brazilian President Luis Moreno": the nationality must be
+                # said, and only one person of the article may fit
+                fits = sorted({i for head in LEADER_ROLES for i, w in by_head.get(head, ()) if words <= w})
+                if len(fits) != 1:
+                    continue
             if not fits:
                 continue
             target = _closest(starts_of, fits, chunk.start)

@@ -158,7 +158,8 @@ class LanguagePass:
             resolve = self._event_resolver(art, clusters[base: base + n], entities[base: base + n])
             events.extend(_shift(e, offset) for e in code_doc(doc, date=art.published, resolve=resolve, times=piece_times))
         by_name = {e.name: e.actor for e in entities if e.actor is not None}
-        quotes = [_with_speaker_actor(q, by_name, entities) for q in quotes]
+        labels = {e.name: e.label for e in entities}
+        quotes = [_with_kind(_with_speaker_actor(q, by_name, entities), labels) for q in quotes]
         mentions.sort(key=lambda m: (m.start, m.end))
         return Analysis(
             article_id=art.id,
@@ -259,6 +260,29 @@ def _with_speaker_actor(q: Quote, by_name: dict[str, Actor], entities: Sequence[
         return q
     name, actor = fits.popitem()
     return replace(q, speaker=name, speaker_actor=actor)
+
+
+_GROUP_KINDS = {"organisation": "organisation", "group": "organisation", "country": "country", "place": "country"}
+
+
+def _with_kind(q: Quote, labels: dict[str, str]) -> Quote:
+    """Say what the speaker is, rather than leave a country or a description looking like a person."""
+    if not q.speaker:
+        return q
+    actor = q.speaker_actor
+    words = _words(q.speaker)
+    described = q.speaker[:1].islower() or bool(words & _DETERMINERS)
+    if actor is not None and actor.kind in _GROUP_KINDS:
+        kind = _GROUP_KINDS[actor.kind]
+    elif labels.get(q.speaker) in ("GPE", "NORP"):
+        kind = "country"
+    elif labels.get(q.speaker) in ("ORG", "FAC"):
+        kind = "organisation"
+    elif described:
+        kind = "unnamed"
+    else:
+        kind = "person"
+    return replace(q, speaker_kind=kind)
 
 
 def _dominant(counts: Counter, share: float = 2 / 3) -> str | None:

@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.nlp.names import (
     PRONOUN_GENDER,
+    ROLE_TITLES,
     EntityCluster,
     PronounResolver,
     cluster_entities,
@@ -91,6 +92,9 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 OPENING_CONTEXT = "([{—–-/:;,"
 MarkTest = Callable[[str, int, int, int], bool]  # (text, position, paragraph start, end)
 CONTEXT_WINDOW = 50  # tokens either side of a quote where its cue may stand
+# An embedded post as scraped pages carry it: the post's text, then "— Full Name (@handle) date".
+# The post is its author's, whoever it names.
+EMBED_SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^\W\d_][^\n()@]{0,60}?)[ \t]*\(@(?P<handle>\w{1,30})\)")
 RECENT_CUES = 20  # reporting verbs looked back over for a cue-less quote's speaker
 
 
@@ -488,6 +492,42 @@ class _Attributor:
                 return cue.idx, speaker
         return None
 
+    def embed_author(self, span: _Span) -> _Speaker | None:
+        """The author of an embedded post signed right after the quote ("— Name (@handle) date")."""
+        at = span.end + 1 if MARKS.match(self.text, span.end) else span.end  # past the closing mark
+        m = EMBED_SIGNATURE.match(self.text, at)
+        if m is None:
+            return None
+        start, end = m.span("name")
+        first, stop = token_range(self.starts, start, end)
+        for i in range(first, stop):
+            hit = self.owner.get(i)
+            if hit is not None and self.clusters[hit[0]].label == "PERSON":
+                return _Speaker(self.clusters[hit[0]].name, self.text[start:end], start, end)
+        return _Speaker(self.text[start:end], self.text[start:end], start, end)
+
+    def paragraph_subject(self, span: _Span) -> _Speaker | None:
+        """The last person named as a sentence subject in the quote's paragraph before it
+        ("Councillor Jones disagreed. \"...\""), outside quotes."""
+        para_start = self.paragraphs[self.paragraph(span.start)][0]
+        first, stop = token_range(self.starts, para_start, span.start)
+        for i in range(stop - 1, first - 1, -1):
+            token = self.doc[i]
+            if self.quoted[i] or token.dep_ not in SPEAKER_DEPS:
+                continue
+            hit = self.named(token)
+            if hit is not None and self.clusters[hit[0]].label == "PERSON":
+                cluster, start, end, _ = hit
+                return _Speaker(self.clusters[cluster].name, self.text[start:end], start, end)
+            if hit is None and token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON"):
+                # a full name the tagger did not label ("Councillor Hugo Brenner"): two proper nouns or more
+                parts = [t for t in _name_parts(token) if t.pos_ == "PROPN" and _norm_title(t.text) not in ROLE_TITLES]
+                if len(parts) >= 2:
+                    parts.sort(key=lambda t: t.i)
+                    start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
+                    return _Speaker(self.text[start:end], self.text[start:end], start, end)
+        return None
+
     def is_person(self, token: Token) -> bool:
         hit = self.owner.get(token.i)
         return hit is not None and self.clusters[hit[0]].label == "PERSON"
@@ -573,6 +613,10 @@ def _speaker_token(cue: Token, quoted: Sequence[bool]) -> tuple[Token | None, To
     return None, None
 
 
+def _norm_title(word: str) -> str:
+    return word.lower().replace(".", "")
+
+
 def _name_parts(token: Token) -> list[Token]:
     """A head token and the tokens joined to it as compound, apposition or flat name."""
     out, todo = [], [token]
@@ -634,6 +678,9 @@ def find_quotes(doc: Doc, clusters: list[EntityCluster] | None = None) -> list[Q
         partial = _is_partial(text, span, att.paragraphs[para][0])
         found = att.best_cue(span, first, stop)
         speaker, via, cue_lemma = None, None, None
+        embed = att.embed_author(span)
+        if embed is not None:
+            found, speaker, cue_lemma = None, embed, "post"
         if found is not None:
             cue, linked = found
             speaker, via = att.speaker(cue)
@@ -647,6 +694,9 @@ def find_quotes(doc: Doc, clusters: list[EntityCluster] | None = None) -> list[Q
         inherited = None
         if speaker is None and not partial:
             inherited = _inherit(att, span, para, last)
+            named_here = att.paragraph_subject(span)
+            if named_here is not None and (inherited is None or named_here.start > inherited.start):
+                inherited = named_here  # a new paragraph that names someone else speaks for them
         quote_text = "\n\n".join(text[s:e] for s, e in span.pieces)
         if speaker is not None:
             quotes.append(Quote(span.start, span.end, quote_text, speaker.name,

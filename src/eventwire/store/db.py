@@ -88,12 +88,14 @@ class AnalysisStore:
                 [(aid, m.start, m.end, m.text, m.label, m.entity) for m in analysis.mentions],
             )
             self.conn.executemany(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                """INSERT INTO quotes (article_id, i, start, "end", text, speaker, speaker_mention, speaker_start,
+                       speaker_end, cue, partial, via, actor_name, country, sector, actor_basis, speaker_kind)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     (aid, i, q.start, q.end, q.text, q.speaker, q.speaker_mention, q.speaker_start, q.speaker_end,
                      q.cue, int(q.partial), q.via,
                      *((q.speaker_actor.name, q.speaker_actor.country, q.speaker_actor.sector, q.speaker_actor.basis)
-                       if q.speaker_actor else (None, None, None, None)))
+                       if q.speaker_actor else (None, None, None, None)), q.speaker_kind)
                     for i, q in enumerate(analysis.quotes)
                 ],
             )
@@ -124,7 +126,8 @@ class AnalysisStore:
             where.append("q.article_id = ?")
             args.append(article_id)
         sql = """SELECT q.article_id, a.source, a.published, q.speaker, q.actor_name, q.country, q.sector,
-                        q.actor_basis, q.text, q.partial, q.via, q.cue, q.speaker_mention, q.start, q."end"
+                        q.actor_basis, q.text, q.partial, q.via, q.cue, q.speaker_mention, q.start, q."end",
+                        q.speaker_kind
                  FROM quotes q JOIN articles a ON a.id = q.article_id"""
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -137,7 +140,7 @@ class AnalysisStore:
             out.append({
                 "article_id": r[0], "source": r[1], "published": r[2], "speaker": r[3], "speaker_actor": actor,
                 "text": r[8], "partial": bool(r[9]), "via": r[10], "cue": r[11], "speaker_mention": r[12],
-                "start": r[13], "end": r[14],
+                "start": r[13], "end": r[14], "speaker_kind": r[15],
             })
         return out
 

@@ -197,6 +197,7 @@ def _append_stage_schemas() -> None:
 
     MIGRATIONS.append(EVENTS)  # 3: coded events, one per happening
     MIGRATIONS.append(STORIES)  # 4: stories, their members, threads
+    MIGRATIONS.append("ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;")  # 5: what a quote's speaker is
 
 
 _append_stage_schemas()
