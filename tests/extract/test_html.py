@@ -111,3 +111,15 @@ def test_nothing_to_extract(html: str):
 ])
 def test_record_dates(given: str, day: str | None):
     assert iso_day(given) == day
+
+
+def test_a_url_that_disagrees_with_the_page_date_is_kept_in_the_basis():
+    from eventwire.extract.html import extract_html
+
+    page = ("<html><head><title>Ferry talks</title>"
+            '<meta property="article:published_time" content="2021-05-12T08:00:00Z"></head><body><article>'
+            + "<p>The two ports resumed their talks on the winter ferry timetable after a long pause.</p>" * 6
+            + "</article></body></html>")
+    got = extract_html(page, url="https://port.example.org/news/2021/may/11/ferry-talks")
+    assert got.published.value == "2021-05-12"
+    assert "other evidence: URL path" in got.published.basis and "2021-05-11" in got.published.basis

@@ -29,6 +29,8 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from .pubdate import url_date
+
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction, extract_metadata, load_html
 from trafilatura.settings import Document
@@ -162,9 +164,13 @@ def _published(record_day: str | None, found: str | None, html: str, url: str | 
     if not found:
         return PubDate(None, "htmldate found no date in the page", 0.0)
     how = _evidence(found, html, url)
+    other = ""
+    in_url = url_date(url)
+    if in_url is not None and in_url[0].isoformat() != found:
+        other = f"; other evidence: URL path {in_url[1]!r} gives {in_url[0].isoformat()}"
     if how == "page text" and found.endswith("-01-01"):
-        return PubDate(found, "htmldate: page text (1 January: perhaps only a year)", 0.2)
-    return PubDate(found, f"htmldate: {how}", _CONFIDENCE[how])
+        return PubDate(found, "htmldate: page text (1 January: perhaps only a year)" + other, 0.2)
+    return PubDate(found, f"htmldate: {how}" + other, _CONFIDENCE[how])
 
 
 def _evidence(day: str, html: str, url: str | None) -> str:
