@@ -116,3 +116,15 @@ def test_resolve_python_api_matches_the_command():
 
     assert eventwire.resolve("Venezula")["country"] == "VEN"
     assert eventwire.resolve("qwertyland") is None  # a common word names nothing
+
+
+def test_the_command_line_does_not_load_the_heavy_stack_to_start():
+    """`eventwire --help` and the read commands must answer at once: spaCy, trafilatura and the
+    grouping stack (datasketch, scipy) load only in the commands that need them."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, eventwire.cli; "
+             "print(sorted(m for m in ('spacy', 'trafilatura', 'datasketch', 'scipy', 'dateparser') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

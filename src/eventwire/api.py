@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from .ingest import IngestReport, Reporter, ingest
+from .progress import IngestReport, Reporter
 from .records import Article
 from .store import SearchHit, Store
 
@@ -41,6 +41,8 @@ class Eventwire:
         pass over what was added (``analyze=False`` to leave that for later)."""
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        from .ingest import ingest
+
         report = ingest(self.store, [os.fspath(p) for p in paths], reporter=reporter, max_bytes=max_bytes)
         if analyze and report.added:
             if reporter is not None:

@@ -24,7 +24,7 @@ from rich.text import Text
 from . import __version__
 from .api import Eventwire
 from .errors import EventwireError
-from .ingest import Reporter
+from .progress import Reporter
 from .records import ReadError
 from .store import default_db
 

@@ -20,7 +20,6 @@ import os
 import time
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .errors import EventwireError
@@ -28,50 +27,12 @@ from .extract import extract
 from .extract.furniture import FurnitureModel, normalise_line
 from .extract.pubdate import CorpusDater
 from .read import iter_files, read_file
+from .progress import IngestReport, Reporter
 from .records import Article, RawDoc, ReadError, Removed
 from .store import Store
 from .store.db import now
 
 BATCH = 200  # documents per transaction
-
-
-class Reporter:
-    """Receives progress; the default does nothing."""
-
-    def start(self, total_files: int) -> None: ...
-
-    def file_done(self, path: str) -> None: ...
-
-    def error(self, error: ReadError) -> None: ...
-
-    def phase(self, name: str) -> None: ...
-
-
-@dataclass
-class IngestReport:
-    files: int = 0
-    documents: int = 0
-    added: int = 0
-    existing: int = 0
-    errors: int = 0
-    recleaned: int = 0
-    dated_from_corpus: int = 0
-    seconds: float = 0.0
-    analysis: dict | None = None
-    stories: dict | None = None
-    added_ids: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.errors == 0
-
-    def as_dict(self) -> dict:
-        d = {k: v for k, v in self.__dict__.items() if k != "added_ids"}
-        d["seconds"] = round(self.seconds, 3)
-        return d
-
-
-# ------------------------------------------------------------------------- ids
 
 
 def normalise_content(text: str) -> str:

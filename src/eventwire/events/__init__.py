@@ -2,10 +2,22 @@
 
 ``code_doc`` / ``code_sentence`` (coder.py), the CAMEO table (cameo.py), the
 PLOVER types and mapping (plover.py), the lexicon (lexicon.py,
-``data/events_lexicon.txt``).
+``data/events_lexicon.txt``).  Names load their module on first use, so the
+store and the command line do not pay for the coder until it runs.
 """
-from eventwire.events.cameo import CODES, lookup
-from eventwire.events.coder import code_doc, code_sentence
-from eventwire.events.plover import TYPES, to_plover
+import importlib
+
+_LAZY = {"CODES": "cameo", "lookup": "cameo", "code_doc": "coder", "code_sentence": "coder",
+         "TYPES": "plover", "to_plover": "plover"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["CODES", "TYPES", "code_doc", "code_sentence", "lookup", "to_plover"]

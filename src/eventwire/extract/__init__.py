@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Extracted, RawDoc
-from .html import extract_html
 from .language import detect_language
 from .text import extract_text, filter_body
 
@@ -30,6 +29,8 @@ __all__ = ["extract"]
 def extract(doc: RawDoc, *, furniture: frozenset[str] = frozenset()) -> Extracted:
     """Extract one document; raises EventwireError (E2xx) when nothing usable is found."""
     if doc.html is not None:
+        from .html import extract_html  # trafilatura: imported when the first page comes
+
         if doc.format == "warc":  # WARC-Date is when the page was crawled, not published
             got = extract_html(doc.html, url=doc.url, crawl_date=doc.date)
         else:

@@ -7,16 +7,39 @@
 """
 from __future__ import annotations
 
-from .cluster import StoryChange, assign
-from .copies import Copy, find_copies
-from .features import ArticleFeatures, load_features
-from .similarity import similarity
-from .threads import link  # before .store's threads(), which must win the name
-from .store import SCHEMA, ensure_schema, save_stories, stories, story, threads  # noqa: E402
+import importlib
+import types
+
+# Names load their module on first use (PEP 562): the store's schema needs only ``.store``, and
+# the command line must not pay for the grouping stack (datasketch, scipy) to print its help.
+_LAZY = {
+    "StoryChange": "cluster", "assign": "cluster", "Copy": "copies", "find_copies": "copies",
+    "ArticleFeatures": "features", "load_features": "features", "similarity": "similarity",
+    "link": "threads", "SCHEMA": "store", "ensure_schema": "store", "save_stories": "store",
+    "stories": "store", "story": "store", "threads": "store",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    _keep_threads_name()
+    globals()[name] = value
+    return value
+
+
+def _keep_threads_name() -> None:
+    """Importing the ``threads`` module binds its name on this package; the listing function wins."""
+    if isinstance(globals().get("threads"), types.ModuleType):
+        globals()["threads"] = importlib.import_module(f"{__name__}.store").threads
 
 
 def ungrouped(store) -> list[str]:
     """Ids of stored articles not in a story yet, in publication order."""
+    from .store import ensure_schema
+
     ensure_schema(store)
     return [r[0] for r in store.conn.execute(
         """SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id
@@ -25,6 +48,10 @@ def ungrouped(store) -> list[str]:
 
 def group(store) -> dict:
     """Group the articles not grouped yet into stories, then relink threads; returns counts."""
+    from .cluster import assign
+    from .threads import link
+
+    _keep_threads_name()
     ids = ungrouped(store)
     changes = assign(store, ids) if ids else []
     if changes:
