@@ -1,4 +1,5 @@
 # eventwire: the two set-up commands are `make run` and `make test`.
+SHELL  := /bin/bash
 PYTHON ?= python3.11
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -8,14 +9,20 @@ DB     ?= eventwire.db
 
 $(BIN)/eventwire: pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (eventwire needs Python 3.11)"; exit 1; }
+	@echo "== 1/3 creating $(VENV) (Python: $$($(PYTHON) --version))"
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@echo "== 2/3 upgrading pip"
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	@echo "== 3/3 installing eventwire and its pinned dependencies (spaCy and its English model are the big ones; a few minutes on a fresh machine)"
+	@start=$$(date +%s); $(BIN)/python -m pip install --progress-bar on -c constraints.txt -e '.[test]' \
+	  | grep -E --line-buffered '^(Collecting|Successfully|ERROR)' ; \
+	  status=$${PIPESTATUS[0]}; echo "== installed in $$(( $$(date +%s) - start )) s"; exit $$status
 	@touch $(BIN)/eventwire
 
 install: $(BIN)/eventwire
 
 run: install
+	@echo "== ingesting the example corpus into $(DB) (extraction, language pass, stories, events)"
 	$(BIN)/eventwire ingest examples/corpus --db $(DB)
 	$(BIN)/eventwire summary --db $(DB)
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .events.dedup import merge
 from .events.store import save_event_mentions
 from .nlp.actors import ActorResolver
 from .nlp.kb import KnowledgeBase
 from .nlp.pipeline import ANALYSIS_VERSION, LanguagePass
+from .progress import skipped_words
 from .records import Article
 from .store import Store
 
@@ -28,14 +29,20 @@ PARALLEL_FROM = 200  # articles from which parsing in several processes pays for
 class AnalyzeReport:
     articles: int = 0
     skipped: int = 0
+    skipped_why: dict = field(default_factory=dict)  # reason ("language fr", "empty body") -> articles
     quotes: int = 0
     times: int = 0
     entities: int = 0
     events: int = 0
     seconds: float = 0.0
 
+    def skipped_words(self) -> str:
+        """"3 skipped: 2 language fr, 1 empty body" (or "none skipped")."""
+        return skipped_words(self.skipped, self.skipped_why)
+
     def as_dict(self) -> dict:
         d = dict(self.__dict__)
+        d["skipped_why"] = dict(self.skipped_why)
         d["seconds"] = round(self.seconds, 3)
         return d
 
@@ -100,7 +107,10 @@ def analyze(
     for analysis in lp.pipe(_articles(store, todo), batch_size=batch_size, n_process=n_process):
         pending.append(analysis)
         report.articles += 1
-        report.skipped += bool(analysis.flags)
+        why = next((f.removeprefix("skipped: ") for f in analysis.flags if f.startswith("skipped: ")), None)
+        if why is not None:
+            report.skipped += 1
+            report.skipped_why[why] = report.skipped_why.get(why, 0) + 1
         report.quotes += len(analysis.quotes)
         report.times += len(analysis.times)
         report.entities += len(analysis.entities)

@@ -24,7 +24,7 @@ from rich.text import Text
 from . import __version__
 from .api import Eventwire
 from .errors import EventwireError
-from .progress import Reporter
+from .progress import Reporter, skipped_words
 from .records import ReadError
 from .store import default_db
 
@@ -141,7 +141,8 @@ def ingest(
         if report.analysis:
             a = report.analysis
             out.print(Text(
-                f"language pass: {a['articles']} articles ({a['skipped']} skipped), {a['entities']} entities, "
+                f"language pass: {a['articles']} articles ({skipped_words(a['skipped'], a.get('skipped_why') or {})}), "
+                f"{a['entities']} entities, "
                 f"{a['quotes']} quotes, {a['times']} time expressions, {a['events']} event reports ({a['seconds']:.1f} s)"
             ))
         if report.stories:
@@ -175,7 +176,7 @@ def analyze(
         _jsonl(report.as_dict())
     else:
         out.print(Text(
-            f"{report.articles} articles analysed ({report.skipped} skipped), {report.entities} entities, "
+            f"{report.articles} articles analysed ({report.skipped_words()}), {report.entities} entities, "
             f"{report.quotes} quotes, {report.times} time expressions, {report.events} event reports ({report.seconds:.1f} s)"
         ))
 

@@ -44,3 +44,11 @@ class IngestReport:
         d = {k: v for k, v in self.__dict__.items() if k != "added_ids"}
         d["seconds"] = round(self.seconds, 3)
         return d
+
+
+def skipped_words(n: int, why: dict) -> str:
+    """How many articles the language pass skipped, and why: "3 skipped: 2 language fr, 1 empty body"."""
+    if not n:
+        return "none skipped"
+    reasons = ", ".join(f"{c} {w}" for w, c in sorted(why.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{n} skipped: {reasons}" if reasons else f"{n} skipped"

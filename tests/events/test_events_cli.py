@@ -60,7 +60,7 @@ def test_events_table_prints_scraped_text_literally(tmp_path):
     body = BODIES["a4"].replace("Russia protested against the new US sanctions.", hostile)
     s.conn.execute("UPDATE articles SET body = ? WHERE id = ?", (body, aid("a4")))
     es.save_event_mentions(s, aid("a4"), [ev(body, hostile, "111", -2.0, 3, "ACCUSE", "RUS", "USA", "2018-08-09",
-                                             source_actor="Russia [link=x]", target_actor="United States")])
+                                             source_actor="[link=x]", target_actor="United States")])  # short: the table cuts long names
     merge(s, [aid("a4")])
     s.close()
     r = run("events", "--db", tmp_path / "x.db")
@@ -112,3 +112,13 @@ def test_export_tsv_and_missing_pyarrow(tmp_path, monkeypatch):
     r = run("export", "--db", db, "--format", "parquet", "--out", tmp_path / "e.parquet")
     assert r.exit_code == 2 and "pyarrow" in r.output
     assert run("export", "--db", db, "--out", out).exit_code == 2  # --format is required
+
+
+def test_events_table_is_one_line_per_event_at_80_columns(tmp_path):
+    corpus(tmp_path).close()
+    r = runner.invoke(_app(), ["events", "--db", str(tmp_path / "x.db")], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("date") and len(lines) >= 2
+    assert all(len(line) <= 80 for line in lines)
+    assert all(line[:4].isdigit() or line.startswith("undated") for line in lines[1:])

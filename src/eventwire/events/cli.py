@@ -84,6 +84,18 @@ def _actor(code: Optional[str], name: Optional[str]) -> Text:
     return _T(code or name or "?", "cyan" if code else "")
 
 
+def _line(cells: list[tuple[Text, int]], bold: bool = False) -> Text:
+    """Cells cut or padded to their widths, one space apart, on one line."""
+    line = Text(style="bold" if bold else "")
+    for i, (cell, width) in enumerate(cells):
+        cell = cell.copy()
+        cell.truncate(width, overflow="ellipsis", pad=i < len(cells) - 1)
+        line.append_text(cell)
+        if i < len(cells) - 1:
+            line.append(" ")
+    return line
+
+
 def register(app: typer.Typer, open_store: Callable) -> None:
     """Add ``events``, ``dyad`` and ``export`` to ``app``."""
 
@@ -122,18 +134,25 @@ def register(app: typer.Typer, open_store: Callable) -> None:
                 for r in rows:
                     _jsonl(r)
             else:
-                table = Table("date", "source", "target", "CAMEO", "PLOVER", "Goldstein", "reports", "sentence",
-                              box=None, pad_edge=False)
+                # one line per event at any width (the full text is in --json): fixed columns, the
+                # sentence takes what is left of the terminal (80 columns when piped)
+                width = max(out.width, 60)
+                actor_w = 16 if width >= 100 else 12
+                heads = [("date", 10), ("source", actor_w), ("target", actor_w), ("CAMEO", 5), ("PLOVER", 9),
+                         ("Gold.", 5), ("rep.", 5)]
+                sentence_w = max(width - sum(w + 1 for _, w in heads) - 1, 10)
+                out.print(_line([(_T(h), w) for h, w in heads] + [(_T("sentence"), sentence_w)], bold=True))
                 for r in rows:
                     gold = r["goldstein"]
-                    cameo = Text.assemble(_T(r["cameo"]), (" " + _safe(r["status"]), "yellow") if not r["happened"] else "")
-                    table.add_row(
-                        _T(r["date"] or "undated"), _actor(r["source"], r["source_actor"]),
-                        _actor(r["target"], r["target_actor"]), cameo, _T(r["plover"]),
-                        Text(f"{gold:+.1f}", style="green" if gold > 0 else "red" if gold < 0 else ""),
-                        Text(f"{r['mentions']}/{r['num_articles']}"), _T(_clip(r["sentence"], 90)),
-                    )
-                out.print(table)
+                    cameo = Text.assemble(_T(r["cameo"]), ("*" if not r["happened"] else "", "yellow"))
+                    out.print(_line([
+                        (_T(r["date"] or "undated"), 10), (_actor(r["source"], r["source_actor"]), actor_w),
+                        (_actor(r["target"], r["target_actor"]), actor_w), (cameo, 5), (_T(r["plover"]), 9),
+                        (Text(f"{gold:+.1f}", style="green" if gold > 0 else "red" if gold < 0 else ""), 5),
+                        (Text(f"{r['mentions']}/{r['num_articles']}"), 5), (_T(r["sentence"]), sentence_w),
+                    ]))
+                if any(not r["happened"] for r in rows):
+                    err.print(Text("* reported as negated, hypothetical or future (--json: status)", style="yellow"))
                 if not rows:
                     err.print(Text("no events"))
             if pending:
