@@ -13,7 +13,10 @@ the sentence id; the held-out half is read for figures only) and for the whole s
     CAMEO root) triples, micro-averaged over sentences.  Actor convention: only the country
     part of a code counts (USAGOV -> USA, any IGO -> IGO); an actor with no country (a bare
     sector such as REB, or none) is "---", which is how the gold writes such actors.  The
-    stricter reading, where "---" never matches, is printed beside it.  Also how many
+    stricter reading, where "---" never matches, is printed beside it.  An event with no country
+    (nor IGO) on either side claims no dyad: every gold event has a coded party on at least one
+    side, so such events (``code`` prints them with confidence 0.2 so that a sentence's main
+    act is never lost) are not scored as triples here; the PLOVER figure counts them.  Also how many
     no-event sentences got no event; with -v, the sentences coded wrong and a per-root
     confusion (gold root -> coded root for the same dyad, NONE where one side has none);
   * plover_gsr.jsonl: PLOVER type accuracy (field ``event_polecat``) of each sentence's main
@@ -65,6 +68,8 @@ def triples(events, strict: bool = False) -> set[tuple[str, str, str]]:
     out = set()
     for e in events:
         code = e.get("event") or e["root"]
+        if country(e["source"]) == "---" and country(e["target"]) == "---":
+            continue  # no dyad claimed (see the module's note)
         out.add((country(e["source"], strict), country(e["target"], strict), code[:2]))
     return out
 

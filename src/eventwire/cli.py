@@ -396,7 +396,7 @@ def code(
     numbered = [(i, text) for i, text in enumerate(sentences) if text.strip()]
     docs = nlp.pipe((text for _, text in numbered), batch_size=64)  # one parse per batch, not per line
     for (i, _), doc in zip(numbered, docs):
-        for rank, event in enumerate(code_doc(doc, date=date)):
+        for rank, event in enumerate(code_doc(doc, date=date, actorless=True)):
             # the coder lists a sentence's main event first; "main" marks it
             record = {"input": i, **asdict(event), "main": rank == 0}
             if json_out:

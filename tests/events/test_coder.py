@@ -728,3 +728,19 @@ def test_a_dateline_with_an_agency_in_brackets(nlp):
     ev = code_sentence("WASHINGTON, May 8 (Wirewatch) -- President Donald Trump said on Tuesday he was withdrawing "
                        "the United States from the Iran nuclear deal.", nlp=nlp, date="2018-05-08")
     assert ("USA", "IRN", "08") in countries(ev)
+
+
+def test_actorless_sentence_keeps_its_main_act_only_when_asked(nlp):
+    doc = nlp("Masked raiders attacked a grain depot outside the town.")
+    assert code_doc(doc, date="2023-05-02") == []  # the store's reading: no country, no event
+    ev = code_doc(doc, date="2023-05-02", actorless=True)
+    assert len(ev) == 1 and ev[0].root in ("18", "19", "17")
+    assert ev[0].source_actor == "Masked raiders" and ev[0].source is None and ev[0].target is None
+    assert ev[0].confidence == 0.2
+
+
+def test_actorless_target_is_a_party_not_a_topic(nlp):
+    ev = code_doc(nlp("Strikers demanded the dismissal of the police chief."), date=None, actorless=True)
+    assert ev and ev[0].target_actor == "the police chief"
+    ev = code_doc(nlp("The deposed governor called for fresh polls."), date=None, actorless=True)
+    assert ev and ev[0].source_actor == "The deposed governor" and ev[0].target_actor is None

@@ -44,11 +44,11 @@ def test_plover_type_floor():
     shared_path("eval", "events", "plover_gsr.jsonl")
     bench = _bench()
     r = bench.score_plover(*_rows(bench, "plover_gsr.jsonl"))
-    assert r["accuracy"] >= 0.61  # the main event `eventwire code` marks: measured 0.627
+    assert r["accuracy"] >= 0.72  # the main event `eventwire code` marks: measured 0.742
 
 
 @pytest.mark.parametrize("name, floor", [
-    ("wire-dev-1.jsonl", 0.75), ("wire-dev-2.jsonl", 0.61), ("wire-heldout-3.jsonl", 0.54),
+    ("wire-dev-1.jsonl", 0.75), ("wire-dev-2.jsonl", 0.62), ("wire-heldout-3.jsonl", 0.55),
 ])
 def test_wire_copy_floors(name, floor):
     """The project's own wire-style sentences (benchmarks/data), through `eventwire code`."""

@@ -122,3 +122,16 @@ def test_events_table_is_one_line_per_event_at_80_columns(tmp_path):
     assert lines[0].startswith("date") and len(lines) >= 2
     assert all(len(line) <= 80 for line in lines)
     assert all(line[:4].isdigit() or line.startswith("undated") for line in lines[1:])
+
+
+def test_code_prints_the_main_act_of_a_sentence_with_no_country():
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+    r = CliRunner().invoke(app, ["code", "-", "--json", "--date", "2023-05-02"],
+                           input="Masked raiders attacked a grain depot outside the town.\nIt rained all day.\n")
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+    assert [row["input"] for row in rows] == [0]  # the weather stays quiet
+    assert rows[0]["main"] is True and rows[0]["source_actor"] == "Masked raiders"
+    assert rows[0]["confidence"] == 0.2 and rows[0]["plover"]

@@ -99,6 +99,12 @@ def test_person_without_evidence_stays_unknown(resolver):
     assert resolver.resolve("Paris Hilton").country is None
 
 
+@pytest.mark.parametrize("phrase", ["Mr Lagos", "Dr. Canberra", "Mrs Wuhan Ode", "President Lyon"])
+def test_place_name_after_an_honorific_or_title_is_a_person(resolver, phrase):
+    actor = resolver.resolve(phrase)
+    assert (actor.kind, actor.country) == ("person", None)
+
+
 def test_article_country_only_for_roles(resolver):
     actor = resolver.resolve("Deputy Foreign Minister Lena Markova", label="PERSON",
                              article_country="BGR")

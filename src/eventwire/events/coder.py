@@ -1039,19 +1039,40 @@ UNRESOLVED_SOURCES = True
 
 
 def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
-             times: Sequence[TimeExpr] = ()) -> list[Event]:
-    """Events in a parsed article body (a spaCy Doc), sentence by sentence.
+             times: Sequence[TimeExpr] = (), actorless: bool = False) -> list[Event]:
+    """Events in a parsed article body (a spaCy Doc), sentence by sentence; each sentence's main
+    event first.
 
     ``resolve(name, label, context)`` turns a noun phrase into an Actor (by
     default the project's ActorResolver); ``times`` are the article's time
     expressions (offsets into ``doc.text``), used to date each event; else
-    ``date`` (the publication date) stands.
+    ``date`` (the publication date) stands.  With ``actorless``, a sentence that
+    reports a typed act but whose actors resolve to no country still yields its main
+    event, with no country codes, the actor's words kept in ``source_actor`` and
+    confidence 0.2 (what ``eventwire code`` prints); the store keeps only events
+    with a country on one side.
     """
     coder = _Coder(resolve or _default_resolve(date), date)
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(_code_sentence(coder, sent, date, times))
+        found = _code_sentence(coder, sent, date, times)
+        if not found and actorless:
+            extra = _actorless_event(coder, sent, date, times)
+            found = [extra] if extra is not None else []
+        events.extend(found)
     return events
+
+
+def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
+    """The main typed act of a sentence whose actors resolve to no country (see ``code_doc``)."""
+    s = _Sentence(coder, sent)
+    frames = [f for f in s.frames() if not f.nominal] or s.frames()
+    frames = [f for f in frames if to_plover(f.code)[0] and not f.code.startswith("01")]
+    if not frames:
+        return None
+    main = _main_frame(frames)
+    when, basis = _when(sent, date, times, main)
+    return _fallback_event(s, [main], sent, when, basis)
 
 
 def _when(sent, date, times, frame: "_Frame | None" = None):
@@ -1620,14 +1641,39 @@ def _fallback_event(s: "_Sentence", frames: list[_Frame], sent, when, basis) -> 
     info = lookup(f.code)
     plover, mode = to_plover(f.code)
     trig = sorted(f.trigger, key=lambda w: w.i)
+    source, source_words = _words_of(s, s.subjects(f.head) if not f.nominal else [], sent.text)
+    groups = [g for g in (f.groups or ([list(f.targets)] if f.targets else s.target_groups(f))) if g]
+    target, target_words = _words_of(s, groups[0] if groups else [], sent.text, party_only=True)
     return Event(
         sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
         cameo=f.code, root=f.code[:2], goldstein=info.goldstein, quad=info.quad,
-        plover=plover, plover_mode=mode, source=None, target=None,
-        source_actor=None, target_actor=None, date=when, date_basis=basis, location=None,
+        plover=plover, plover_mode=mode, source=source, target=target,
+        source_actor=source_words, target_actor=target_words, date=when, date_basis=basis, location=None,
         trigger=" ".join(w.text for w in trig),
         trigger_start=trig[0].idx, trigger_end=trig[-1].idx + len(trig[-1].text),
         negated=f.negated, hypothetical=f.hypothetical, future=f.future, confidence=0.2)
+
+
+def _words_of(s: "_Sentence", toks, ctx: str, *, party_only: bool = False) -> tuple[str | None, str | None]:
+    """(a sector-only code when the words name a known kind of actor, the words) of the first noun
+    phrase among ``toks``: "rebels" -> ("REB", "rebels"); a pronoun or nothing -> (None, None).
+    With ``party_only`` (targets), a noun that names no kind of actor and no proper name ("new
+    elections") is not a party: its "of" phrase is tried ("the resignation of the mayor"), else
+    nothing."""
+    for tok in toks:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        seen = [tok] + ([c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for c in p.children if c.dep_ == "pobj"] if party_only else [])
+        for t in seen:
+            found = s.c.actor(t, ctx)
+            code = found[0].code if found is not None and not found[0].country else None
+            if party_only and code is None and t.pos_ != "PROPN":
+                continue
+            return code, t.doc[t.left_edge.i:t.i + 1].text
+        if not party_only:
+            break
+    return None, None
 
 
 def code_sentence(text: str, *, nlp, date: str | None = None) -> list[Event]:

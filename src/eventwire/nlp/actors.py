@@ -533,7 +533,8 @@ class _Reader:
         return out
 
     def _demote_places(self, items: list[_Item]) -> list[_Item]:
-        """A city or given-name country beside an unknown capitalised word is part of a name."""
+        """A city or given-name country beside an unknown capitalised word, or after an honorific,
+        is part of a name."""
         def unknown_cap(j: int) -> bool:
             return 0 <= j < len(items) and items[j].kind == "cap" and items[j].word not in _ORG_WORDS
 
@@ -546,7 +547,13 @@ class _Reader:
                     and fold(item.text) in gazetteer().us_states):
                 item.country = "USA"  # "Georgia Gov. Brian Kemp": the US state
                 continue
+            if j > 0 and items[j - 1].kind == "hon" and item.place.kind != "igo":
+                item.kind, item.place, item.country = "cap", None, None  # "Mr Banda": a person
+                continue
             local = item.place.kind in ("city", "capital", "subdivision")
+            if local and j > 0 and items[j - 1].kind == "role" and following is None:
+                item.kind, item.place, item.country = "cap", None, None  # "President Banda"
+                continue
             given = fold(item.text) in _GIVEN_NAME_PLACES
             if self.label == "PERSON" and item.place.kind != "demonym":
                 local = True
