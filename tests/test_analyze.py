@@ -81,3 +81,18 @@ def test_actor_dictionaries_from_the_command_line(tmp_path):
     person = next(a for a in actors if a["name"] == "Ingrid Voldseth")
     assert (person["country"], person["sector"]) == ("NOR", "GOV")
     assert any(p.startswith("dictionary:") for p in person["provenance"])
+
+
+def test_a_body_longer_than_the_pass_reads_is_read_in_part_and_flagged(monkeypatch):
+    from eventwire.nlp import pipeline
+    from eventwire.records import Article
+
+    monkeypatch.setattr(pipeline, "MAX_ANALYSED", 120)
+    body = ("Officials met on Monday. " * 4) + "\n\n" + ("The army attacked the town on Tuesday. " * 20)
+    art = Article(id="long", source="x", path="x", format="txt", url=None, outlet=None, outlet_basis=None,
+                  title=None, byline=None, published="2024-01-03", published_basis=None,
+                  published_confidence=None, language="en", body=body, removed=(), dateline=None,
+                  flags=(), ingested_at="")
+    analysis = LanguagePass().analyse_one(art)
+    assert any(f.startswith("partly analysed: the first 120 of") for f in analysis.flags)
+    assert all(s.end <= 130 for s in analysis.sentences)

@@ -128,3 +128,29 @@ def test_the_command_line_does_not_load_the_heavy_stack_to_start():
              "print(sorted(m for m in ('spacy', 'trafilatura', 'datasketch', 'scipy', 'dateparser') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+HOSTILE_TITLE = "Talks \x1b[2J\x1b]8;;http://evil.example\x07link\x1b]8;;\x07 \u202eretlaw\u202c end"
+
+
+def test_no_command_prints_terminal_controls_from_scraped_text(tmp_path):
+    """Every read command, stories and story included, over a store whose titles and quotes carry
+    escape sequences (clear screen, OSC 8 link, bell) and a bidi override."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for k, outlet in enumerate(("a", "b")):
+        (corpus / f"{outlet}.txt").write_text(
+            f"{HOSTILE_TITLE}\n\nFrance and Germany signed a new trade agreement in Paris on Monday, "
+            "officials said.\n\n\"This agreement \x1b[31mmatters\x1b[0m to both of us,\" the French "
+            f"foreign minister said after the ceremony. Report {k}.\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    assert run("ingest", corpus, "--db", db).exit_code in (0, 1)
+    story = json.loads(run("stories", "--db", db, "--json").stdout.splitlines()[0])["id"]
+    for args in (["articles"], ["stories"], ["story", story], ["quotes"], ["events"], ["actors"],
+                 ["search", "agreement"], ["timeline"], ["errors"]):
+        r = run(*args, "--db", db)
+        assert r.exit_code == 0, (args, r.output)
+        for bad in ("\x1b", "\x07", "\u202e"):
+            assert bad not in r.output, (args, bad)
+    r = run("stories", "--db", db)
+    assert "␛" in r.output or "\\x1b" in r.output  # shown, made inert

@@ -35,10 +35,11 @@ class AnalyzeReport:
     entities: int = 0
     events: int = 0
     seconds: float = 0.0
+    partly: int = 0  # articles longer than the pass reads (flag "partly analysed: ...")
 
     def skipped_words(self) -> str:
         """"3 skipped: 2 language fr, 1 empty body" (or "none skipped")."""
-        return skipped_words(self.skipped, self.skipped_why)
+        return skipped_words(self.skipped, self.skipped_why, self.partly)
 
     def as_dict(self) -> dict:
         d = dict(self.__dict__)
@@ -111,6 +112,7 @@ def analyze(
         if why is not None:
             report.skipped += 1
             report.skipped_why[why] = report.skipped_why.get(why, 0) + 1
+        report.partly += any(f.startswith("partly analysed") for f in analysis.flags)
         report.quotes += len(analysis.quotes)
         report.times += len(analysis.times)
         report.entities += len(analysis.entities)

@@ -43,12 +43,13 @@ class Eventwire:
             paths = [paths]
         from .ingest import ingest
 
-        report = ingest(self.store, [os.fspath(p) for p in paths], reporter=reporter, max_bytes=max_bytes)
-        if analyze and report.added:
-            if reporter is not None:
-                reporter.phase("language")
-            report.analysis = self.analyze(dictionaries=dictionaries).as_dict()
-            report.stories = self.group()
+        with self.store.exclusive():  # one writer: a second ingest into this store is refused (E306)
+            report = ingest(self.store, [os.fspath(p) for p in paths], reporter=reporter, max_bytes=max_bytes)
+            if analyze and report.added:
+                if reporter is not None:
+                    reporter.phase("language")
+                report.analysis = self.analyze(dictionaries=dictionaries).as_dict()
+                report.stories = self.group()
         return report
 
     def group(self) -> dict:
@@ -57,10 +58,11 @@ class Eventwire:
         from .events.dedup import merge
         from .stories import group, ungrouped
 
-        ids = ungrouped(self.store)
-        counts = group(self.store)
-        if ids:
-            merge(self.store, article_ids=ids)
+        with self.store.exclusive():
+            ids = ungrouped(self.store)
+            counts = group(self.store)
+            if ids:
+                merge(self.store, article_ids=ids)
         return counts
 
     def stories(self) -> list[dict]:
@@ -100,8 +102,9 @@ class Eventwire:
         files to resolve names with.  spaCy is imported only when this runs."""
         from .analyze import analyze
 
-        return analyze(self.store, redo=redo, n_process=n_process, progress=progress,
-                       dictionaries=[os.fspath(d) for d in dictionaries])
+        with self.store.exclusive():
+            return analyze(self.store, redo=redo, n_process=n_process, progress=progress,
+                           dictionaries=[os.fspath(d) for d in dictionaries])
 
     def quotes(self, *, speaker: str | None = None, article_id: str | None = None) -> list[dict]:
         """Direct quotes with their speakers and resolved actors, in publication order."""

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +22,7 @@ from rich.text import Text
 from . import __version__
 from .api import Eventwire
 from .errors import EventwireError
+from .terminal import console, safe
 from .progress import Reporter, skipped_words
 from .records import ReadError
 from .store import default_db
@@ -34,18 +33,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # never dump locals (scraped text) into a terminal
     help="eventwire: raw news in; clean dated articles, quotes, stories and events out.",
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(value) -> str:
-    """Text from an input, made harmless for a terminal."""
-    if value is None:
-        return ""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", str(value))
-
+out = console()
+err = console(stderr=True)
 
 def T(value, style: str = "") -> Text:
     return Text(safe(value), style=style)
@@ -141,7 +130,7 @@ def ingest(
         if report.analysis:
             a = report.analysis
             out.print(Text(
-                f"language pass: {a['articles']} articles ({skipped_words(a['skipped'], a.get('skipped_why') or {})}), "
+                f"language pass: {a['articles']} articles ({skipped_words(a['skipped'], a.get('skipped_why') or {}, a.get('partly', 0))}), "
                 f"{a['entities']} entities, "
                 f"{a['quotes']} quotes, {a['times']} time expressions, {a['events']} event reports ({a['seconds']:.1f} s)"
             ))
@@ -374,6 +363,9 @@ def errors(db: Optional[str] = DbOption, json_out: bool = JsonOption, limit: int
                 out.print(T(f"{e['at']}  {e['path']}: [{e['code']}] {e['reason']}"))
 
 
+MAX_CODE_LINE = 100_000  # characters of one input line of `code` (a sentence is far shorter)
+
+
 @app.command()
 def code(
     sentences: Optional[list[str]] = typer.Argument(None, help="Sentences to code; '-' reads one a line from standard input."),
@@ -393,10 +385,23 @@ def code(
             err.print("error: give sentences, or '-' to read them from standard input")
             raise typer.Exit(2)
     nlp = load_model()
-    numbered = [(i, text) for i, text in enumerate(sentences) if text.strip()]
+    numbered, failed = [], 0
+    for i, text in enumerate(sentences):
+        if len(text) > MAX_CODE_LINE:  # one bad line costs itself only: the rest is coded
+            err.print(Text(f"error: input line {i}: [E403] {len(text):,} characters, over the limit of "
+                           f"{MAX_CODE_LINE:,} for one line; not coded"))
+            failed += 1
+        elif text.strip():
+            numbered.append((i, text))
     docs = nlp.pipe((text for _, text in numbered), batch_size=64)  # one parse per batch, not per line
     for (i, _), doc in zip(numbered, docs):
-        for rank, event in enumerate(code_doc(doc, date=date, actorless=True)):
+        try:
+            events = code_doc(doc, date=date, actorless=True)
+        except Exception as exc:  # noqa: BLE001 - a coder bug on one line must not cost the others
+            err.print(Text(f"error: input line {i}: [E404] the coder failed: {type(exc).__name__}: {safe(exc)}"))
+            failed += 1
+            continue
+        for rank, event in enumerate(events):
             # the coder lists a sentence's main event first; "main" marks it
             record = {"input": i, **asdict(event), "main": rank == 0}
             if json_out:
@@ -408,6 +413,8 @@ def code(
                     f"  {record['cameo']} ", T(record["plover"] or "-", "cyan"), f"  {record['goldstein']:+.1f}",
                     ("  " + ",".join(flags) if flags else "", "yellow"), "  ", T(record["trigger"] or "", "dim"),
                 ))
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -471,6 +478,14 @@ def main() -> None:
     """Entry point: an unexpected failure is one line (the traceback with EVENTWIRE_DEBUG=1)."""
     try:
         app()
+    except KeyboardInterrupt:  # Ctrl-C (also while the model loads): a line, not a traceback
+        err.print("interrupted")
+        raise SystemExit(130) from None
+    except EventwireError as exc:  # a numbered error that escaped a command: it says what to do
+        if os.environ.get("EVENTWIRE_DEBUG"):
+            raise
+        err.print(Text(f"error: {safe(exc)}"))
+        raise SystemExit(2) from None
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the command line
         if os.environ.get("EVENTWIRE_DEBUG"):
             raise

@@ -18,17 +18,26 @@ CODES: dict[str, str] = {
     "E108": "WARC file is corrupt or truncated",
     "E109": "unsupported file type",
     "E110": "permission denied or read error",
+    "E111": "compressed input expands too far (a gzip bomb?)",
+    "E112": "a record field holds an impossible value",
+    "E113": "reading the file failed unexpectedly (the rest of the file is skipped)",
     # E2xx: extraction
     "E201": "no article text could be extracted",
     "E202": "HTML could not be parsed",
+    "E203": "extraction failed unexpectedly on this document",
     # E3xx: store
     "E301": "database schema is newer than this version of eventwire",
     "E302": "not an eventwire database",
     "E303": "malformed search query",
     "E304": "no article with that id",
+    "E305": "the store cannot be opened",
+    "E306": "another ingest is writing to this store",
+    "E307": "the store has an older schema and cannot be upgraded here",
     # E4xx: language pass
     "E401": "language model could not be loaded",
     "E402": "actor dictionary could not be parsed",
+    "E403": "an input line is too long to code",
+    "E404": "coding one input failed unexpectedly",
     # E5xx: optional parts
     "E501": "an optional dependency is missing",
 }

@@ -101,7 +101,16 @@ def ingest(
                 rep.file_done(item.path)
                 continue
             report.files += 1
-            for doc in read_file(item, max_bytes=max_bytes, stdin=stdin):
+            docs = read_file(item, max_bytes=max_bytes, stdin=stdin)
+            while True:
+                try:
+                    doc = next(docs)
+                except StopIteration:
+                    break
+                except Exception as exc:  # noqa: BLE001 - a reader bug costs the rest of this file only
+                    _record_error(store, rep, report, ReadError(
+                        item, "E113", f"reading stopped: {type(exc).__name__}: {_one_line(exc)}"), run_id)
+                    break
                 if isinstance(doc, ReadError):
                     _record_error(store, rep, report, doc, run_id)
                     continue
@@ -122,6 +131,11 @@ def ingest(
         report.seconds = time.perf_counter() - t0
         store.finish_run(run_id, status, report.as_dict())
     return report
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text[:300] + ("..." if len(text) > 300 else "")
 
 
 def _record_error(store: Store, rep: Reporter, report: IngestReport, err: ReadError, run_id: int) -> None:
@@ -147,6 +161,10 @@ def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_
             _record_error(
                 store, rep, report, ReadError(doc.source, exc.code, exc.detail or str(exc), doc.raw), run_id
             )
+            continue
+        except Exception as exc:  # noqa: BLE001 - one document's failure must not cost its batch
+            _record_error(store, rep, report, ReadError(
+                doc.source, "E203", f"{type(exc).__name__}: {_one_line(exc)}", doc.raw), run_id)
             continue
         if not got.body.strip():
             _record_error(store, rep, report, ReadError(doc.source, "E201", "the body is empty after cleaning", doc.raw), run_id)

@@ -46,9 +46,11 @@ class IngestReport:
         return d
 
 
-def skipped_words(n: int, why: dict) -> str:
-    """How many articles the language pass skipped, and why: "3 skipped: 2 language fr, 1 empty body"."""
+def skipped_words(n: int, why: dict, partly: int = 0) -> str:
+    """How many articles the language pass skipped, and why: "3 skipped: 2 language fr, 1 empty body";
+    then how many it read only in part (too long)."""
+    tail = f"; {partly} read only in part (too long; flagged)" if partly else ""
     if not n:
-        return "none skipped"
+        return "none skipped" + tail
     reasons = ", ".join(f"{c} {w}" for w, c in sorted(why.items(), key=lambda kv: (-kv[1], kv[0])))
-    return f"{n} skipped: {reasons}" if reasons else f"{n} skipped"
+    return (f"{n} skipped: {reasons}" if reasons else f"{n} skipped") + tail

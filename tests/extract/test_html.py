@@ -84,6 +84,14 @@ def test_truncated_page_does_not_crash():
     got = extract_html(html[:cut])
     assert got.body.startswith(PARAGRAPHS[0])
     assert got.body.endswith("Shipping c")
+    assert "html-truncated" in got.flags
+
+
+def test_whole_pages_and_pages_without_closing_tags_are_not_flagged_truncated():
+    html = page(head=FULL_HEAD)
+    assert "html-truncated" not in extract_html(html).flags
+    bare_end = html.replace("</body>", "").replace("</html>", "")  # optional in HTML
+    assert "html-truncated" not in extract_html(bare_end).flags
 
 
 def test_fragment_without_html_element():
@@ -123,3 +131,40 @@ def test_a_url_that_disagrees_with_the_page_date_is_kept_in_the_basis():
     got = extract_html(page, url="https://port.example.org/news/2021/may/11/ferry-talks")
     assert got.published.value == "2021-05-12"
     assert "other evidence: URL path" in got.published.basis and "2021-05-11" in got.published.basis
+
+
+def test_recall_pass_when_the_precise_pass_keeps_only_a_date_line(monkeypatch):
+    """The cascade in ``extract``: precision first; a next-to-empty cleaned body is retried with
+    recall, and the longer body is kept with the flag ``recall-pass``."""
+    from dataclasses import replace
+
+    import eventwire.extract.html as html_module
+    from eventwire.extract import extract
+    from eventwire.records import RawDoc
+
+    page = ("<html><body><article><p>Ferry crews walked out on Monday over pay.</p>"
+            "<p>The operator said talks would resume once the union named its negotiators.</p>"
+            "</article></body></html>")
+    real = html_module.extract_html
+    calls = []
+
+    def precise_keeps_a_date(html, **kw):
+        calls.append(kw.get("recall", False))
+        got = real(html, **kw)
+        return got if kw.get("recall") else replace(got, body="Updated 4 March 2024")
+
+    monkeypatch.setattr(html_module, "extract_html", precise_keeps_a_date)
+    got = extract(RawDoc(source="p.html", path="p.html", format="html", raw=page.encode(), html=page))
+    assert calls == [False, True]
+    assert "Ferry crews walked out" in got.body and "recall-pass" in got.flags
+
+
+def test_no_recall_pass_for_a_full_body():
+    from eventwire.extract import extract
+    from eventwire.records import RawDoc
+
+    page = ("<html><body><article>" + "".join(
+        f"<p>Paragraph {i} of a long report on the harbour strike and the talks that followed it.</p>"
+        for i in range(6)) + "</article></body></html>")
+    got = extract(RawDoc(source="p.html", path="p.html", format="html", raw=page.encode(), html=page))
+    assert "recall-pass" not in got.flags

@@ -32,7 +32,7 @@ def write_warc(path: Path, *, gzip: bool = True) -> bytes:
     meta_page = '<html><head><meta charset="koi8-r"></head><body><p>Новости дня</p></body></html>'
     response("https://news.example/3", meta_page.encode("koi8-r"), "text/html")
     writer.write_record(writer.create_warc_record(
-        "urn:text:4", "resource", payload=io.BytesIO("Plain text story.".encode()),
+        "https://news.example/4.txt", "resource", payload=io.BytesIO("Plain text story.".encode()),
         warc_content_type="text/plain"))
     path.write_bytes(buffer.getvalue())
     return buffer.getvalue()

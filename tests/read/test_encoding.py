@@ -178,3 +178,12 @@ def test_eastern_courier_example_is_cp1251():
     assert encoding == "cp1251"
     assert "Dmitry Rogozin (Дмитрий Рогозин)" in text
     assert "Vladislav Surkov (Владислав Сурков)" in text
+
+
+def test_one_damaged_line_does_not_turn_a_utf8_file_to_mojibake():
+    lines = [f"Line {i} of the report, in plain words.\n".encode() for i in range(20)]
+    lines[2] = "The café owner said “no”.\n".encode()
+    lines.insert(4, b"Damaged: \xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5 end.\n")
+    text, encoding, flags = decode(b"".join(lines))
+    assert "The café owner said “no”." in text and encoding == "utf-8"
+    assert "mixed-encoding" in flags and "\ufffd" in text

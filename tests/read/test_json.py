@@ -90,3 +90,32 @@ def test_text_file_holding_json(tmp_path: Path):
     path = tmp_path / "export.txt"
     path.write_text('[{"text": "one"}, {"text": "two"}]')
     assert [doc.text for doc in read(path)] == ["one", "two"]
+
+
+def test_impossible_dates_cost_one_record_each(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [{"text": "Good record one about the harbour.", "published": 1700000000},
+             {"text": "Bad huge number.", "published": 12345678901234567890},
+             {"text": "Bad infinite number.", "date": 1e999},
+             {"text": "Good record two about the ferry."}]
+    path.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    items = list(read_file(str(path)))
+    assert [type(i).__name__ for i in items] == ["RawDoc", "ReadError", "ReadError", "RawDoc"]
+    assert {i.code for i in items if isinstance(i, ReadError)} == {"E112"}
+    assert "line 2" in items[1].path
+
+
+def test_a_nul_byte_costs_its_line_not_the_file(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b'{"text": "First good record."}\n{"text": "bro\x00ken"}\n{"text": "Third good record."}\n')
+    items = list(read_file(str(path)))
+    assert [type(i).__name__ for i in items] == ["RawDoc", "ReadError", "RawDoc"]
+    assert items[1].code == "E103" and items[1].raw is not None
+
+
+def test_utf16_json_lines(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    text = '{"text": "Première ligne."}\n{"text": "Zweite Zeile."}\n'
+    path.write_bytes(text.encode("utf-16"))
+    items = list(read_file(str(path)))
+    assert [i.text for i in items] == ["Première ligne.", "Zweite Zeile."]

@@ -13,7 +13,7 @@ def test_records_are_selected_and_decoded(tmp_path: Path, make_warc):
     docs = list(read_file(str(path)))
     assert all(isinstance(doc, RawDoc) for doc in docs), docs
     assert [doc.source for doc in docs] == ["https://news.example/1", "https://news.example/2",
-                                            "https://news.example/3", "urn:text:4"]
+                                            "https://news.example/3", "https://news.example/4.txt"]
     first, second, third, fourth = docs
     assert (first.format, first.url, first.date, first.encoding) == (
         "warc", "https://news.example/1", "2019-04-02T10:00:00Z", "utf-8")
@@ -55,7 +55,7 @@ def test_records_over_the_limit(tmp_path: Path, make_warc):
     items = list(read_file(str(path), max_bytes=120))
     errors = [item for item in items if isinstance(item, ReadError)]
     assert errors and all(error.code == "E104" for error in errors)
-    assert [item.source for item in items if isinstance(item, RawDoc)] == ["urn:text:4"]
+    assert [item.source for item in items if isinstance(item, RawDoc)] == ["https://news.example/4.txt"]
 
 
 def test_warc_extension_without_warc_content(tmp_path: Path, make_warc):

@@ -18,7 +18,8 @@ from typing import Callable, Optional
 from enum import Enum
 
 import typer
-from rich.console import Console
+
+from ..terminal import console
 from rich.table import Table
 from rich.text import Text
 
@@ -27,8 +28,8 @@ from . import dyad as dyad_mod
 from . import export as export_mod
 from . import store as event_store
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = console()
+err = console(stderr=True)
 
 QUAD_HEADS = ("V-coop", "M-coop", "V-conf", "M-conf")
 BAR_WIDTH = 10  # characters for a Goldstein mean of +-10

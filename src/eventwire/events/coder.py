@@ -1038,6 +1038,9 @@ def _place(tok) -> str | None:
 UNRESOLVED_SOURCES = True
 
 
+MAX_SENTENCE_TOKENS = 250  # longer "sentences" are not coded (their cost grows with their length)
+
+
 def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
              times: Sequence[TimeExpr] = (), actorless: bool = False) -> list[Event]:
     """Events in a parsed article body (a spaCy Doc), sentence by sentence; each sentence's main
@@ -1055,6 +1058,8 @@ def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
     coder = _Coder(resolve or _default_resolve(date), date)
     events: list[Event] = []
     for sent in doc.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            continue  # a list, a table or word salad run together: no sentence of news
         found = _code_sentence(coder, sent, date, times)
         if not found and actorless:
             extra = _actorless_event(coder, sent, date, times)

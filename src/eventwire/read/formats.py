@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 from ..errors import EventwireError
 from ..records import RawDoc, ReadError
-from .encoding import decode, meta_charset
+from .encoding import bom_encoding, decode, meta_charset, utf16_without_bom
 from .failures import KEEP_RAW_BELOW, failure, from_exception
 from .jsonrec import iter_json, iter_jsonl
 from .paths import STDIN
@@ -82,14 +82,17 @@ def _read_stream(handle: BinaryIO, path: str, max_bytes: int,
         yield from iter_warc(_rejoin(head, handle), path, max_bytes)
         return
     if ext in WARC_EXTS:
-        yield failure(path, "E108", "does not start with a WARC record", head)
+        yield failure(path, "E108", "does not start with a WARC or ARC record", head)
         return
     streamed = ext in JSONL_EXTS or (ext is None and _sniffed_jsonl(head))
+    if streamed and (bom_encoding(head) in ("utf-16-le", "utf-16-be", "utf-16", "utf-32")
+                     or utf16_without_bom(head)):
+        streamed = False  # wide characters: lines are found after decoding the whole file
     if not streamed and size is not None and size > max_bytes:
         yield failure(path, "E104", f"file is {size:,} bytes, over the limit of "
                                     f"{max_bytes:,} bytes")
         return
-    reason = binary_reason(head)
+    reason = binary_reason(head, by_record=streamed)
     if reason:
         small = size is not None and size < KEEP_RAW_BELOW
         raw = head + handle.read() if small else None
@@ -123,7 +126,8 @@ def _read_whole(data: bytes, path: str, ext: str | None) -> Iterator[RawDoc | Re
     if fmt == "json":
         yield from iter_json(data, path)
     elif fmt == "jsonl":
-        yield from iter_jsonl(io.BytesIO(data), path, len(data))
+        yield from iter_jsonl(io.BytesIO(text.encode("utf-8") if encoding != "utf-8" else data),
+                              path, len(data) * 2)
     else:
         yield RawDoc(source=path, path=path, format=fmt, raw=data,
                      text=text if fmt == "txt" else None, html=text if fmt == "html" else None,

@@ -87,6 +87,9 @@ def iter_jsonl(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawDoc 
         if not body.strip():
             continue
         records += 1
+        if b"\x00" in body:
+            yield failure(where, "E103", f"line {line_no} holds NUL bytes (binary, not a JSON record)", body)
+            continue
         try:
             text, encoding, flags = _line_text(body)
             value = json.loads(text)
@@ -109,7 +112,12 @@ def _record_doc(value: Any, *, raw: bytes, path: str, fmt: str, number: int | No
         kind = type(value).__name__
         return failure(where, "E107", f"a JSON {kind} where a record object was expected", raw)
     keys = {key.lower().replace("_", "").replace("-", ""): key for key in value}
-    fields = {name: _field(value, keys, name) for name in _ALIASES}
+    try:
+        fields = {name: _field(value, keys, name) for name in _ALIASES}
+    except EventwireError as error:
+        return from_exception(where, error, raw)
+    except RecursionError:
+        return failure(where, "E112", "a field is nested too deeply to read", raw)
     text, html = fields["text"], fields["html"]
     if text and not html and looks_like_html(text):
         text, html = None, text
@@ -154,10 +162,15 @@ def _as_string(value: Any, name: str) -> str | None:
 
 
 def _epoch(seconds: float) -> str:
-    """An epoch timestamp (seconds, or milliseconds when huge) as ISO 8601 UTC."""
+    """An epoch timestamp (seconds, or milliseconds when huge) as ISO 8601 UTC; E112 when no
+    calendar holds it (``12345678901234567890``, ``1e999``, NaN)."""
+    given = seconds
     if seconds > 1e11:
         seconds /= 1000
-    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
+    except (ValueError, OverflowError, OSError):
+        raise EventwireError("E112", f"the date {given!r} is no timestamp a calendar holds") from None
 
 
 def _json_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:

@@ -21,7 +21,7 @@ HEAD_BYTES = 65536
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 JSON_EXTS = frozenset({".json"})
 JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
-WARC_EXTS = frozenset({".warc", ".warc.gz"})
+WARC_EXTS = frozenset({".warc", ".warc.gz", ".arc", ".arc.gz"})
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -47,31 +47,40 @@ _HTML_TAGS = re.compile(r"<(html|head|body|meta|title|article|div|p)[\s>/]", re.
 
 
 def extension(path: str) -> str:
-    """Lower-case extension, with ``.warc.gz`` kept whole."""
+    """Lower-case extension, with ``.warc.gz`` and ``.arc.gz`` kept whole."""
     name = os.path.basename(path).lower()
-    if name.endswith(".warc.gz"):
-        return ".warc.gz"
+    for double in (".warc.gz", ".arc.gz"):
+        if name.endswith(double):
+            return double
     return os.path.splitext(name)[1]
 
 
+# WARC 1.x, the WARC/0.17 and 0.18 drafts older crawlers wrote, and ARC (its file header record)
+_ARCHIVE_STARTS = (b"WARC/1.", b"WARC/0.17", b"WARC/0.18", b"filedesc://")
+
+
 def is_warc(head: bytes) -> bool:
-    """True for WARC bytes, plain or gzip-compressed (looks inside the gzip)."""
+    """True for web archive bytes (WARC, its 0.17/0.18 drafts, ARC), plain or gzip-compressed
+    (looks inside the gzip)."""
     if head.startswith(_GZIP_MAGIC):
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
         except zlib.error:
             return False
-    return head.startswith(b"WARC/1.")
+    return head.startswith(_ARCHIVE_STARTS)
 
 
-def binary_reason(head: bytes) -> str | None:
-    """Why ``head`` (the first bytes of a non-WARC input) is not text; None if it is."""
+def binary_reason(head: bytes, *, by_record: bool = False) -> str | None:
+    """Why ``head`` (the first bytes of a non-WARC input) is not text; None if it is.
+
+    ``by_record``: the input is read record by record (JSON Lines), so only a magic number
+    condemns the whole file; NUL and control bytes are judged line by line."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return f"looks like {what}"
     if head.startswith(_GZIP_MAGIC):
         return "gzip-compressed and not a WARC; decompress it first"
-    if bom_encoding(head) or utf16_without_bom(head):
+    if by_record or bom_encoding(head) or utf16_without_bom(head):
         return None
     if b"\x00" in head:
         return "contains NUL bytes"

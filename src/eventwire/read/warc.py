@@ -1,26 +1,36 @@
-"""WARC and WARC.gz files (Common Crawl News and other web archives).
+"""Web archives: WARC and WARC.gz (Common Crawl News and other crawls), the WARC/0.17 and 0.18
+drafts older crawlers wrote, and ARC files (the Internet Archive's older format), plain or
+gzip-compressed.
 
-Records are streamed with warcio, one at a time, so a 1 GB archive never sits
-in memory; only each wanted payload is read, and it is held to the size
-limit.  Taken: ``response`` records with a 2xx status and an HTML content
-type, and ``resource``/``conversion`` records of HTML or plain text (WET
-files).  Everything else (requests, metadata, images, redirects) is passed
-over silently.
+Records are streamed with warcio, one at a time, so a 1 GB archive never sits in memory; only
+each wanted payload is read, and it is held to the size limit.  Taken: ``response`` records
+(ARC records read as responses) with a 2xx status and an HTML content type, and
+``resource``/``conversion`` records of HTML or plain text (WET files) whose target is a web
+address.  Everything else (warcinfo, requests, metadata, crawler logs and manifests with
+``metadata:`` or ``urn:`` targets, images, redirects) is passed over and counted in
+``WarcStats`` of the file's last item, never stored as an article.
 
-warcio does not complain about a cut-off archive: it hands back a short last
-payload or a header block cut mid-line, or silently stops inside a truncated
-gzip member.  Damage is found by checking that each record declares its
-length, that all of it was there (and, in a WARC.gz, its gzip trailer), and
-at the end that the last complete record reaches the end of the input.  The
-records before the damage are yielded, then one E108.  A cut that falls
-exactly between two records leaves a valid, shorter archive: not noticed.
+A record that is passed over is read through, not skipped by a seek: while it is read the
+expansion of compressed input is watched, and an archive that expands more than
+``BOMB_RATIO`` times past ``BOMB_FLOOR`` bytes is refused (E111) from that record on.
+
+warcio does not complain about a cut-off archive: it hands back a short last payload or a
+header block cut mid-line, or silently stops inside a truncated gzip member.  Damage is found
+by checking that each record declares its length, that all of it was there (and, in a
+WARC.gz, its gzip trailer), and at the end that the last complete record reaches the end of
+the input.  The records before the damage are yielded, then one E108 naming the record and
+its byte offset.  A cut that falls exactly between two records leaves a valid, shorter
+archive: not noticed.  An archive compressed as one gzip stream rather than one member per
+record (warcio refuses those) is read again through a plain decompressor when it is a file.
 """
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from ..errors import EventwireError
@@ -34,39 +44,106 @@ _TEXT_TYPES = ("text/plain",)
 _PAYLOAD_RECORDS = ("response", "resource", "conversion")
 # uncompressed WARCs end with the blank lines that close the last record
 _TRAILER_SLACK = 4
+# web addresses: the targets of records that can hold a news document
+_WEB_SCHEMES = ("http://", "https://")
+BOMB_RATIO = 200  # compressed text rarely expands past 20 times
+BOMB_FLOOR = 64 * 1024 * 1024
+_CHUNK = 1 << 16
 
 
 def iter_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawDoc | ReadError]:
-    """The documents of a WARC stream; ``max_bytes`` limits each record."""
+    """The documents of a web archive stream; ``max_bytes`` limits each record."""
+    done = 0
+    try:
+        for item in _iter_records(stream, path, max_bytes, gzip_stream=False):
+            done += 1
+            yield item
+    except _OneGzipStream:
+        if path == "-":
+            yield failure(path, "E108", "compressed as one gzip stream, not one gzip member per "
+                                        "record; decompress it (or recompress it per record) first")
+            return
+        with open(path, "rb") as handle:
+            for k, item in enumerate(_iter_records(handle, path, max_bytes, gzip_stream=True)):
+                if k >= done:
+                    yield item
+
+
+class _OneGzipStream(Exception):
+    """warcio found one gzip stream holding many records."""
+
+
+def _iter_records(stream: IO[bytes], path: str, max_bytes: int,
+                  gzip_stream: bool) -> Iterator[RawDoc | ReadError]:
     tally = _Tally(stream)
-    archive = ArchiveIterator(tally)
-    number = end = 0
+    source = gzip.GzipFile(fileobj=tally, mode="rb") if gzip_stream else tally
+    archive = ArchiveIterator(source, arc2warc=True)
+    number = end = expanded = 0
     slack = _TRAILER_SLACK
     try:
         for record in archive:
             number += 1
+            offset = archive.offset  # where this record starts (get_record_offset reads it through)
+            where = f"record {number} at byte {offset:,}"
             if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
-                yield failure(path, "E108", f"record {number} has no valid Content-Length "
+                yield failure(path, "E108", f"{where} has no valid Content-Length "
                                             "(its header is cut short?)")
                 return
             item = _read_record(record, path, number, max_bytes)
+            expanded += _drain(record, tally, expanded)
             offset, length = archive.get_record_offset(), archive.get_record_length()
-            if archive.reader.decompressor is not None:
+            if archive.reader.decompressor is not None or gzip_stream:
                 slack = 0  # gzip members include their closing blank lines
             if record.raw_stream.limit > 0 or _member_cut_short(archive):
-                yield failure(path, "E108", f"record {number} is cut short")
+                yield failure(path, "E108", f"{where} is cut short")
                 return
             end = offset + length
             if item is not None:
                 yield item
+    except _Bomb as bomb:
+        yield failure(path, "E111", f"record {number + 1 if number == 0 else number} and after: "
+                                    f"{bomb.args[0]}; refused from there")
+        return
+    except ArchiveLoadFailed as error:
+        if "non-chunked gzip" in str(error) and not gzip_stream:
+            raise _OneGzipStream() from error
+        yield failure(path, "E108", f"unreadable after record {number}: {_one_line(error)}")
+        return
     except Exception as error:  # noqa: BLE001 - warcio raises many types on bad input
         yield failure(path, "E108", f"unreadable after record {number}: "
-                                    f"{type(error).__name__}: {error}")
+                                    f"{type(error).__name__}: {_one_line(error)}")
         return
+    if gzip_stream:
+        return  # the decompressor checked the stream's end (EOFError when cut)
     leftover = tally.count - end
     if number == 0 or leftover > slack:
         yield failure(path, "E108", f"{leftover:,} bytes after record {number} "
                                     "do not form a complete WARC record")
+
+
+class _Bomb(Exception):
+    """Compressed input expanding past the bound."""
+
+
+def _drain(record: ArcWarcRecord, tally: "_Tally", before: int) -> int:
+    """Read the rest of ``record`` (nothing is kept), watching how far the input expands;
+    returns the bytes read.  ``before`` is what earlier records expanded to."""
+    count = 0
+    while True:
+        chunk = record.raw_stream.read(_CHUNK)
+        if not chunk:
+            return count
+        count += len(chunk)
+        total = before + count
+        if total > BOMB_FLOOR and total > BOMB_RATIO * max(tally.count, 1):
+            raise _Bomb(f"{tally.count:,} bytes expand to over {total:,} "
+                        f"(more than {BOMB_RATIO} times): a gzip bomb?")
+
+
+def _one_line(error: BaseException) -> str:
+    """An exception's text on one line (warcio's messages run over several)."""
+    text = " ".join(str(error).split())
+    return text[:300] + ("..." if len(text) > 300 else "")
 
 
 def _read_record(record: ArcWarcRecord, path: str, number: int,
@@ -76,6 +153,8 @@ def _read_record(record: ArcWarcRecord, path: str, number: int,
         return None
     where = f"{path}#{number}"
     uri = record.rec_headers.get_header("WARC-Target-URI")
+    if not (uri or "").lower().startswith(_WEB_SCHEMES):
+        return None  # crawler logs, manifests, metadata: not a page from the web
     http = record.http_headers
     if record.rec_type == "response":
         if http is None or not http.get_statuscode().startswith("2"):

@@ -203,18 +203,35 @@ class Store(AnalysisStore):
     def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False):
         self.path = str(path or default_db())
         self.readonly = readonly
+        self._lock_depth, self._lock_fd = 0, None
+        if os.path.isdir(self.path):
+            raise EventwireError("E305", f"{self.path} is a folder; give the store's file "
+                                         f"(for example {os.path.join(self.path, 'eventwire.db')})")
+        if readonly and not Path(self.path).exists():
+            raise EventwireError("E302", f"{self.path}: no such store (run `eventwire ingest` first)")
+        try:
+            self.conn = self._connect(readonly)
+            self._check_and_migrate()
+        except sqlite3.OperationalError as exc:
+            if not readonly:
+                raise EventwireError("E305", f"{self.path}: {exc} (is the folder writable, and the "
+                                             "file an eventwire store?)") from None
+            # a store on read-only media, or one whose folder we cannot write (WAL needs its
+            # -shm file): read it as immutable
+            self.conn = self._connect(readonly, immutable=True)
+            self._check_and_migrate()
+
+    def _connect(self, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
         if readonly:
-            if not Path(self.path).exists():
-                raise EventwireError("E302", f"{self.path}: no such store (run `eventwire ingest` first)")
-            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            uri = Path(self.path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
         else:
-            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._in_tx = False
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA busy_timeout = 10000")
-        self._check_and_migrate()
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        return conn
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -235,7 +252,7 @@ class Store(AnalysisStore):
             raise EventwireError("E302", f"{self.path}: a SQLite file with other tables, not an eventwire store")
         if self.readonly:
             if version < SCHEMA_VERSION:
-                raise EventwireError("E301", f"{self.path} has schema {version}: open it for writing once to migrate")
+                self._migrate_for_reading(version)
             return
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -248,6 +265,16 @@ class Store(AnalysisStore):
         if version == 0:
             with self.transaction():
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('created', ?)", (now(),))
+
+    def _migrate_for_reading(self, version: int) -> None:
+        """An older store opened for reading: migrate it once through a writer (each step is one
+        transaction, so a reader beside it sees the old or the new schema, never half)."""
+        try:
+            Store(self.path).close()
+        except (EventwireError, sqlite3.Error) as exc:
+            raise EventwireError(
+                "E307", f"{self.path} has the older schema {version} (this eventwire reads {SCHEMA_VERSION}) "
+                        f"and could not be upgraded here: {exc}; open it once where it can be written") from None
 
     def close(self) -> None:
         self.conn.close()
@@ -322,16 +349,74 @@ class Store(AnalysisStore):
             )
 
     def start_run(self, command: str) -> int:
-        with self.transaction():
-            cur = self.conn.execute("INSERT INTO runs (command, started) VALUES (?, ?)", (command, now()))
+        """Record a run; takes the writer lock (see ``exclusive``) until ``finish_run``."""
+        self._acquire()
+        try:
+            with self.transaction():
+                cur = self.conn.execute("INSERT INTO runs (command, started) VALUES (?, ?)", (command, now()))
+        except BaseException:
+            self._release()
+            raise
         return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, status: str, stats: dict) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE runs SET finished = ?, status = ?, stats = ? WHERE id = ?",
-                (now(), status, json.dumps(stats), run_id),
-            )
+        try:
+            with self.transaction():
+                self.conn.execute(
+                    "UPDATE runs SET finished = ?, status = ?, stats = ? WHERE id = ?",
+                    (now(), status, json.dumps(stats), run_id),
+                )
+        finally:
+            self._release()
+
+    # ------------------------------------------------------------ one writer at a time
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the store's writer lock: a second ingest or analysis into the same store, from any
+        process, is refused at once with E306 rather than interleaving its batches.  Readers are
+        never blocked.  The lock is a ``flock`` on ``<store>.lock`` (released by the system when a
+        process dies); on taking it, runs still marked ``running`` are left over from a killed
+        process and are marked ``interrupted``.  Re-entrant within one Store."""
+        self._acquire()
+        try:
+            yield
+        finally:
+            self._release()
+
+    def _acquire(self) -> None:
+        if self._lock_depth == 0 and self.path != ":memory:":
+            import fcntl
+
+            try:
+                fd = os.open(self.path + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:
+                fd = None  # a folder we cannot write beside the store: no lock, as before
+            if fd is not None:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+                    os.close(fd)
+                    raise EventwireError(
+                        "E306", f"{self.path}: another eventwire process (pid {holder}) is writing to it; "
+                                "run again when it has finished (reading works meanwhile)") from None
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, str(os.getpid()).encode(), 0)
+                self._lock_fd = fd
+                with self.transaction():
+                    self.conn.execute("UPDATE runs SET status = 'interrupted', finished = ? "
+                                      "WHERE status = 'running'", (now(),))
+        self._lock_depth += 1
+
+    def _release(self) -> None:
+        self._lock_depth -= 1
+        if self._lock_depth == 0 and self._lock_fd is not None:
+            import fcntl
+
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+            self._lock_fd = None
 
     # ------------------------------------------------------------ furniture model
 

@@ -11,13 +11,14 @@ import sys
 from typing import Optional
 
 import typer
-from rich.console import Console
+
+from ..terminal import console
 from rich.text import Text
 
 from .store import stories as _stories
 from .store import story as _story
 
-out = Console(highlight=False, soft_wrap=True)
+out = console()
 
 
 def _store(handle):
@@ -62,7 +63,7 @@ def register(app: typer.Typer, open_store) -> None:
         with open_store(db) as handle:
             s = _story(_store(handle), story_id)
         if s is None:
-            Console(stderr=True).print(Text(f"error: no story {story_id!r}", style="red"))
+            console(stderr=True).print(Text(f"error: no story {story_id!r}", style="red"))
             raise typer.Exit(1)
         if json_out:
             _jsonl(s)

@@ -329,7 +329,6 @@ def register(app, open_store: Callable) -> None:
     """Add ``timeline`` to a Typer app.  ``open_store(db)`` gives a context manager yielding
     a Store or an object with a ``.store`` (such as ``Eventwire``, or ``cli._open(db)``)."""
     import typer
-    from rich.console import Console
     from rich.text import Text
 
     @app.command("timeline")
@@ -344,8 +343,10 @@ def register(app, open_store: Callable) -> None:
         db: Optional[str] = typer.Option(None, "--db", help="Store file (default: $EVENTWIRE_DB, else ./eventwire.db)."),
     ) -> None:
         """The dated stories of a topic or of actors, oldest first (terminal, JSON Lines or HTML)."""
-        out = Console(highlight=False, soft_wrap=True)
-        err = Console(stderr=True, highlight=False, soft_wrap=True)
+        from ..terminal import console
+
+        out = console()
+        err = console(stderr=True)
         if json_out and html_file:
             err.print(Text("error: choose one of --json and --html"))
             raise typer.Exit(2)
