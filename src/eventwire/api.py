@@ -45,11 +45,17 @@ class Eventwire:
 
         with self.store.exclusive():  # one writer: a second ingest into this store is refused (E306)
             report = ingest(self.store, [os.fspath(p) for p in paths], reporter=reporter, max_bytes=max_bytes)
-            if analyze and report.added:
-                if reporter is not None:
-                    reporter.phase("language")
-                report.analysis = self.analyze(dictionaries=dictionaries).as_dict()
-                report.stories = self.group()
+            if analyze:
+                # what a killed run left undone is finished too, so rerunning completes the store
+                from .nlp.version import ANALYSIS_VERSION
+                from .stories import ungrouped
+
+                if report.added or self.store.unanalysed(ANALYSIS_VERSION):
+                    if reporter is not None:
+                        reporter.phase("language")
+                    report.analysis = self.analyze(dictionaries=dictionaries).as_dict()
+                if report.added or ungrouped(self.store):
+                    report.stories = self.group()
         return report
 
     def group(self) -> dict:

@@ -90,6 +90,9 @@ class _BarReporter(Reporter):
     def phase(self, name: str) -> None:
         self.progress.update(self.task, current=f"({name} pass)")
 
+    def warning(self, source: str, message: str) -> None:
+        self.progress.console.print(Text(f"warning: {safe(source)}: {safe(message)}", style="yellow"))
+
     def stop(self) -> None:
         self.progress.stop()
 

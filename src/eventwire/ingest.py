@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from .errors import EventwireError
-from .extract import extract
+from .extract import LONG_LINE, extract
 from .extract.furniture import FurnitureModel, normalise_line
 from .extract.pubdate import CorpusDater
 from .read import iter_files, read_file
@@ -166,6 +166,10 @@ def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_
             _record_error(store, rep, report, ReadError(
                 doc.source, "E203", f"{type(exc).__name__}: {_one_line(exc)}", doc.raw), run_id)
             continue
+        for flag in got.flags:
+            if flag.startswith("long-line-cut"):
+                rep.warning(doc.source, f"{flag.split(':')[-1]} line(s) over {LONG_LINE:,} characters cut into "
+                                        "paragraphs (flag long-line-cut)")
         if not got.body.strip():
             _record_error(store, rep, report, ReadError(doc.source, "E201", "the body is empty after cleaning", doc.raw), run_id)
             continue

@@ -21,6 +21,8 @@ class Reporter:
 
     def phase(self, name: str) -> None: ...
 
+    def warning(self, source: str, message: str) -> None: ...
+
 
 @dataclass
 class IngestReport:

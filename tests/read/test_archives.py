@@ -120,3 +120,43 @@ def test_gzip_bomb_is_refused_by_its_expansion(tmp_path, monkeypatch):
     assert isinstance(items[0], RawDoc)
     assert isinstance(items[-1], ReadError) and items[-1].code == "E111", items[-1]
     assert "gzip bomb" in items[-1].reason
+
+
+def test_an_archive_streams_in_bounded_memory(tmp_path):
+    """Thirty 1 MB records passed over and pages between them: reading holds one chunk at a time."""
+    import tracemalloc
+
+    path = tmp_path / "big.warc"
+    blob = bytes(range(256)) * 4096  # 1 MB, incompressible enough
+    with open(path, "wb") as handle:
+        w = WARCWriter(handle, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        image = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
+        for i in range(30):
+            w.write_record(w.create_warc_record(f"http://port.example/{i}.jpg", "response",
+                                                payload=io.BytesIO(blob), http_headers=image))
+            if i % 10 == 0:
+                w.write_record(w.create_warc_record(f"http://port.example/page{i}", "response",
+                                                    payload=io.BytesIO(PAGE), http_headers=http))
+    assert path.stat().st_size > 30_000_000
+    tracemalloc.start()
+    try:
+        pages = [item for item in read_file(str(path)) if isinstance(item, RawDoc)]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(pages) == 3
+    assert peak < 4_000_000, f"peak {peak:,} bytes while reading a {path.stat().st_size:,}-byte archive"
+
+
+def test_deeply_nested_html_is_refused_or_read_never_a_crash():
+    from eventwire.errors import EventwireError
+    from eventwire.extract.html import extract_html
+
+    depth = 100_000
+    html = ("<html><head><title>Deep</title></head><body>" + "<div>" * depth
+            + "<p>The council met on Monday to discuss the budget.</p>" + "</div>" * depth + "</body></html>")
+    try:
+        extract_html(html)
+    except EventwireError as error:
+        assert error.code == "E201"

@@ -37,7 +37,7 @@ from .names import EntityCluster, cluster_entities
 from .quotes import find_quotes
 from .times import find_times
 
-ANALYSIS_VERSION = 2  # bump when the pass changes what it finds; `eventwire analyze` then redoes old ones
+from .version import ANALYSIS_VERSION  # noqa: F401 - re-exported
 MAX_PIECE = 100_000  # characters parsed at once; longer bodies are cut at paragraphs
 # characters of one body the pass reads (the longest news features run to about 60,000); the
 # rest of a longer body is stored but not analysed, and the analysis is flagged

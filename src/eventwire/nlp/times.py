@@ -137,7 +137,10 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         if c.form == "clock":
             resolutions.append(None)
         elif c.form == "entity":
-            resolutions.append(_entity(c, text[c.start:c.end], tense, ref))
+            try:
+                resolutions.append(_entity(c, text[c.start:c.end], tense, ref))
+            except (OverflowError, ValueError):  # off the calendar from a junk publication date
+                resolutions.append(Resolution(None, "date", "beyond the calendar's range"))
         else:
             resolutions.append(resolve(c, tense, ref))
     saying_days = _saying_days(candidates, tenses, resolutions)

@@ -292,7 +292,16 @@ def resolve_clock(c: Candidate, day: date | None, day_basis: str) -> Resolution:
 
 
 def resolve(c: Candidate, tense: Tense, ref: date | None, ref_words: str = "publication") -> Resolution:
-    """Value, kind and basis of one candidate (clocks and spaCy-only entities excepted)."""
+    """Value, kind and basis of one candidate (clocks and spaCy-only entities excepted).  A
+    value that falls off the calendar (a weekday near 1 January of year 1 or 31 December 9999,
+    from a junk publication date) is left unresolved rather than raised."""
+    try:
+        return _resolve(c, tense, ref, ref_words)
+    except (OverflowError, ValueError):
+        return Resolution(None, "date", f"beyond the calendar's range from the {ref_words} date")
+
+
+def _resolve(c: Candidate, tense: Tense, ref: date | None, ref_words: str) -> Resolution:
     form = c.form
     if form == "date":
         return _explicit(c)
