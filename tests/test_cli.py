@@ -154,3 +154,20 @@ def test_no_command_prints_terminal_controls_from_scraped_text(tmp_path):
             assert bad not in r.output, (args, bad)
     r = run("stories", "--db", db)
     assert "␛" in r.output or "\\x1b" in r.output  # shown, made inert
+
+
+def test_errors_are_one_line_each_and_a_cut_line_is_warned(tmp_path):
+    from eventwire.extract import LONG_LINE
+    from eventwire.records import ReadError
+    from eventwire.store import Store
+
+    db = tmp_path / "x.db"
+    big = tmp_path / "dump.txt"
+    big.write_text("Dump\n\n" + "The ferry left the harbour at dawn. " * (LONG_LINE // 30), encoding="utf-8")
+    r = run("ingest", big, "--db", db, "--no-analyze")
+    assert r.exit_code == 0 and "warning:" in r.output and "long-line-cut" in r.output
+    with Store(db) as store:
+        store.add_error(ReadError("odd.warc", "E108", "unreadable:\n    ERROR: first line\n\n  second line"), None)
+    r = run("errors", "--db", db)
+    lines = [line for line in r.output.splitlines() if "odd.warc" in line]
+    assert len(lines) == 1 and "first line second line" in lines[0]

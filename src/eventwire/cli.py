@@ -363,7 +363,8 @@ def errors(db: Optional[str] = DbOption, json_out: bool = JsonOption, limit: int
             if json_out:
                 _jsonl(e)
             else:
-                out.print(T(f"{e['at']}  {e['path']}: [{e['code']}] {e['reason']}"))
+                reason = " ".join(str(e["reason"]).split())  # one line per error, whatever the reason held
+                out.print(T(f"{e['at']}  {e['path']}: [{e['code']}] {reason}"))
 
 
 MAX_CODE_LINE = 100_000  # characters of one input line of `code` (a sentence is far shorter)
