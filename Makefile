@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DB     ?= eventwire.db
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench clean screenshots
 
 $(BIN)/eventwire: pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (eventwire needs Python 3.11)"; exit 1; }
@@ -14,7 +14,7 @@ $(BIN)/eventwire: pyproject.toml constraints.txt
 	@echo "== 2/3 upgrading pip"
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	@echo "== 3/3 installing eventwire and its pinned dependencies (spaCy and its English model are the big ones; a few minutes on a fresh machine)"
-	@start=$$(date +%s); $(BIN)/python -m pip install --progress-bar on -c constraints.txt -e '.[test]' \
+	@start=$$(date +%s); $(BIN)/python -m pip install --progress-bar on -c constraints.txt -e '.[web,test]' \
 	  | grep -E --line-buffered '^(Collecting|Successfully|ERROR)' ; \
 	  status=$${PIPESTATUS[0]}; echo "== installed in $$(( $$(date +%s) - start )) s"; exit $$status
 	@touch $(BIN)/eventwire
@@ -25,9 +25,13 @@ run: install
 	@echo "== ingesting the example corpus into $(DB) (extraction, language pass, stories, events)"
 	$(BIN)/eventwire ingest examples/corpus --db $(DB)
 	$(BIN)/eventwire summary --db $(DB)
+	@echo "== to read it in a browser: $(BIN)/eventwire serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 test: install
 	$(BIN)/python -m pytest
+
+screenshots: install
+	$(BIN)/python benchmarks/screenshots.py docs/screenshots
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py

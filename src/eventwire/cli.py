@@ -367,6 +367,28 @@ def errors(db: Optional[str] = DbOption, json_out: bool = JsonOption, limit: int
                 out.print(T(f"{e['at']}  {e['path']}: [{e['code']}] {reason}"))
 
 
+@app.command()
+def serve(
+    db: Optional[str] = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="EVENTWIRE_TOKEN",
+                                        help="Allow POST /api/ingest with this bearer token (off without one)."),
+) -> None:
+    """Serve the store: the reading-room pages at / and the JSON API at /api (docs at /docs)."""
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as exc:
+        err.print(Text(f"error: [E501] {exc.name} is missing: pip install 'eventwire[web]'"))
+        raise typer.Exit(2) from None
+    with _open(db) as ew:  # refuse a missing or foreign store before listening
+        path = ew.path
+    err.print(Text(f"serving {safe(path)} at http://{host}:{port}/ (API at /api, docs at /docs); Ctrl-C stops"))
+    uvicorn.run(create_app(path, token=token), host=host, port=port, log_level="warning")
+
+
 MAX_CODE_LINE = 100_000  # characters of one input line of `code` (a sentence is far shorter)
 
 
