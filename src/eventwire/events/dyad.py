@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .store import actor_matches, events as stored_events
+from .store import actor_matches, country_pair, events as stored_events, has_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store import Store
@@ -74,7 +74,18 @@ def dyad(store: "Store", a: str, b: str, by: str = "month") -> dict:
     """Events between actors ``a`` and ``b`` (both directions), bucketed in time."""
     if by not in BUCKETS:
         raise ValueError(f"by must be one of {', '.join(BUCKETS)}, not {by!r}")
-    evs = stored_events(store, dyad=(a, b))
+    if by in ("month", "day") and has_schema(store) and country_pair(store, a, b):
+        return _counted_in_sql(store, a, b, by)
+    if has_schema(store) and country_pair(store, a, b):
+        # two country codes: only the columns the series needs, straight from the events_pair index
+        cols = ("id", "date", "quad", "goldstein", "mentions", "source", "source_actor")
+        evs = [dict(zip(cols, r)) for r in store.conn.execute(
+            f"""SELECT {", ".join(cols)} FROM events WHERE happened = 1 AND
+                ((substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?)
+                 OR (substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?))
+                ORDER BY coalesce(date, '9999'), id""", (a, b, b, a))]
+    else:
+        evs = stored_events(store, dyad=(a, b))
     buckets: dict[str, dict] = {}
     total = _empty()
     for ev in evs:
@@ -89,3 +100,36 @@ def dyad(store: "Store", a: str, b: str, by: str = "month") -> dict:
         "buckets": [_finish(buckets[k]) for k in order],
         "totals": _finish(total),
     }
+
+
+def _counted_in_sql(store: "Store", a: str, b: str, by: str) -> dict:
+    """``dyad`` for two country codes by month or day, counted by SQLite (the same buckets and
+    sums as the Python path: a 1M-event store answers in milliseconds, not seconds)."""
+    full = "date(substr(date, 1, 10)) IS NOT NULL AND date(substr(date, 1, 10)) = substr(date, 1, 10)"
+    partial = "CASE WHEN length(date) >= 7 AND substr(date, 5, 1) = '-' THEN substr(date, 1, 7) ELSE substr(date, 1, 4) END"
+    size = 7 if by == "month" else 10
+    label = (f"CASE WHEN date IS NULL OR date = '' THEN '{UNDATED}' WHEN {full} THEN substr(date, 1, {size}) "
+             f"ELSE {partial} END")
+    rows = store.conn.execute(
+        f"""SELECT {label} AS bucket, count(*), sum(mentions), sum(substr(source, 1, 3) = ?),
+                   sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), sum(goldstein), group_concat(id)
+            FROM (SELECT * FROM events WHERE happened = 1 AND
+                  ((substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?)
+                   OR (substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?))
+                  ORDER BY coalesce(date, '9999'), id)
+            GROUP BY bucket""", (a, a, b, b, a)).fetchall()
+    buckets, total = {}, _empty()
+    for r in rows:
+        acc = _empty(r[0])
+        acc.update({"events": r[1], "mentions": r[2], "a_to_b": r[3], "b_to_a": r[1] - r[3],
+                    "goldstein_sum": r[8], "ids": r[9].split(",")})
+        acc["quad"] = {QUADS[k + 1]: r[4 + k] for k in range(4)}
+        buckets[r[0]] = _finish(acc)
+        for key in ("events", "mentions", "a_to_b", "b_to_a", "goldstein_sum"):
+            total[key] += acc[key]
+        for name in QUADS.values():
+            total["quad"][name] += acc["quad"][name]
+        total["ids"] += acc["ids"]
+    order = sorted(buckets, key=lambda k: (k == UNDATED, k))
+    return {"a": a, "b": b, "by": by, "buckets": [buckets[k] for k in order], "totals": _finish(total)}
+

@@ -109,6 +109,11 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_source ON events(source);
 CREATE INDEX IF NOT EXISTS events_target ON events(target);
+CREATE INDEX IF NOT EXISTS events_pair ON events(substr(source, 1, 3), substr(target, 1, 3), coalesce(date, '9999'), id);
+CREATE INDEX IF NOT EXISTS events_source3 ON events(substr(source, 1, 3), coalesce(date, '9999'), id);
+CREATE INDEX IF NOT EXISTS events_target3 ON events(substr(target, 1, 3), coalesce(date, '9999'), id);
+CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor COLLATE NOCASE);
 
 CREATE TABLE IF NOT EXISTS event_links (
     event_id   TEXT NOT NULL,
@@ -158,10 +163,19 @@ def has_schema(store: "Store") -> bool:
 def ensure_schema(store: "Store") -> None:
     """Create the event tables if they are missing (idempotent; a no-op on a
     read-only store, whose readers then see no events)."""
-    if has_schema(store) or getattr(store, "readonly", False):
+    if getattr(store, "readonly", False):
         return
+    if has_schema(store):
+        missing = [stmt for stmt in _statements(SCHEMA) if stmt.upper().startswith("CREATE INDEX")
+                   and store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                          (stmt.split()[5],)).fetchone() is None]
+        if not missing:
+            return
+        statements = missing  # indexes added since the store was made
+    else:
+        statements = _statements(SCHEMA)
     with store.transaction():
-        for stmt in _statements(SCHEMA):
+        for stmt in statements:
             store.conn.execute(stmt)
 
 
@@ -215,8 +229,10 @@ def actor_clause(token: str, code_col: str, name_col: str) -> tuple[str, list]:
     """SQL (and arguments) matching one side of an event against an actor filter token."""
     token = token.strip()
     if is_code(token):
-        return (f"({code_col} GLOB ? OR ew_fold({name_col}) = ?)",
-                [_glob_escape(token) + "*", fold(token)])
+        # a code-like token has no spaces and is ASCII, so NOCASE equality is ew_fold equality here;
+        # both terms can use an index (events_source / events_source_actor), which a 1M-event store needs
+        return (f"({code_col} GLOB ? OR {name_col} = ? COLLATE NOCASE)",
+                [_glob_escape(token) + "*", token])
     return f"(instr(ew_fold({name_col}), ?) > 0)", [fold(token)]
 
 
@@ -265,6 +281,23 @@ def dyad_clause(a: str, b: str, prefix: str = "") -> tuple[str, list]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", [*aa, *ab, *ab2, *aa2]
 
 
+def country_code(store: "Store", a: str) -> bool:
+    """True when ``actor_clause(a, ...)`` reduces to "the code starts with a" (a 3-letter code token
+    no actor is named after): ``events_source3``/``events_target3`` then answer it in date order."""
+    return country_pair(store, a, a)
+
+
+def country_pair(store: "Store", a: str, b: str) -> bool:
+    """True when ``dyad_clause(a, b)`` reduces to "the codes start with a and b" (two 3-letter code
+    tokens that no actor is named after), so that ``events_pair`` can answer it in date order."""
+    if not (len(a) == len(b) == 3 and is_code(a) and is_code(b)):
+        return False
+    named = store.conn.execute(
+        "SELECT 1 FROM events WHERE source_actor COLLATE NOCASE IN (?, ?) OR target_actor COLLATE NOCASE IN (?, ?) "
+        "LIMIT 1", (a, b, a, b)).fetchone()
+    return named is None
+
+
 def _event_dict(row) -> dict:
     d = dict(zip(EVENT_COLUMNS, row))
     d["articles"] = json.loads(d["articles"])
@@ -300,7 +333,12 @@ def events(
         args += [*sa, *ta]
     if dyad:
         a, b = parse_dyad(dyad)
-        clause, dargs = dyad_clause(a, b)
+        if country_pair(store, a, b):  # the same rows, from the events_pair index
+            clause = ("((substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?) "
+                      "OR (substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?))")
+            dargs = [a, b, b, a]
+        else:
+            clause, dargs = dyad_clause(a, b)
         where.append(clause)
         args += dargs
     if happened is not None:

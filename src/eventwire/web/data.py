@@ -15,7 +15,8 @@ from collections import Counter
 from typing import Any
 
 from ..errors import EventwireError
-from ..events.store import (EVENT_COLUMNS, MENTION_COLUMNS, actor_clause, dyad_clause, has_schema,
+from ..events.store import (EVENT_COLUMNS, MENTION_COLUMNS, actor_clause, country_code, country_pair, dyad_clause,
+                            has_schema,
                             parse_dyad, register_functions, _event_dict)
 from ..store import Store
 
@@ -134,44 +135,46 @@ def search(store: Store, q: str, *, outlet=None, date_from=None, date_to=None, a
     _dates(where, args, "a.published", date_from, date_to)
     key = decode(after, 2)
     base = f"FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid WHERE {' AND '.join(where)}"
-    try:
-        ranked = store.conn.execute(
-            f"""SELECT a.id, a.title, a.outlet, a.published, a.source, a.url, a.n,
-                       snippet(articles_fts, 1, '[', ']', ' … ', 12), bm25(articles_fts, 3.0, 1.0) AS rank
-                {base} ORDER BY rank, a.n""", args).fetchall()
-        facet_rows = store.conn.execute(f"SELECT a.id, a.outlet, substr(a.published, 1, 7) {base}", args).fetchall()
+    try:  # ranks of every hit (cheap), then snippets for the page only
+        ranked = store.conn.execute(f"SELECT a.n, bm25(articles_fts, 3.0, 1.0) AS rank {base} ORDER BY rank, a.n",
+                                    args).fetchall()
     except Exception as exc:  # noqa: BLE001 - FTS syntax errors come as OperationalError
         raise BadRequest(f"{q!r}: {exc}. Put words with punctuation in double quotes") from None
     if key:
-        ranked = [r for r in ranked if (r[8], r[6]) > (float(key[0]), int(key[1]))]
-    rows = [{"id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "source": r[4], "url": r[5],
-             "snippet": r[7], "rank": r[8], "_n": r[6]} for r in ranked[:limit + 1]]
+        ranked = [r for r in ranked if (r[1], r[0]) > (float(key[0]), int(key[1]))]
+    wanted = ranked[:limit + 1]
+    got = {r[0]: r for r in store.conn.execute(
+        f"""SELECT a.n, a.id, a.title, a.outlet, a.published, a.source, a.url,
+                   snippet(articles_fts, 1, '[', ']', ' … ', 12)
+            {base} AND articles_fts.rowid IN ({",".join(str(int(n)) for n, _ in wanted) or "NULL"})""", args)}
+    rows = [{"id": got[n][1], "title": got[n][2], "outlet": got[n][3], "published": got[n][4], "source": got[n][5],
+             "url": got[n][6], "snippet": got[n][7], "rank": rank, "_n": n} for n, rank in wanted if n in got]
     page, token = _page(rows, limit, lambda r: [r["rank"], r["_n"]])
     for r in page:
         del r["_n"]
-    return page, token, facets(store, [r[0] for r in facet_rows], facet_rows)
+    return page, token, facets(store, f"SELECT a.id {base}", args)
 
 
-def facets(store: Store, ids: list[str], rows) -> dict:
-    """Counts by outlet, month, country, actor and event type over the articles ``ids``."""
+def facets(store: Store, hits_sql: str, hits_args: list) -> dict:
+    """Counts by outlet, month, country, actor and event type over every hit (``hits_sql`` selects
+    their article ids)."""
+    scope = f"IN ({hits_sql})"
+
+    def counts(sql: str) -> list[tuple]:
+        return [tuple(r) for r in store.conn.execute(sql, hits_args)]
+
     out: dict[str, list] = {
-        "outlet": Counter(r[1] or "(unknown)" for r in rows).most_common(12),
-        "month": sorted(Counter(r[2] or "undated" for r in rows).items(), reverse=True)[:24],
+        "outlet": counts(f"""SELECT coalesce(outlet, '(unknown)') o, count(*) c FROM articles WHERE id {scope}
+                             GROUP BY o ORDER BY c DESC, o LIMIT 12"""),
+        "month": counts(f"""SELECT coalesce(substr(published, 1, 7), 'undated') m, count(*) c FROM articles
+                            WHERE id {scope} GROUP BY m ORDER BY m DESC LIMIT 24"""),
+        "country": counts(f"""SELECT country, count(DISTINCT article_id) c FROM entities WHERE country IS NOT NULL
+                              AND article_id {scope} GROUP BY country ORDER BY c DESC, country LIMIT 12"""),
+        "actor": counts(f"""SELECT actor_name, count(DISTINCT article_id) c FROM entities WHERE actor_name IS NOT NULL
+                            AND article_id {scope} GROUP BY actor_name ORDER BY c DESC, actor_name LIMIT 12"""),
     }
-    if not ids:
-        return {**out, "country": [], "actor": [], "event_type": []}
-    marks = ",".join("?" * len(ids)) if len(ids) <= 900 else None
-    scope = f"IN ({marks})" if marks else "IN (SELECT value FROM json_each(?))"
-    scope_args = ids if marks else [json.dumps(ids)]
-    out["country"] = [tuple(r) for r in store.conn.execute(
-        f"""SELECT country, count(DISTINCT article_id) c FROM entities WHERE country IS NOT NULL
-            AND article_id {scope} GROUP BY country ORDER BY c DESC, country LIMIT 12""", scope_args)]
-    out["actor"] = [tuple(r) for r in store.conn.execute(
-        f"""SELECT actor_name, count(DISTINCT article_id) c FROM entities WHERE actor_name IS NOT NULL
-            AND article_id {scope} GROUP BY actor_name ORDER BY c DESC, actor_name LIMIT 12""", scope_args)]
-    out["event_type"] = [tuple(r) for r in store.conn.execute(
-        f"""SELECT plover, count(DISTINCT article_id) c FROM event_mentions WHERE article_id {scope}
-            GROUP BY plover ORDER BY c DESC, plover LIMIT 12""", scope_args)] if has_schema(store) else []
+    out["event_type"] = counts(f"""SELECT plover, count(DISTINCT article_id) c FROM event_mentions WHERE article_id
+                                   {scope} GROUP BY plover ORDER BY c DESC, plover LIMIT 12""") if has_schema(store) else []
     return out
 
 
@@ -312,16 +315,25 @@ def events(store: Store, *, actor=None, dyad=None, date_from=None, date_to=None,
         return [], None
     register_functions(store.conn)
     where, args = [], []
-    if actor:
+    pair = code = None
+    if actor and country_code(store, actor.strip()):
+        code = actor.strip()  # answered below from events_source3/target3, merged in order
+    elif actor:
         _actor_filter(where, args, actor)
     if dyad:
         try:
             a, b = parse_dyad(dyad)
         except ValueError as exc:
             raise BadRequest(str(exc)) from None
-        clause, dargs = dyad_clause(a, b)
-        where.append(clause)
-        args += dargs
+        if country_pair(store, a, b):
+            pair = (a, b)
+            if code is not None:  # an actor filter beside the pair: the plain clause
+                _actor_filter(where, args, code)
+                code = None  # answered below from the events_pair index, both directions merged in order
+        else:
+            clause, dargs = dyad_clause(a, b)
+            where.append(clause)
+            args += dargs
     _dates(where, args, "date", date_from, date_to)
     for col, value in (("root", root), ("plover", plover), ("quad", quad)):
         if value is not None and value != "":
@@ -338,14 +350,30 @@ def events(store: Store, *, actor=None, dyad=None, date_from=None, date_to=None,
         where.append("happened = ?")
         args.append(int(happened))
     key = decode(after, 2)
-    if key:
-        where.append("(coalesce(date, '9999'), id) > (?, ?)")
-        args += [str(key[0]), str(key[1])]
-    sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY coalesce(date, '9999'), id LIMIT ?"
-    rows = [_event_dict(r) for r in store.conn.execute(sql, [*args, limit + 1])]
+    if key:  # written so that the (date, id) order of an index serves it as a range
+        where.append("coalesce(date, '9999') >= ? AND (coalesce(date, '9999') > ? OR id > ?)")
+        args += [str(key[0]), str(key[0]), str(key[1])]
+    cols = ", ".join(EVENT_COLUMNS)
+    if code is not None and pair is None:
+        rest = "".join(f" AND {w}" for w in where)
+        first = f"SELECT {cols}, coalesce(date, '9999') AS ew_k FROM events WHERE substr(source, 1, 3) = ?{rest}"
+        second = (f"SELECT {cols}, coalesce(date, '9999') AS ew_k FROM events WHERE substr(target, 1, 3) = ? "
+                  f"AND substr(source, 1, 3) <> ?{rest}")
+        sql = f"{first} UNION ALL {second} ORDER BY ew_k, id LIMIT ?"
+        rows = [_event_dict(r[:-1]) for r in store.conn.execute(sql, [code, *args, code, code, *args, limit + 1])]
+    elif pair is not None:
+        branch = (f"SELECT {cols}, coalesce(date, '9999') AS ew_k FROM events "
+                  "WHERE substr(source, 1, 3) = ? AND substr(target, 1, 3) = ?"
+                  + "".join(f" AND {w}" for w in where))
+        sql = f"{branch} UNION ALL {branch} ORDER BY ew_k, id LIMIT ?"
+        params = [pair[0], pair[1], *args, pair[1], pair[0], *args, limit + 1]
+        rows = [_event_dict(r[:-1]) for r in store.conn.execute(sql, params)]
+    else:
+        sql = f"SELECT {cols} FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY coalesce(date, '9999'), id LIMIT ?"
+        rows = [_event_dict(r) for r in store.conn.execute(sql, [*args, limit + 1])]
     return _page(rows, limit, lambda r: [r["date"] or "9999", r["id"]])
 
 
