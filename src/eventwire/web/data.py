@@ -136,8 +136,10 @@ def search(store: Store, q: str, *, outlet=None, date_from=None, date_to=None, a
     key = decode(after, 2)
     base = f"FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid WHERE {' AND '.join(where)}"
     try:  # ranks of every hit (cheap), then snippets for the page only
-        ranked = store.conn.execute(f"SELECT a.n, bm25(articles_fts, 3.0, 1.0) AS rank {base} ORDER BY rank, a.n",
-                                    args).fetchall()
+        hits = store.conn.execute(
+            f"""SELECT a.n, bm25(articles_fts, 3.0, 1.0) AS rank, a.id, coalesce(a.outlet, '(unknown)'),
+                       coalesce(substr(a.published, 1, 7), 'undated') {base} ORDER BY rank, a.n""", args).fetchall()
+        ranked = [(r[0], r[1]) for r in hits]
     except Exception as exc:  # noqa: BLE001 - FTS syntax errors come as OperationalError
         raise BadRequest(f"{q!r}: {exc}. Put words with punctuation in double quotes") from None
     if key:
@@ -152,29 +154,31 @@ def search(store: Store, q: str, *, outlet=None, date_from=None, date_to=None, a
     page, token = _page(rows, limit, lambda r: [r["rank"], r["_n"]])
     for r in page:
         del r["_n"]
-    return page, token, facets(store, f"SELECT a.id {base}", args)
+    return page, token, facets(store, hits)
 
 
-def facets(store: Store, hits_sql: str, hits_args: list) -> dict:
-    """Counts by outlet, month, country, actor and event type over every hit (``hits_sql`` selects
-    their article ids)."""
-    scope = f"IN ({hits_sql})"
+def facets(store: Store, hits: list) -> dict:
+    """Counts by outlet, month, country, actor and event type over every hit (rows of
+    (n, rank, id, outlet, month)): outlet and month from the rows, the rest in SQL over their ids."""
+    months = Counter(h[4] for h in hits)
+    out: dict[str, list] = {
+        "outlet": sorted(Counter(h[3] for h in hits).items(), key=lambda kv: (-kv[1], kv[0]))[:12],
+        "month": sorted(months.items(), reverse=True)[:24],
+    }
+    ids = json.dumps([h[2] for h in hits])
+    scope = "IN (SELECT value FROM json_each(?))"
 
     def counts(sql: str) -> list[tuple]:
-        return [tuple(r) for r in store.conn.execute(sql, hits_args)]
+        return [tuple(r) for r in store.conn.execute(sql, (ids,))]
 
-    out: dict[str, list] = {
-        "outlet": counts(f"""SELECT coalesce(outlet, '(unknown)') o, count(*) c FROM articles WHERE id {scope}
-                             GROUP BY o ORDER BY c DESC, o LIMIT 12"""),
-        "month": counts(f"""SELECT coalesce(substr(published, 1, 7), 'undated') m, count(*) c FROM articles
-                            WHERE id {scope} GROUP BY m ORDER BY m DESC LIMIT 24"""),
-        "country": counts(f"""SELECT country, count(DISTINCT article_id) c FROM entities WHERE country IS NOT NULL
-                              AND article_id {scope} GROUP BY country ORDER BY c DESC, country LIMIT 12"""),
-        "actor": counts(f"""SELECT actor_name, count(DISTINCT article_id) c FROM entities WHERE actor_name IS NOT NULL
-                            AND article_id {scope} GROUP BY actor_name ORDER BY c DESC, actor_name LIMIT 12"""),
-    }
-    out["event_type"] = counts(f"""SELECT plover, count(DISTINCT article_id) c FROM event_mentions WHERE article_id
-                                   {scope} GROUP BY plover ORDER BY c DESC, plover LIMIT 12""") if has_schema(store) else []
+    out["country"] = counts(f"""SELECT country, count(DISTINCT article_id) c FROM entities WHERE country IS NOT NULL
+                                AND article_id {scope} GROUP BY country ORDER BY c DESC, country LIMIT 12""")
+    out["actor"] = counts(f"""SELECT actor_name, count(DISTINCT article_id) c FROM entities
+                              WHERE actor_name IS NOT NULL AND article_id {scope}
+                              GROUP BY actor_name ORDER BY c DESC, actor_name LIMIT 12""")
+    out["event_type"] = counts(f"""SELECT plover, count(DISTINCT article_id) c FROM event_mentions
+                                   WHERE article_id {scope} GROUP BY plover ORDER BY c DESC, plover LIMIT 12"""
+                               ) if has_schema(store) else []
     return out
 
 
