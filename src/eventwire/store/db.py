@@ -55,6 +55,19 @@ class SearchHit:
 # ------------------------------------------------------------- language pass
 
 
+QUOTE_COLUMNS = """q.article_id, a.source, a.published, q.speaker, q.actor_name, q.country, q.sector,
+                   q.actor_basis, q.text, q.partial, q.via, q.cue, q.speaker_mention, q.start, q."end",
+                   q.speaker_kind"""
+
+
+def quote_dict(r) -> dict:
+    """A row of ``QUOTE_COLUMNS`` as the dict `eventwire quotes --json` prints."""
+    actor = {"name": r[4], "country": r[5], "sector": r[6], "basis": r[7]} if (r[4] or r[5]) else None
+    return {"article_id": r[0], "source": r[1], "published": r[2], "speaker": r[3], "speaker_actor": actor,
+            "text": r[8], "partial": bool(r[9]), "via": r[10], "cue": r[11], "speaker_mention": r[12],
+            "start": r[13], "end": r[14], "speaker_kind": r[15]}
+
+
 def _actor_cols(actor) -> tuple:
     if actor is None:
         return (None, None, None, None, None, None, None)
@@ -125,24 +138,11 @@ class AnalysisStore:
         if article_id:
             where.append("q.article_id = ?")
             args.append(article_id)
-        sql = """SELECT q.article_id, a.source, a.published, q.speaker, q.actor_name, q.country, q.sector,
-                        q.actor_basis, q.text, q.partial, q.via, q.cue, q.speaker_mention, q.start, q."end",
-                        q.speaker_kind
-                 FROM quotes q JOIN articles a ON a.id = q.article_id"""
+        sql = f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY coalesce(a.published, '9999'), a.n, q.i"
-        out = []
-        for r in self.conn.execute(sql, args):
-            actor = None
-            if r[4] or r[5]:
-                actor = {"name": r[4], "country": r[5], "sector": r[6], "basis": r[7]}
-            out.append({
-                "article_id": r[0], "source": r[1], "published": r[2], "speaker": r[3], "speaker_actor": actor,
-                "text": r[8], "partial": bool(r[9]), "via": r[10], "cue": r[11], "speaker_mention": r[12],
-                "start": r[13], "end": r[14], "speaker_kind": r[15],
-            })
-        return out
+        return [quote_dict(r) for r in self.conn.execute(sql, args)]
 
     def times(self, *, article_id: str | None = None) -> list[dict]:
         sql = """SELECT t.article_id, a.source, a.published, t.text, t.value, t.kind, t.basis, t.start, t."end"

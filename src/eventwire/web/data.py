@@ -15,10 +15,10 @@ from collections import Counter
 from typing import Any
 
 from ..errors import EventwireError
-from ..events.store import (EVENT_COLUMNS, MENTION_COLUMNS, actor_clause, country_code, country_pair, dyad_clause,
-                            has_schema,
-                            parse_dyad, register_functions, _event_dict)
+from ..events.store import (EVENT_COLUMNS, _event_dict, actor_clause, country_code, country_pair, dyad_clause,
+                            event_mentions, has_schema, parse_dyad, register_functions)
 from ..store import Store
+from ..store.db import QUOTE_COLUMNS, quote_dict
 
 MAX_ROWS = 1000  # the row cap of one page
 DEFAULT_ROWS = 100
@@ -206,20 +206,10 @@ def quotes(store: Store, *, speaker=None, article_id=None, country=None, outlet=
     if key:
         where.append("(a.n, q.i) > (?, ?)")
         args += [int(key[0]), int(key[1])]
-    sql = """SELECT q.article_id, a.source, a.published, q.speaker, q.actor_name, q.country, q.sector,
-                    q.actor_basis, q.text, q.partial, q.via, q.cue, q.speaker_mention, q.start, q."end",
-                    q.speaker_kind, a.n, q.i, a.title, a.outlet
-             FROM quotes q JOIN articles a ON a.id = q.article_id"""
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.n, q.i LIMIT ?"
-    rows = []
-    for r in store.conn.execute(sql, [*args, limit + 1]):
-        actor = {"name": r[4], "country": r[5], "sector": r[6], "basis": r[7]} if (r[4] or r[5]) else None
-        rows.append({"article_id": r[0], "source": r[1], "published": r[2], "speaker": r[3],
-                     "speaker_actor": actor, "text": r[8], "partial": bool(r[9]), "via": r[10], "cue": r[11],
-                     "speaker_mention": r[12], "start": r[13], "end": r[14], "speaker_kind": r[15],
-                     "title": r[18], "outlet": r[19], "_key": [r[16], r[17]]})
+    sql = (f"SELECT {QUOTE_COLUMNS}, a.n, q.i, a.title, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id"
+           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.n, q.i LIMIT ?")
+    rows = [{**quote_dict(r), "title": r[18], "outlet": r[19], "_key": [r[16], r[17]]}
+            for r in store.conn.execute(sql, [*args, limit + 1])]
     page, token = _page(rows, limit, lambda r: r["_key"])
     for r in page:
         del r["_key"]
@@ -392,28 +382,15 @@ def event_detail(store: Store, event_id: str) -> dict:
 
 
 def mentions_of(store: Store, *, article_id: str | None = None, event_id: str | None = None) -> list[dict]:
-    """Sentence-events (reports) with their article's title and outlet."""
-    if not has_schema(store):
-        return []
-    where, args = [], []
-    if article_id is not None:
-        where.append("m.article_id = ?")
-        args.append(article_id)
-    if event_id is not None:
-        where.append("m.event_id = ?")
-        args.append(event_id)
-    cols = ", ".join(f"m.{c}" for c in MENTION_COLUMNS)
-    sql = (f"SELECT {cols}, a.title, a.outlet, a.published FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.n, m.i LIMIT 1000")
-    out = []
-    for r in store.conn.execute(sql, args):
-        d = dict(zip(MENTION_COLUMNS, r))
-        d["title"], d["outlet"], d["published"] = r[-3], r[-2], r[-1]
-        for flag in ("negated", "hypothetical", "future"):
-            d[flag] = bool(d[flag])
-        del d["src_key"], d["tgt_key"]
-        out.append(d)
-    return out
+    """Sentence-events (reports), as ``events.store.event_mentions`` gives them, with their
+    article's title, outlet and publication date."""
+    rows = event_mentions(store, article_id=article_id, event_id=event_id)
+    ids = json.dumps(sorted({m["article_id"] for m in rows}))
+    meta = {r[0]: r[1:] for r in store.conn.execute(
+        "SELECT id, title, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    for m in rows:
+        m["title"], m["outlet"], m["published"] = meta.get(m["article_id"], (None, None, None))
+    return rows
 
 
 def dyad(store: Store, a: str, b: str, by: str = "month") -> dict:
