@@ -60,6 +60,18 @@ QUOTE_COLUMNS = """q.article_id, a.source, a.published, q.speaker, q.actor_name,
                    q.speaker_kind"""
 
 
+def quote_filters(speaker: str | None, article_id: str | None) -> tuple[list[str], list]:
+    """SQL conditions (and arguments) for `eventwire quotes --speaker/--article`."""
+    where, args = [], []
+    if speaker:
+        where.append("(q.speaker LIKE ? OR q.actor_name LIKE ? OR q.speaker_mention LIKE ?)")
+        args += [f"%{speaker}%"] * 3
+    if article_id:
+        where.append("q.article_id = ?")
+        args.append(article_id)
+    return where, args
+
+
 def quote_dict(r) -> dict:
     """A row of ``QUOTE_COLUMNS`` as the dict `eventwire quotes --json` prints."""
     actor = {"name": r[4], "country": r[5], "sector": r[6], "basis": r[7]} if (r[4] or r[5]) else None
@@ -131,13 +143,7 @@ class AnalysisStore:
         return [r[0] for r in rows]
 
     def quotes(self, *, speaker: str | None = None, article_id: str | None = None) -> list[dict]:
-        where, args = [], []
-        if speaker:
-            where.append("(q.speaker LIKE ? OR q.actor_name LIKE ? OR q.speaker_mention LIKE ?)")
-            args += [f"%{speaker}%"] * 3
-        if article_id:
-            where.append("q.article_id = ?")
-            args.append(article_id)
+        where, args = quote_filters(speaker, article_id)
         sql = f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id"
         if where:
             sql += " WHERE " + " AND ".join(where)

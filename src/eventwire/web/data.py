@@ -18,7 +18,7 @@ from ..errors import EventwireError
 from ..events.store import (EVENT_COLUMNS, _event_dict, actor_clause, country_code, country_pair, dyad_clause,
                             event_mentions, has_schema, parse_dyad, register_functions)
 from ..store import Store
-from ..store.db import QUOTE_COLUMNS, quote_dict
+from ..store.db import QUOTE_COLUMNS, quote_dict, quote_filters
 
 MAX_ROWS = 1000  # the row cap of one page
 DEFAULT_ROWS = 100
@@ -188,13 +188,7 @@ def facets(store: Store, hits: list) -> dict:
 def quotes(store: Store, *, speaker=None, article_id=None, country=None, outlet=None, date_from=None,
            date_to=None, after: str | None = None, limit: int | None = None) -> tuple[list[dict], str | None]:
     limit = cap(limit)
-    where, args = [], []
-    if speaker:
-        where.append("(q.speaker LIKE ? OR q.actor_name LIKE ? OR q.speaker_mention LIKE ?)")
-        args += [f"%{speaker}%"] * 3
-    if article_id:
-        where.append("q.article_id = ?")
-        args.append(article_id)
+    where, args = quote_filters(speaker, article_id)
     if country:
         where.append("q.country = ?")
         args.append(country)
