@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .events.dedup import merge
-from .events.store import save_event_mentions
+from .events.store import save_event_mentions, unmerged_articles
 from .nlp.actors import ActorResolver
 from .nlp.kb import KnowledgeBase
 from .nlp.pipeline import ANALYSIS_VERSION, LanguagePass
@@ -36,6 +36,11 @@ class AnalyzeReport:
     events: int = 0
     seconds: float = 0.0
     partly: int = 0  # articles longer than the pass reads (flag "partly analysed: ...")
+    processes: int = 1  # worker processes that ran the pass (1: in this process)
+    redone: int = 0  # articles analysed again because a fact learned meanwhile changed a lookup
+    worker_failures: list = field(default_factory=list)  # tasks a worker failed (redone here)
+    write_seconds: float = 0.0  # storing analyses and event reports
+    merge_seconds: float = 0.0  # merging event reports into events
 
     def skipped_words(self) -> str:
         """"3 skipped: 2 language fr, 1 empty body" (or "none skipped")."""
@@ -45,6 +50,9 @@ class AnalyzeReport:
         d = dict(self.__dict__)
         d["skipped_why"] = dict(self.skipped_why)
         d["seconds"] = round(self.seconds, 3)
+        d["write_seconds"] = round(self.write_seconds, 3)
+        d["merge_seconds"] = round(self.merge_seconds, 3)
+        d["worker_failures"] = list(self.worker_failures)
         return d
 
 
@@ -67,11 +75,17 @@ def analyze(
     n_process: int | None = None,
     progress=None,
     dictionaries: Sequence[str] = (),
+    merge_events: bool = True,
 ) -> AnalyzeReport:
     """Analyse the articles not yet analysed (or ``ids``, or all with ``redo``).
 
     ``dictionaries``: actor dictionaries in the PETRARCH/Phoenix text format,
     consulted after what the article itself says (see ``nlp.actors``).
+
+    Event reports are merged into events once, at the end (``merge_events=False`` leaves that
+    to the caller, as ``ingest`` does: story grouping merges them next).  Merging after every
+    batch redid every earlier report of the same key each time, a cost that grew faster than
+    the corpus; reports a stopped run saved unmerged are found by ``unmerged_articles``.
 
     ``n_process=None`` parses with every core when there are enough articles to
     repay starting the worker processes (measured: 2 processes make the whole pass
@@ -97,12 +111,13 @@ def analyze(
     pending = []
 
     def flush() -> None:
+        t0 = time.perf_counter()
         with store.transaction():
             for analysis in pending:
                 store.save_analysis(analysis, ANALYSIS_VERSION)
                 save_event_mentions(store, analysis.article_id, analysis.events)
             store.save_kb(lp.take_learned())
-            merge(store, article_ids=[a.article_id for a in pending])
+        report.write_seconds += time.perf_counter() - t0
         pending.clear()
 
     for analysis in lp.pipe(_articles(store, todo), batch_size=batch_size, n_process=n_process):
@@ -123,5 +138,12 @@ def analyze(
             flush()
     if pending:
         flush()
+    if merge_events:
+        t0 = time.perf_counter()
+        merge(store, article_ids=sorted(set(todo) | set(unmerged_articles(store))))
+        report.merge_seconds = time.perf_counter() - t0
+    report.processes = n_process
+    report.redone = lp.redone
+    report.worker_failures = list(lp.worker_failures)
     report.seconds = time.perf_counter() - t0
     return report

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 
 from .progress import IngestReport, Reporter
@@ -53,20 +54,29 @@ class Eventwire:
                 if report.added or self.store.unanalysed(ANALYSIS_VERSION):
                     if reporter is not None:
                         reporter.phase("language")
-                    report.analysis = self.analyze(dictionaries=dictionaries).as_dict()
-                if report.added or ungrouped(self.store):
+                    t0 = time.perf_counter()
+                    # event reports are merged by the grouping below, once stories are known
+                    report.analysis = self.analyze(dictionaries=dictionaries, merge_events=False).as_dict()
+                    report.timings["language"] = time.perf_counter() - t0
+                from .events.store import unmerged_articles
+
+                if report.added or ungrouped(self.store) or unmerged_articles(self.store):
+                    t0 = time.perf_counter()
                     report.stories = self.group()
+                    report.timings["stories"] = time.perf_counter() - t0
         return report
 
     def group(self) -> dict:
         """Group analysed articles not in a story yet into stories and threads (incremental);
         events are then re-merged so reports of one story count as one happening."""
         from .events.dedup import merge
+        from .events.store import unmerged_articles
         from .stories import group, ungrouped
 
         with self.store.exclusive():
             ids = ungrouped(self.store)
             counts = group(self.store)
+            ids = sorted(set(ids) | set(unmerged_articles(self.store)))
             if ids:
                 merge(self.store, article_ids=ids)
         return counts
@@ -102,7 +112,7 @@ class Eventwire:
         return dyad(self.store, a, b, by=by)
 
     def analyze(self, *, redo: bool = False, n_process: int | None = None, progress=None,
-                dictionaries: Iterable[str | os.PathLike] = ()):
+                dictionaries: Iterable[str | os.PathLike] = (), merge_events: bool = True):
         """Run the language pass over stored articles not analysed yet (all with ``redo``);
         returns an ``AnalyzeReport``.  ``dictionaries``: PETRARCH/Phoenix actor dictionary
         files to resolve names with.  spaCy is imported only when this runs."""
@@ -110,7 +120,7 @@ class Eventwire:
 
         with self.store.exclusive():
             return analyze(self.store, redo=redo, n_process=n_process, progress=progress,
-                           dictionaries=[os.fspath(d) for d in dictionaries])
+                           dictionaries=[os.fspath(d) for d in dictionaries], merge_events=merge_events)
 
     def quotes(self, *, speaker: str | None = None, article_id: str | None = None) -> list[dict]:
         """Direct quotes with their speakers and resolved actors, in publication order."""

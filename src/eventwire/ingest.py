@@ -122,10 +122,13 @@ def ingest(
             rep.file_done(item)
         if batch:
             _store_batch(store, rep, report, model, touched, batch, run_id)
+        report.timings["read_extract"] = time.perf_counter() - t0
         if corpus_passes and report.added:
             rep.phase("corpus")
+            t1 = time.perf_counter()
             report.recleaned = reclean_furniture(store, model, touched)
             report.dated_from_corpus = date_from_corpus(store, report.added_ids)
+            report.timings["corpus_passes"] = time.perf_counter() - t1
         status = "done"
     finally:
         report.seconds = time.perf_counter() - t0

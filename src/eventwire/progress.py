@@ -36,6 +36,8 @@ class IngestReport:
     seconds: float = 0.0
     analysis: dict | None = None
     stories: dict | None = None
+    # wall seconds per stage: read_extract, corpus_passes (in ``seconds``), language, stories
+    timings: dict = field(default_factory=dict)
     added_ids: list[str] = field(default_factory=list)
 
     @property
@@ -45,6 +47,7 @@ class IngestReport:
     def as_dict(self) -> dict:
         d = {k: v for k, v in self.__dict__.items() if k != "added_ids"}
         d["seconds"] = round(self.seconds, 3)
+        d["timings"] = {k: round(v, 3) for k, v in self.timings.items()}
         return d
 
 

@@ -151,3 +151,14 @@ def test_corpus_span_with_both_years_gives_no_date() -> None:
     dated = _unrelated(30, 2017) + _unrelated(30, 2023)
     got = CorpusDater(dated, today=TODAY).infer(UNDATED_BODY, UNDATED_TITLE)
     assert got is None or got.value is None
+
+
+def test_an_affair_that_fills_the_corpus_still_dates() -> None:
+    # thousands of reports of one affair, with every one of its names in more than 2% of the
+    # corpus: the undated report is still compared with (a bounded number of) them
+    dated = [(f"r{i}", "2023-03-11", RELATED + f" Desk note {i}.") for i in range(2_500)]
+    dated += [(f"x{i}", "2017-03-10", OTHER_AFFAIR + f" Desk note {i}.") for i in range(500)]
+    dater = CorpusDater(dated, today=TODAY)
+    got = dater.infer(UNDATED_BODY, UNDATED_TITLE)
+    assert got is not None and got.value == "2023-03-10"
+    assert len(dater._related(set(UNDATED_BODY.split()) | {"Velmar", "Ostrava"})) <= 2_000

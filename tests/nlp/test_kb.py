@@ -57,3 +57,35 @@ def test_rows_round_trip():
     again = KnowledgeBase.from_rows(kb.to_rows())
     assert again.to_rows() == kb.to_rows()
     assert again.lookup("Berg").basis == "kb:a9"
+
+
+def test_repeating_a_fact_later_changes_no_answer():
+    kb = KnowledgeBase()
+    kb.learn(person("Lena Berg", "SWE", "GOV", "foreign minister", "2021-09-01"), "first")
+    kb.learn(person("Lena Berg", "SWE", "GOV", "foreign minister", "2021-09-03"), "second")
+    assert kb.lookup("Berg", "2021-09-03").basis == "kb:first"
+
+
+def test_a_layer_sees_its_parent_and_learns_alone():
+    base = KnowledgeBase()
+    base.learn(person("Lena Berg", "SWE"), "a1")
+    layer = KnowledgeBase(parent=base)
+    layer.learn(person("Omar Haddad", "JOR"), "a2")
+    assert layer.lookup("Berg").country == "SWE"
+    assert layer.lookup("Haddad").country == "JOR"
+    assert base.lookup("Haddad") is None
+    assert len(layer) == 2 and len(base) == 1
+
+
+def test_a_journal_replays_only_when_the_answers_stay_the_same():
+    snapshot = KnowledgeBase()
+    layer = KnowledgeBase(parent=snapshot)
+    layer.journal = []
+    layer.learn(person("Omar Haddad", "JOR"), "a5")
+    assert layer.lookup("Haddad").country == "JOR"
+    assert layer.lookup("Berg") is None
+    later = KnowledgeBase()
+    later.learn(person("Tomas Novak", "CZE"), "a3")  # touches nothing the journal looked up
+    assert later.replays(layer.journal)
+    later.learn(person("Lena Berg", "SWE"), "a4")  # "Berg" would now resolve
+    assert not later.replays(layer.journal)

@@ -77,6 +77,7 @@ from eventwire.events.lexicon import Lexicon, lexicon
 from eventwire.events.plover import to_plover
 from eventwire.records import Actor, Event, TimeExpr
 from eventwire.nlp.dictionary import SECTORS
+from eventwire.nlp.sents import sents
 
 Resolve = Callable[[str, "str | None", str], "Actor | None"]
 
@@ -1057,7 +1058,7 @@ def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
     """
     coder = _Coder(resolve or _default_resolve(date), date)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sents(doc):
         if len(sent) > MAX_SENTENCE_TOKENS:
             continue  # a list, a table or word salad run together: no sentence of news
         found = _code_sentence(coder, sent, date, times)

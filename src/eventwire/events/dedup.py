@@ -11,7 +11,9 @@ store keeps one event per happening and counts its reports:
 2. **Same story** (only when a ``story_members(story_id, article_id)`` table
    exists): events in articles of one story with the same source country,
    target country (the actor itself when it has no country) and root, no more
-   than 2 days apart (from the earliest), are one event.
+   than 2 days apart (from the earliest), are one event.  Reports with no day (an
+   undated article) join the story's one such event, or each other when none is
+   dated; when the story holds several, they stay apart.
 3. **What happened**: negated, hypothetical and future reports are merged
    among themselves, never with reports that it happened; their events are
    kept with ``happened = 0`` and ``status`` saying why.
@@ -244,27 +246,37 @@ def _story_unions(conn: sqlite3.Connection, groups: dict[tuple, list[_M]], uf: U
             by_article[aid].append(str(story))
     group_story: dict[tuple, str] = {}
     buckets: dict[tuple, list[tuple]] = defaultdict(list)  # (story, src country, tgt country, root, status) -> group keys
+    undated: dict[tuple, list[tuple]] = defaultdict(list)  # the same, for reports with no day at all
     for key, ms in groups.items():
         stories = sorted({s for m in ms for s in by_article.get(m.article_id, ())})
         if stories:
             group_story[key] = stories[0]
         day = key[3]
-        if not _is_day(day):
-            continue
+        dated = _is_day(day)
+        if not dated and not day.startswith("undated:"):
+            continue  # a month or a year: too coarse to join a day
         m0 = ms[0]
         sides = (_story_side(m0.source, m0.src_key), _story_side(m0.target, m0.tgt_key))
         for s in stories:
-            buckets[(s, *sides, key[2], key[4])].append(key)
-    for keys in buckets.values():
-        keys.sort(key=lambda k: k[3])
+            (buckets if dated else undated)[(s, *sides, key[2], key[4])].append(key)
+    for bucket in buckets.keys() | undated.keys():
+        keys = sorted(buckets.get(bucket, ()), key=lambda k: k[3])
         anchor = None
-        first = None
+        firsts = []
         for k in keys:
             d = dt.date.fromisoformat(k[3])
             if anchor is None or (d - anchor).days > STORY_WINDOW_DAYS:
-                anchor, first = d, k
+                anchor = d
+                firsts.append(k)
             else:
-                uf.union(first, k)
+                uf.union(firsts[-1], k)
+        # reports with no day (an undated reprint) join the story's one happening of that kind;
+        # with none dated they are one happening among themselves; with several, none is chosen
+        lost = sorted(undated.get(bucket, ()))
+        if lost and len(firsts) <= 1:
+            head = firsts[0] if firsts else lost[0]
+            for k in lost:
+                uf.union(head, k)
     return group_story
 
 

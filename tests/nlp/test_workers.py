@@ -1,0 +1,71 @@
+"""The language pass in worker processes gives what one process gives, whatever happens to them."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from eventwire.nlp import workers
+from eventwire.nlp.kb import KnowledgeBase
+from eventwire.nlp.pipeline import LanguagePass
+from eventwire.records import Article
+
+
+def article(aid: str, body: str, published: str) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", path=f"{aid}.txt", format="txt", url=None, outlet=None,
+                   outlet_basis=None, title=None, byline=None, published=published, published_basis="test",
+                   published_confidence=1.0, language="en", body=body)
+
+
+# an official introduced with her country and office, then named alone in later articles: the later
+# articles resolve her only through the knowledge base learned from the first
+ARTICLES = [article("w0", "Swedish Foreign Minister Lena Berglund said on Monday that talks with Norway "
+                          "had been useful.", "2023-05-01")] + [
+    article(f"w{i}", f"Lena Berglund met officials in Oslo on Tuesday to discuss fishing quota number {i}. "
+                     f"Berglund criticised the delay.", f"2023-05-0{1 + i % 8}")
+    for i in range(1, 12)
+]
+
+
+def resolved(analyses):
+    return [[(e.name, e.actor.country if e.actor else None) for e in a.entities] for a in analyses]
+
+
+@pytest.fixture(scope="module")
+def one(nlp):
+    lp = LanguagePass(nlp, kb=KnowledgeBase())
+    return list(lp.pipe(ARTICLES, n_process=1)), lp.take_learned()
+
+
+def test_workers_give_the_same_analyses_and_learn_the_same(nlp, one):
+    analyses, learned = one
+    lp = LanguagePass(nlp, kb=KnowledgeBase())
+    got = list(lp.pipe(ARTICLES, n_process=2, batch_size=4))
+    assert got == analyses
+    assert lp.take_learned() == learned
+    assert ("Lena Berglund", "SWE") in resolved(analyses)[3]  # known only from the first article
+    assert lp.redone >= 1  # the workers' snapshot lacked her: those articles were redone here
+    assert lp.worker_failures == []
+
+
+def test_a_worker_that_fails_a_task_costs_nothing(nlp, one, monkeypatch):
+    def failing(inbox, outbox, blob, batch_size):
+        while (message := inbox.get()) is not None:
+            outbox.put((message[0], None, "RuntimeError: injected"))
+
+    monkeypatch.setattr(workers, "_serve", failing)
+    lp = LanguagePass(nlp, kb=KnowledgeBase())
+    assert list(lp.pipe(ARTICLES, n_process=2)) == one[0]
+    assert lp.worker_failures and "injected" in lp.worker_failures[0]
+
+
+def test_a_worker_that_dies_costs_nothing(nlp, one, monkeypatch):
+    def dying(inbox, outbox, blob, batch_size):
+        inbox.get()
+        os._exit(3)
+
+    monkeypatch.setattr(workers, "_serve", dying)
+    monkeypatch.setattr(workers, "POLL_SECONDS", 0.2)
+    lp = LanguagePass(nlp, kb=KnowledgeBase())
+    assert list(lp.pipe(ARTICLES, n_process=2)) == one[0]
+    assert any("died" in f for f in lp.worker_failures)
