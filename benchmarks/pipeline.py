@@ -70,6 +70,7 @@ class MemorySampler:
         self.pid = pid
         self.peak_total = 0
         self.peak_one = 0
+        self.peak_main = 0  # the process itself (the ingest's main process), without its workers
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -106,6 +107,7 @@ class MemorySampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             sizes = [self._rss(p) for p in self._tree()]
+            self.peak_main = max(self.peak_main, self._rss(self.pid))
             if sizes:
                 self.peak_total = max(self.peak_total, sum(sizes))
                 self.peak_one = max(self.peak_one, max(sizes))
@@ -153,6 +155,7 @@ def measure(n: int, workdir: Path, baseline: bool) -> dict:
     result = {
         "articles": report["added"], "documents": replica.articles, "wall": wall, "cpu": cpu,
         "peak_tree_mb": mem.peak_total / 2**20, "peak_process_mb": mem.peak_one / 2**20,
+        "peak_main_mb": mem.peak_main / 2**20,
         "timings": report.get("timings", {}), "write": analysis.get("write_seconds"),
         "merge": analysis.get("merge_seconds"), "redone": analysis.get("redone"),
         "processes": analysis.get("processes"), "analysed": analysis.get("articles"),
@@ -171,11 +174,11 @@ def measure(n: int, workdir: Path, baseline: bool) -> dict:
 
 def show(r: dict) -> None:
     n = r["articles"]
-    print(f"\n== {n:,} articles ({r['analysed']:,} through the language pass, {r['skipped']} skipped; "
-          f"{r['processes']} worker processes)")
+    print(f"\n== {n:,} articles ({r['analysed'] - r['skipped']:,} through the language pass, {r['skipped']} "
+          f"skipped as not English; {r['processes']} worker processes)")
     print(f"full pipeline: {r['wall']:.1f} s wall, {n / r['wall']:.1f} articles/s; CPU {r['cpu']:.1f} s "
           f"({1000 * r['cpu'] / n:.0f} ms per article); peak memory {r['peak_tree_mb']:.0f} MB "
-          f"(largest process {r['peak_process_mb']:.0f} MB)")
+          f"(largest process {r['peak_process_mb']:.0f} MB, main process {r['peak_main_mb']:.0f} MB)")
     t = r["timings"]
     print("  stages (wall s): " + ", ".join(f"{k} {v:.1f}" for k, v in t.items())
           + f"; within language: store writes {r['write']:.1f}, event merges {r['merge']:.1f}; "

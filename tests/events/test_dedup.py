@@ -143,3 +143,36 @@ def test_day_of_and_country_of():
     assert day_of(None, None) is None
     assert country_of("RUSGOV") == "RUS" and country_of("IGO") is None and country_of(None) is None
     assert BODIES  # the shared corpus is importable
+
+
+def _undated_story(tmp_path, n: int, dated_days=()):
+    """``n`` undated reprints of one report in one story, beside reports dated ``dated_days``."""
+    s = corpus(tmp_path, do_merge=False)
+    body = "Russian forces shelled Ukrainian positions near Avdiivka."
+    days = list(dated_days) + [None] * n
+    for k, day in enumerate(days):
+        key = f"u{k}"
+        s.add_article(art(key, published=day, body=body), input_sha256=None, group=None)
+        es.save_event_mentions(s, aid(key), [ev(body, body, "194", -10.0, 4, "ASSAULT", "RUSMIL", "UKRMIL", day)])
+        s.conn.execute("INSERT INTO story_members (article_id, story_id, role) VALUES (?, 'story-u', 'report')",
+                       (aid(key),))
+    merge(s)
+    return s
+
+
+def test_undated_reprints_of_one_story_are_one_happening_at_scale(tmp_path):
+    s = _undated_story(tmp_path, 300)
+    (e,) = es.events(s, actor="UKR")
+    assert e["mentions"] == 300 and e["date"] is None
+
+
+def test_undated_reports_join_the_storys_dated_happening(tmp_path):
+    s = _undated_story(tmp_path, 50, ["2018-08-01", "2018-08-02"])
+    (e,) = es.events(s, actor="UKR")
+    assert e["mentions"] == 52 and e["date"] == "2018-08-01"
+    assert e["id"] == event_id("RUSMIL", "UKRMIL", "19", "2018-08-01")
+
+
+def test_undated_reports_stay_apart_when_the_story_has_several_happenings(tmp_path):
+    s = _undated_story(tmp_path, 3, ["2018-08-01", "2018-08-09"])
+    assert sorted(e["mentions"] for e in es.events(s, actor="UKR")) == [1, 1, 1, 1, 1]

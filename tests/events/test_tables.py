@@ -64,3 +64,26 @@ def test_lexicon_parser_orders_specific_entries_first():
 def test_lexicon_parser_names_the_bad_line(line):
     with pytest.raises(ValueError, match="bad lexicon line"):
         parse(line + "\n")
+
+
+def test_the_chosen_plover_types_where_the_2021_conversion_table_differs():
+    # decided in issue #11 (reasons beside the table in events/plover.py)
+    assert to_plover("0813")[0] == to_plover("0814")[0] == to_plover("085")[0] == "RETREAT"
+    assert to_plover("201") == ("ASSAULT", "unconventional")
+    assert to_plover("174") == ("COERCE", "deport")
+    assert to_plover("0831") == ("RETREAT", "resign")
+    assert to_plover("116") == ("SANCTION", "convict")
+    assert to_plover("163")[0] == "SANCTION"
+
+
+def test_only_the_documented_codes_part_from_the_2021_conversion_table():
+    from tests.conftest import shared_path
+
+    path = shared_path("eval", "events", "CAMEO2PLOVER-2021.txt")
+    theirs = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head, sep, rest = line.partition(":")
+        if sep and head.strip().isdigit():
+            theirs.setdefault(head.strip(), rest.split("#")[0].split(",")[0].strip())  # "08" heads two types
+    differ = {c for c, kind in theirs.items() if c in CODES and kind and to_plover(c)[0] != kind}
+    assert differ <= {"0831", "116", "163"}

@@ -69,3 +69,16 @@ def test_a_worker_that_dies_costs_nothing(nlp, one, monkeypatch):
     lp = LanguagePass(nlp, kb=KnowledgeBase())
     assert list(lp.pipe(ARTICLES, n_process=2)) == one[0]
     assert any("died" in f for f in lp.worker_failures)
+
+
+def test_the_pure_document_function_depends_on_its_facts_only(nlp, one):
+    from eventwire.nlp.workers import analyse_documents
+
+    cold = list(analyse_documents(ARTICLES[3:5]))
+    assert ("Lena Berglund", None) in resolved(cold)[0]  # nothing learned: she has no country
+    facts = [r for r in one[1] if r["article_id"] == "w0"]
+    warm = list(analyse_documents(ARTICLES[3:5], facts=facts))
+    assert ("Lena Berglund", "SWE") in resolved(warm)[0]
+    again = list(analyse_documents(ARTICLES[3:5]))  # what an earlier call learned does not leak
+    assert resolved(again) == resolved(cold)
+    assert all("kb_journal" in a.meta for a in warm)

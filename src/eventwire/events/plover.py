@@ -45,6 +45,21 @@ TYPES: dict[str, PloverType] = {t.name: t for t in (
 )}
 
 # CAMEO prefix -> "TYPE" or "TYPE/mode"; the longest matching prefix decides.
+#
+# Where this table and the PLOVER project's 2021 CAMEO conversion table (draft 0.8) part, the
+# choice and its reason (issue #11); the table is otherwise the same on every code:
+#   0813 ease curfew, 0814 ease state of emergency or martial law, 085 ease economic sanctions:
+#        RETREAT, as the 2021 table has it (was CONCEDE): each undoes a material measure
+#        (COERCE/curfew, COERCE/martial-law, SANCTION), and RETREAT is the material
+#        de-escalation type; CONCEDE is a verbal concession.
+#   201  mass expulsion: ASSAULT/unconventional, with the 2021 table's type (was COERCE/deport):
+#        CAMEO files it under 20, unconventional mass violence; COERCE/deport stays for the
+#        expulsion of persons (174).  The 2021 mode "cleansing" is not in the current mode list.
+#   0831 accede to a change in leadership: RETREAT/resign, not the 2021 CONCEDE: the current
+#        type list gives RETREAT a "resign" mode for exactly this act.
+#   116  find guilty: SANCTION/convict, not the 2021 ACCUSE/disapprove; 163 impose an embargo,
+#        boycott or sanctions: SANCTION, not the 2021 COERCE/restrict.  The 2021 table predates
+#        the SANCTION type; the current type list has SANCTION with a "convict" mode.
 _MAP = """
 01 -
 02 REQUEST  021 REQUEST/assist  022 REQUEST/assist  023 REQUEST/assist  024 REQUEST/change
@@ -54,8 +69,8 @@ _MAP = """
 05 SUPPORT
 06 COOPERATE
 07 AID
-08 CONCEDE  0831 RETREAT/resign  084 RETREAT  0841 RETREAT/release  0842 RETREAT/release  086 RETREAT/access
-087 RETREAT/disarm  0871 RETREAT/ceasefire  0872 RETREAT/withdraw  0874 RETREAT/withdraw
+08 CONCEDE  0813 RETREAT  0814 RETREAT  0831 RETREAT/resign  084 RETREAT  0841 RETREAT/release  0842 RETREAT/release  086 RETREAT/access
+085 RETREAT  087 RETREAT/disarm  0871 RETREAT/ceasefire  0872 RETREAT/withdraw  0874 RETREAT/withdraw
 09 ACCUSE/investigate
 10 REQUEST  101 REQUEST/assist  102 REQUEST/assist  103 REQUEST/assist  104 REQUEST/change
 105 REQUEST/yield  106 REQUEST/meet  107 REQUEST/meet  108 REQUEST/meet
@@ -74,7 +89,7 @@ _MAP = """
 183 ASSAULT/explosives  1831 ASSAULT/suicide-attack  185 ASSAULT/targeted  186 ASSAULT/targeted
 19 ASSAULT  191 COERCE/restrict  192 COERCE/seize  193 ASSAULT/firearms  194 ASSAULT/heavy-weapons
 195 ASSAULT/aerial  1952 ASSAULT/drone
-20 ASSAULT/unconventional  201 COERCE/deport
+20 ASSAULT/unconventional
 """
 
 

@@ -661,7 +661,7 @@ MIN_FITTING_DAYS = 2
 NEAR_DATELINE_DAYS = 3
 PIN_NEAR_DAYS = 7
 MIN_SPAN_ARTICLES = 20  # dated articles needed before the corpus's span of years counts as evidence  # a day pinned by same-day terms lies this close to the same-affair article  # related articles published this close to the dateline's day
-CANDIDATES = 2_000  # dated articles one undated article is compared with, at most (rarest names first)
+CANDIDATES = 500  # dated articles one undated article is compared with, at most (rarest names first)
 
 
 def _names(text: str) -> set[str]:

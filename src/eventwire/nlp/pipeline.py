@@ -11,10 +11,13 @@ Steps, each a plain function over the parsed Doc:
   Doc, actors    events.code_doc               events coded in CAMEO and PLOVER
 
 Batch-first: ``LanguagePass.pipe(articles)`` streams ``Analysis`` records in
-the order given, parsing with ``nlp.pipe`` (several processes when asked), so
-it maps onto Spark's ``mapPartitions``.  The knowledge base is updated in
-that order: a person introduced with a role in one article resolves in the
-articles after it.
+the order given, parsing with ``nlp.pipe``, so it maps onto Spark's
+``mapPartitions``.  The knowledge base is updated in that order: a person
+introduced with a role in one article resolves in the articles after it.
+With ``n_process`` > 1 the whole pass (parse and rule passes) runs in worker
+processes and only the knowledge base stays in this one (``workers.py``); the
+output is the same.  The model's attribute rules run as a table lookup
+(``fastattrs.py``) and a Doc's sentences are computed once (``sents.py``).
 
 Articles not in English are skipped with a flag; very long ones are cut at
 paragraph boundaries into pieces the parser handles in bounded memory.

@@ -47,24 +47,67 @@ def learn_row(kb: KnowledgeBase, row: dict) -> bool:
     return kb.learn(actor, row["article_id"])
 
 
+class DocumentPass:
+    """The per-document language pass of one process: the model loaded once, a resolver, and
+    a replica of the knowledge base that grows only by the facts it is given."""
+
+    def __init__(self, resolver=None, nlp=None):
+        from .actors import ActorResolver
+        from .pipeline import LanguagePass, load_model
+
+        self.kb = KnowledgeBase()
+        resolver = resolver if resolver is not None else ActorResolver()
+        resolver.kb = self.kb
+        self.lp = LanguagePass(nlp if nlp is not None else load_model(), resolver=resolver, kb=self.kb)
+        self.lp.layered = True
+
+    def learn(self, facts: Iterable[dict]) -> None:
+        for row in facts:
+            learn_row(self.kb, row)
+
+    def analyse(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyses in order, each carrying in ``meta`` its knowledge-base journal and the facts it
+        learned (``kb_journal``, ``kb_rows``); the replica itself is left unchanged."""
+        return self.lp.pipe(articles, batch_size=batch_size, n_process=1)
+
+
+_PASSES: dict[tuple, DocumentPass] = {}
+
+
+def analyse_documents(articles: Iterable[Article], *, facts: Iterable[dict] = (),
+                      dictionaries: Iterable[str] = (), batch_size: int = 16) -> Iterator[Analysis]:
+    """The language pass as one pure, batch-first function: articles in, analyses out, in order.
+
+    The result depends only on the arguments: ``facts`` (knowledge-base rows, as
+    ``KnowledgeBase.to_rows`` gives them) are all the knowledge base it sees, and
+    ``dictionaries`` are actor dictionary paths.  The model and dictionaries are loaded once per
+    process (what Spark's ``mapPartitions`` or a worker needs).  Each analysis carries its
+    knowledge-base journal in ``meta``: the caller that keeps the knowledge base in article
+    order replays it (``KnowledgeBase.replays``) to tell whether a fact learned meanwhile would
+    have changed it, and learns ``meta["kb_rows"]``.
+    """
+    key = tuple(dictionaries)
+    state = _PASSES.get(key)
+    if state is None:
+        from .actors import ActorResolver
+
+        state = _PASSES[key] = DocumentPass(ActorResolver(dictionaries=list(key)) if key else None)
+    state.kb.__init__()  # only the facts given
+    state.learn(facts)
+    return state.analyse(articles, batch_size=batch_size)
+
+
 def _serve(inbox, outbox, resolver_blob: bytes, batch_size: int) -> None:  # pragma: no cover - a child process
     """A worker process: load the model once, then analyse tasks until told to stop."""
-    from .pipeline import LanguagePass, load_model
-
-    replica = KnowledgeBase()
-    resolver = pickle.loads(resolver_blob)
-    resolver.kb = replica
-    lp = LanguagePass(load_model(), resolver=resolver, kb=replica)
-    lp.layered = True
+    state = DocumentPass(pickle.loads(resolver_blob))
     while True:
         message = inbox.get()
         if message is None:
             return
         task, facts, articles = message
         try:
-            for row in facts:
-                learn_row(replica, row)
-            outbox.put((task, list(lp.pipe(articles, batch_size=batch_size, n_process=1)), None))
+            state.learn(facts)  # the facts the main process learned since this worker's last task
+            outbox.put((task, list(state.analyse(articles, batch_size=batch_size)), None))
         except BaseException as exc:  # noqa: BLE001 - reported; the main process redoes the task
             outbox.put((task, None, f"{type(exc).__name__}: {exc}"))
 

@@ -1,0 +1,192 @@
+"""Actor resolution for the coder: noun phrases to Actors (article entities first, then the
+resolver), pronouns and speakers, places acting as their governments."""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from eventwire.events.lexicon import lexicon
+from eventwire.records import Actor
+from .words import Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
+
+
+class _Coder:
+    def __init__(self, resolve: Resolve, date: str | None, future_as_intent: bool = False):
+        self.lex = lexicon()
+        # CAMEO practice codes "will meet" as the meeting (flagged future); PLOVER's AGREE is
+        # "says it will cooperate", so the PLOVER typer codes a future act as its intent (03x)
+        self.future_as_intent = future_as_intent
+        self.resolve = resolve
+        self.date = date
+        self.cache: dict[tuple[str, str | None], Actor | None] = {}
+        self.last_actor: tuple[Actor, str] | None = None
+        self._ents_doc = None
+        self._ents: dict = {}
+
+    def actor(self, tok, ctx: str, speaker=None) -> tuple[Actor, str] | None:
+        """The actor a noun token stands for, with the words that name it."""
+        if tok.pos_ == "PRON" or tok.lower_ in _PRON:
+            if speaker:
+                return speaker[0] if isinstance(speaker, list) else speaker
+            return self.last_actor if tok.lower_ not in ("i", "you", "this", "that", "which", "who") else None
+        doc = tok.doc
+        start = tok.left_edge.i
+        end = tok.i + 1
+        ent = self.ent_of(tok)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+        while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == tok.i:
+            end += 1
+        # drop a leading quantity ("Hundreds of ...") is left to the resolver
+        span = doc[start:end]
+        found = self._res(span.text, tok.ent_type_ or None, ctx)
+        if (found is None or found.country is None) and tok.ent_type_:
+            again = self._res(span.text, None, ctx)  # the tagger's label may be wrong
+            if again is not None and (found is None or found.code is None or again.country):
+                found = again
+        if found is None or found.country is None:
+            # a name typed in odd case ("president obama", "iRAN"): try it capitalised
+            fixed = _recase(span)
+            if fixed != span.text:
+                again = self._res(fixed, None, ctx)
+                lower_place = again is not None and again.kind == "place" and " " in again.name \
+                    and not any(c.isupper() for c in span.text)
+                if again is not None and again.code and (found is None or again.country) and not lower_place:
+                    found = again
+        if found is not None and found.kind == "place" and " " in found.name \
+                and not any(c.isupper() for c in span.text) and any(c.isupper() for c in ctx):
+            found = None  # "the west bank of the river" in cased text names no West Bank (but "moscow" is Moscow)
+        if found is not None and not found.country and found.sector not in (None, "IGO") \
+                and found.kind == "organisation":
+            # "UN troops", "African Union monitors": a body of an international organisation
+            body = self._res(found.name, None, ctx)
+            if body is not None and body.sector == "IGO" and not body.country:
+                found = replace(found, sector="IGO")
+        # "the president of Y", "troops from Y"; an international body keeps no country ("the
+        # BRICS summit in Johannesburg")
+        if found is None or found.country is None and found.sector != "IGO":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            sub = self.actor(g, ctx)
+                            if sub is not None and _has_country(sub[0]):
+                                if found is None:
+                                    return sub
+                                return replace(found, country=sub[0].country), span.text
+                if c.dep_ == "appos":
+                    sub = self.actor(c, ctx)
+                    if sub is not None and (found is None or sub[0].country):
+                        return sub
+            if tok.lemma_.lower() in _DOCUMENTS:
+                # "a report released / issued in Kigali", "a statement issued by the ministry":
+                # a document speaks for whoever issued it, or the capital it was issued in
+                for c in tok.children:
+                    if c.dep_ != "acl":
+                        continue
+                    for p in c.children:
+                        if p.dep_ == "agent" or p.dep_ == "prep" and p.lower_ in ("by", "in", "from"):
+                            for g in p.children:
+                                sub = self.actor(g, ctx) if g.dep_ == "pobj" else None
+                                if sub is not None and _has_country(sub[0]):
+                                    return sub
+        if found is not None and not found.country and found.sector and speaker:
+            # "its forces", "their troops" in what a state says: the speaker's
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
+            if owner is not None:
+                first = speaker[0] if isinstance(speaker, list) else speaker
+                if first is not None and first[0].country:
+                    found = replace(found, country=first[0].country)
+        if found is None or found.code is None:
+            return None
+        return found, span.text
+
+    def actor_of_place(self, tok, ctx: str) -> tuple[Actor, str] | None:
+        """The actor one place word stands for, alone ("Beijing" in "the Beijing Olympics")."""
+        found = self._res(tok.text, "GPE", ctx)
+        return (found, tok.text) if found is not None and found.code else None
+
+    def actors(self, tok, ctx: str, speaker=None) -> list:
+        """Like ``actor``, but a noun with coordinated modifiers ("US and British activists",
+        "French and German troops") stands for one actor per modifier."""
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
+                and any(g.dep_ == "conj" for g in c.children)]
+        if mods and tok.pos_ in ("NOUN", "PROPN"):
+            m = mods[0]
+            group = [m] + [g for g in m.subtree if g.dep_ == "conj" and g.pos_ in ("ADJ", "PROPN", "NOUN")]
+            out = []
+            for g in group:
+                found = self._res(f"{g.text} {tok.text}", None, ctx)
+                if found is not None and found.code and found.country:
+                    out.append((found, f"{g.text} {tok.text}"))
+            if len(out) >= 2:
+                return out
+        if isinstance(speaker, list) and len(speaker) > 1 and tok.lower_ in _PLURAL_PRON:
+            return list(speaker)
+        if tok.pos_ == "NOUN":  # "the leaders of Chile and Peru": one actor per country named
+            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None and any(c.dep_ == "conj" for c in of.children):
+                out = []
+                members, stack = [], [of]
+                while stack:  # "X, Y and Z"
+                    m = stack.pop(0)
+                    members.append(m)
+                    stack += [c for c in m.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+                for m in members:
+                    found = self._res(f"{tok.text} of {m.text}", None, ctx) if m.pos_ == "PROPN" else None
+                    if found is None or not found.country:
+                        sub = self.actor(m, ctx)
+                        found = sub[0] if sub is not None else None
+                    if found is not None and found.code and found.country:
+                        out.append((found, f"{tok.text} of {m.text}"))
+                if len(out) >= 2:
+                    return out
+        a = self.actor(tok, ctx, speaker)
+        return [a] if a is not None else []
+
+    def ent_of(self, tok):
+        doc = tok.doc
+        if self._ents_doc is not doc:
+            self._ents_doc = doc
+            self._ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        return self._ents.get(tok.i)
+
+    def _res(self, text: str, label: str | None, ctx: str) -> Actor | None:
+        key = (text, label)
+        if key not in self.cache:
+            try:
+                self.cache[key] = self.resolve(text, label, ctx)
+            except Exception:  # a resolver failure costs one actor, not the article
+                self.cache[key] = None
+        return self.cache[key]
+
+
+@lru_cache(maxsize=1)
+def _default_resolver():
+    from eventwire.nlp.actors import default_resolver
+    return default_resolver()
+
+
+def _default_resolve(date: str | None) -> Resolve:
+    r = _default_resolver()
+    return lambda name, label, ctx: r.resolve(name, label=label, context=ctx, date=date)
+
+
+def _recase(span) -> str:
+    """A span with its oddly cased name words capitalised ("President obama" -> "President Obama",
+    "iSrael" -> "Israel"); acronyms and ordinary lower-case words stay."""
+    words = []
+    for t in span:
+        w = t.text
+        odd = w.isalpha() and len(w) > 1 and not w.isupper() and not w.islower() and not w.istitle()
+        lower_name = w.isalpha() and w.islower() and (t.pos_ == "PROPN" or t.ent_type_) and t.i > span.start
+        words.append(w.capitalize() if odd or lower_name else w)
+        words.append(t.whitespace_)
+    return "".join(words).strip()
+
+
+def _place(tok) -> str | None:
+    from eventwire.nlp.gazetteer import lookup_place
+    text = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text if tok.right_edge.i - tok.left_edge.i < 6 else tok.text
+    actor = lookup_place(text) or lookup_place(tok.text)
+    return actor.name if actor is not None else None

@@ -1,0 +1,415 @@
+"""Events from frames: a frame with its source and target actors becomes CAMEO/PLOVER events
+(symmetric meetings, victims' claims, claimed attacks), dated from the sentence's times."""
+from __future__ import annotations
+
+from dataclasses import replace
+from eventwire.events.cameo import lookup
+from eventwire.events.plover import to_plover
+from eventwire.nlp.dictionary import SECTORS
+from eventwire.records import Actor, Event
+from .actors import _Coder, _place
+from .codes import intent_code
+from .participants import _Sentence
+from .predicates import _Frame
+from .words import UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+
+
+def _when(sent, date, times, frame: "_Frame | None" = None):
+    """The date of an event in ``sent``: its sentence's first time expression, else the
+    publication date.  An event noun with a time of its own ("talks between X and Y in 1997",
+    beside other years) takes that one."""
+    when, basis = date, "publication date" if date else ""
+    usable = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value
+              and t.kind in ("date", "month", "year", "interval", "relative")]
+    if frame is not None and frame.nominal and len(usable) > 1:
+        head = frame.head
+        lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+        own = [t for t in usable if lo <= t.start < hi]
+        if own:
+            usable = sorted(own, key=lambda t: abs(t.start - head.idx))
+    if usable:
+        when, basis = usable[0].value, f"time expression {usable[0].text!r}"
+    return when, basis
+
+
+def _speaker(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str):
+    t = f.head
+    for _ in range(4):  # the speaker of the reporting verb above, for pronouns
+        if t.dep_ == "ccomp" and coder.lex.role("speech", t.head.lemma_.lower()):
+            # all the speakers ("X and Y said they ..."), for a plural pronoun
+            found = [a for sub in s.subjects(t.head) if (a := coder.actor(sub, ctx)) is not None]
+            return found or None
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return None
+
+
+def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis):
+    """The events one frame yields (none unless an actor with a country is on one side),
+    and the sentence subject it names (for later pronouns)."""
+    ctx = sent.text
+    if not f.nominal:
+        subj = s.subjects(f.head)
+        if subj and any(w.lemma_.lower() in _NOT_ACTORS for w in [subj[0], *subj[0].children]
+                        if w is subj[0] or w.dep_ in ("compound", "appos")):  # "Typhoon Haiyan"
+            return [], None  # "an earthquake struck X", "inflation hit 85 percent"
+    if f.code[:2] in ("17", "18", "19", "20") or f.code.startswith("043"):
+        if _sport(ctx):
+            return [], None  # "Argentina beat France on penalties", "openers attacked the bowling"
+    speaker = _speaker(coder, s, f, ctx)
+    if f.nominal:
+        src_toks = [c for c in f.head.children if c.dep_ in ("poss", "amod", "compound")
+                    and c not in f.trigger]
+        src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "by"
+                     for g in c.children if g.dep_ == "pobj"]
+        # "the arrest of X by Y", with "by Y" hung on X
+        src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for x in c.children if x.dep_ == "pobj"
+                     for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
+                     for g in b.children if g.dep_ == "pobj"]
+        sources = [a for tok in src_toks if (a := coder.actor(tok, ctx)) is not None]
+        if not sources and f.code[:2] in ("03", "04", "05", "06", "19"):
+            # "talks / a meeting / fighting / clashes between X and Y"
+            sources, symmetric = _meeting_parties(coder, s, f, ctx, speaker)
+            f.symmetric = f.symmetric or symmetric
+        if any(a.lower_ in _FUTURE_ADJ for a in f.head.children) and not f.future:
+            f.future = True
+            f.code = intent_code(f.code)
+    elif f.givers:
+        sources = [a for tok in f.givers for a in coder.actors(tok, ctx, speaker)]
+    elif f.noun is not None and f.noun.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in f.head.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "between" for c in f.noun.children):
+        # "talks between X and Y were held in Z"
+        sources, symmetric = _meeting_parties(coder, s, _Frame(f.code, f.trigger, f.noun, nominal=True), ctx, speaker)
+        f.symmetric = f.symmetric or symmetric
+    else:
+        sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
+                   for a in coder.actors(tok, ctx, speaker)]
+    if not sources and speaker and f.head.dep_ == "conj" and any(
+            coder.lex.role(r, s.vlemma(f.head)) for r in ("request", "demand", "threaten")):
+        # "X said the sides disagreed and called on Y to ...": the appeal is the speaker's
+        sources = list(speaker) if isinstance(speaker, list) else [speaker]
+    if len(sources) > 1 and any(_has_country(a[0]) for a in sources if a is not None):
+        # "U.S. and British warplanes and warships": the countries, not a bare "warships"
+        sources = [a for a in sources if a is not None and _has_country(a[0])]
+    unresolved = False
+    if not sources and UNRESOLVED_SOURCES:
+        # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
+        subj = s.subjects(f.head) if not f.nominal else []
+        if subj and subj[0].pos_ in ("NOUN", "PROPN"):
+            unresolved = True
+            sources = [(Actor(name=subj[0].doc[subj[0].left_edge.i:subj[0].i + 1].text, kind="group"),
+                        subj[0].text)]
+    groups = f.groups or ([list(f.targets)] if f.targets else s.target_groups(f))
+    if not sources and not f.nominal:
+        # an agentless passive ("three civilians were killed"): no source, the sufferer is the target
+        passive = [c for c in f.head.children if c.dep_ == "nsubjpass"]
+        role_verb = any(coder.lex.role(r, f.head.lemma_.lower()) for r in
+                        ("intent", "request", "demand", "reject", "threaten", "want", "speech"))
+        movers = [a for a in coder.actors(passive[0], ctx, speaker) if a[0].country] \
+            if passive and f.code[:2] == "15" else []
+        if movers:
+            # "Russian troops have been massed near the border": the troops show the force
+            sources = movers
+        elif passive and not role_verb and f.head.lemma_.lower() not in _SCHEDULE \
+                and not any(c.dep_ == "agent" for c in f.head.children):
+            sources = [None]
+            groups = groups + [s.expand(passive[0])]
+            # "... were killed in an Israeli air strike": the attack's named author is the agent
+            for c in f.head.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
+                    continue
+                for g in c.children:
+                    hit = s.noun_code(g) if g.dep_ == "pobj" else None
+                    if hit is None and g.dep_ == "pobj":
+                        hit = _split_attack_noun(s, g)
+                    if hit is None or hit[0][:2] not in ("18", "19", "20"):
+                        continue
+                    mods = [m for m in g.children if m.dep_ in ("poss", "amod", "compound")
+                            and m.i not in {w.i for w in hit[1]}]
+                    # "in an air strike by X"; "in clashes with X" (the other side of a fight)
+                    mods += [p for m in g.children if m.dep_ == "prep" and (m.lower_ == "by" or m.lower_ == "with"
+                                                                             and hit[0][:2] == "19")
+                             for p in m.children if p.dep_ == "pobj"]
+                    authors = [a for m in mods if (a := coder.actor(m, ctx)) is not None]
+                    if authors:
+                        sources = authors
+                        if f.code.rstrip("0") in ("18", "1"):  # a generic killing takes the attack's code
+                            f.code = hit[0]
+                        f.trigger = f.trigger + [w for w in hit[1] if w not in f.trigger]
+                        break
+                if sources != [None]:
+                    break
+            if sources == [None] and f.code[:2] in ("18", "19", "20"):
+                # "rockets were fired at X from Y": the place it came from stands for the attacker
+                origin = [a for c in f.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj" and (a := coder.actor(g, ctx)) is not None
+                          and a[0].country]
+                if origin:
+                    sources = origin[:1]
+    if not sources:
+        return [], None
+    # the first group of target words that names an actor (the object, else the first
+    # prepositional object that resolves); its coordinated members count as one each
+    targets = []
+    topic = False  # the targets name what the act is about ("a summit on Iran"), not a party to it
+    src_codes = {a[0].code for a in sources if a is not None and a[0].code}
+    for group in groups:
+        found = []
+        for tok in group:
+            act = tok.pos_ == "NOUN" and (s.noun_code(tok) or tok.lemma_.lower() in _MUNITIONS
+                                          or tok.lemma_.lower() in _HARDWARE)
+            # an act or a weapon ("military assistance") is no actor; its owner or place may be
+            # ("China's assistance", "the shootings in South Carolina")
+            found.extend(a for a in coder.actors(tok, ctx, speaker) if a[0].code not in src_codes
+                         and not (act and not _has_country(a[0])))
+        if not found and speaker and group[0].pos_ == "NOUN":
+            # "X said Y shelled its border posts": what the speaker owns stands for the speaker
+            owner = next((c for c in group[0].children if c.dep_ == "poss" and c.lower_ in _PRON), None)
+            if owner is not None:
+                src_countries = {a[0].country for a in sources if a is not None and a[0].country}
+                found = [a for a in coder.actors(owner, ctx, speaker) if a[0].code not in src_codes
+                         and a[0].country and a[0].country not in src_countries]
+        if found:
+            if any(_has_country(a[0]) for a in found):  # "three Iranian officers and a company": Iran
+                found = [a for a in found if _has_country(a[0])]
+            prep = group[0].head.lower_ if group[0].dep_ == "pobj" else ""
+            if f.symmetric and len({a[0].code for a in sources if a is not None}) > 1 and (
+                    prep and (prep not in ("with", "against", "to", "between")
+                              or group[0].head.head.i not in {f.head.i, getattr(f.noun, "i", -1)})
+                    or not any(_has_country(a[0]) for a in found)):
+                # "X and Y met on the sidelines of a summit / signed a deal at the White House /
+                # exercised near the frontier with Z": they are each other's targets
+                continue
+            targets = found
+            topic = prep in _TOPIC_PREPS
+            break
+    if f.code == "112" and f.lifted and sources and sources[0] is not None and not targets and f.victims:
+        # "X claimed that they (X) had attacked Y": no accusation but X claiming the act (015)
+        accused = [a for tok in f.targets for a in coder.actors(tok, ctx, speaker)]
+        if accused and all(a[0].code in src_codes for a in accused):
+            f.code = "015"
+            targets = [a for tok in f.victims for a in coder.actors(tok, ctx, speaker)
+                       if a[0].code not in src_codes][:1]
+    if f.code[:3] in ("015", "016") and not targets and not f.nominal:
+        # "claimed responsibility for an attack on a mall in Kenya's capital": the act's victim
+        targets = _claimed_act_target(coder, f, ctx, src_codes)
+    where = None
+    places = s.places(f.head) + (s.places(f.noun) if f.noun is not None and not _same(f.noun, f.head) else [])
+    if not targets and f.code[:2] in _PLACE_TARGET_ROOTS and not (f.symmetric and len(sources) > 1):
+        # "protested outside the U.S. embassy": an institution named as the place
+        for p in places:
+            a = coder.actor(p, ctx)
+            if a is not None and a[0].country and a[0].sector and a[0].kind != "place" \
+                    and a[0].code not in src_codes:
+                targets = [a]
+                break
+    for p in places:
+        where = _place(p)
+        if where:
+            # "X and Y met in Z": X<->Y; but a visit's or an attendance's target is its host
+            # ("attend a summit in Z on Iran": Z)
+            host = f.code.startswith("042") and (not targets or topic) or f.code.startswith("044") and topic
+            if (not targets and f.code[:2] in _PLACE_TARGET_ROOTS or host) and not (f.symmetric and len(sources) > 1):
+                a = coder.actor(p, ctx)
+                if (a is None or not a[0].country) and p.dep_ == "compound":  # inside a name ("the Beijing Olympics")
+                    a = coder.actor_of_place(p, ctx)
+                if a is not None and a[0].country and a[0].code not in src_codes:
+                    targets = [a]
+            break
+    if where and f.code[:2] in ("17", "18", "19", "20") and targets and not any(t[0].country for t in targets):
+        # "killed 40 people at a mosque in Peshawar": victims of no stated nationality, where it happened
+        home = next((a for p in s.places(f.head) if (a := coder.actor(p, ctx)) is not None and a[0].country), None)
+        if home is not None:
+            targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS else t
+                       for t in targets]
+    if not targets and f.code[:2] == "13" and not f.nominal:
+        # "threatened to annihilate Y" (an act the lexicon does not code): its object
+        acts = [c for c in f.head.children if c.dep_ == "xcomp"]
+        targets = [a for v in acts for c in v.children if c.dep_ in ("dobj", "dative")
+                   for w in s.expand(c) for a in coder.actors(w, ctx, speaker)
+                   if a[0].country and a[0].code not in src_codes][:1]
+    if not targets and f.code[:2] == "13":
+        # "X will close the strait if / unless Y ...": the one the condition names is threatened
+        said = [c for c in f.head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]  # "..., X warned"
+        for t in [f.head] + said + list(f.head.ancestors)[:2]:
+            cond = next((c for c in t.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
+            if cond is not None:
+                targets = [a for w in s.subjects(cond) if w.pos_ != "PRON" for a in coder.actors(w, ctx, speaker)
+                           if a[0].country and a[0].code not in src_codes][:1]
+                break
+    if targets and sources and sources[0] is not None and sources[0][0].country:
+        # "talks with the opposition", "arrested protesters": a domestic group of no stated
+        # country belongs to the country acting on it
+        home = sources[0][0].country
+        domestic = _DOMESTIC_SECTORS | ({"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} if f.code[:2] == "17" else set())
+        targets = [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
+                   and t[0].kind != "person" else t for t in targets]
+    if not targets and not f.symmetric and f.code[:2] in ("03", "04", "05", "06") and not f.nominal \
+            and len({a[0].country for a in sources if a is not None and a[0].country}) > 1:
+        f.symmetric = True  # "X and Y vowed to deepen cooperation": each toward the other
+    if not targets and f.code[:2] == "14" and sources and sources[0] is not None and sources[0][0].country:
+        # a protest with no stated target is aimed at the country's own government
+        home = sources[0][0].country
+        targets = [(Actor(name=f"government of {home}", kind="organisation", country=home, sector="GOV"), "")]
+    subject = sources[0] if not unresolved and sources[0] is not None else None
+    if (unresolved or sources == [None]) and not targets:
+        return [], subject
+    if f.symmetric and len(sources) > 1 and not targets:
+        pairs = [(a, b) for a in sources for b in sources if a is not b]
+    else:
+        pairs = [(a, b) for a in sources for b in (targets or [None])]
+        holders = [h for h in (f.head, f.noun) if h is not None]
+        holders += [c for c in f.head.children if c.dep_ == "dobj"]  # "held talks with X and a meeting"
+        with_prep = any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
+        talks = f.code.startswith("046") or f.noun is not None and f.noun.lemma_.lower() in _TALKS
+        if f.symmetric and targets and with_prep and talks and f.code[:2] == "04":
+            # "X held talks / negotiated with Y": talks run both ways (a plain "met with" stays X->Y)
+            pairs += [(b, a) for a, b in pairs if b is not None and a is not None and _has_country(b[0])]
+    info = lookup(f.code)
+    plover, mode = to_plover(f.code)
+    trig = sorted(f.trigger, key=lambda w: w.i)
+    out, seen = [], set()
+    for src, tgt in pairs:
+        if tgt is not None and src is not None and (src[0] == tgt[0] or src[0].code == tgt[0].code):
+            tgt = None
+        if not (_has_country(src[0] if src else None) or _has_country(tgt[0] if tgt else None)):
+            continue  # an event needs an actor the dyad can be placed with
+        scode = src[0].code if src else None
+        tcode = tgt[0].code if tgt else None
+        key = (scode, tcode, src[0].name if src else None, tgt[0].name if tgt else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        conf = (0.9 if tgt else 0.6) if src and src[0].code else 0.5
+        if f.hypothetical or f.negated:
+            conf -= 0.3
+        out.append(Event(
+            sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
+            cameo=f.code, root=f.code[:2], goldstein=info.goldstein, quad=info.quad,
+            plover=plover, plover_mode=mode, source=scode, target=tcode,
+            source_actor=src[0].name if src else None, target_actor=tgt[0].name if tgt else None,
+            date=when, date_basis=basis, location=where,
+            trigger=" ".join(w.text for w in trig),
+            trigger_start=trig[0].idx, trigger_end=trig[-1].idx + len(trig[-1].text),
+            negated=f.negated, hypothetical=f.hypothetical, future=f.future,
+            confidence=round(conf, 2)))
+    out += _victims_claim(coder, s, f, out, speaker)
+    return out, subject
+
+
+def _victims_claim(coder: "_Coder", s: "_Sentence", f: _Frame, events: list[Event], speaker) -> list[Event]:
+    """"X said Y fired at it / killed its soldiers": a state's report of force used against itself
+    or its people is also the state accusing Y (112), an event in its own right; the attack stays,
+    as the state tells it."""
+    if not speaker or f.lifted or f.code[:2] not in ("18", "19", "20") or f.negated or f.hypothetical:
+        return []
+    said = f.head.head if f.head.dep_ == "ccomp" else None
+    if said is None or not coder.lex.role("speech", s.vlemma(said)):
+        return []
+    if not _told_of_itself(f):
+        return []  # "X said Y shelled Kharkiv": the report of the shelling, no more
+    speakers = [a for a in (speaker if isinstance(speaker, list) else [speaker])
+                if a is not None and a[0].country and a[0].sector in _STATE_SECTORS]
+    if not speakers:  # a news outlet or a monitor reporting an attack accuses nobody
+        return []
+    own = {a[0].code for a in speakers if a[0].code}
+    own_countries = {a[0].country for a in speakers if a is not None and a[0].country}
+    out = []
+    for e in events:
+        if not e.source or e.source in own or not e.target:
+            continue
+        if e.target not in own and e.target[:3] not in own_countries:
+            continue  # force used against the speaker's own country (its state, soldiers, people)
+        if e.source[:3] in own_countries or e.source[:3] in SECTORS | {"MNC", "NGM"}:
+            continue  # an accusation needs someone named to accuse, from elsewhere
+        info = lookup("112")
+        plover, mode = to_plover("112")
+        spk = speakers[0][0]
+        out.append(Event(
+            sentence_start=e.sentence_start, sentence_end=e.sentence_end, sentence=e.sentence,
+            cameo="112", root="11", goldstein=info.goldstein, quad=info.quad, plover=plover, plover_mode=mode,
+            source=spk.code, target=e.source, source_actor=spk.name, target_actor=e.source_actor,
+            date=e.date, date_basis=e.date_basis, location=e.location, trigger=said.text,
+            trigger_start=said.idx, trigger_end=said.idx + len(said.text),
+            negated=False, hypothetical=False, future=False, confidence=e.confidence))
+        break
+    return out
+
+
+def _told_of_itself(f: _Frame) -> bool:
+    """The act is told by its victim as such: in the passive ("soldiers were killed by Y", "a
+    bomb was fired at it"), or with the victim as a pronoun ("attacked us / themselves",
+    "shelled its posts")."""
+    head = f.head
+    if any(c.dep_ == "nsubjpass" for c in head.children):
+        return True
+    slots = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    slots += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children) for t in slots)
+
+
+def _claimed_act_target(coder: "_Coder", f: _Frame, ctx: str, src_codes: set) -> list:
+    """The first actor named inside "responsibility for ..." other than the claimant."""
+    for obj in f.head.children:
+        for prep in obj.children if obj.dep_ == "dobj" else ():
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for tok in prep.subtree:
+                if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP"):
+                    a = coder.actor(tok, ctx)
+                    if a is not None and a[0].country and a[0].code not in src_codes:
+                        return [a]
+    return []
+
+
+def _split_attack_noun(s: "_Sentence", g):
+    """"in Russian tank shelling" parsed as "in [Russian tank] shelling(VERB)": the "-ing" word right
+    after the object is the attack noun, the object and its modifiers its author."""
+    doc = g.doc
+    if g.i + 1 >= len(doc) or not doc[g.i + 1].lower_.endswith("ing"):
+        return None
+    nxt = doc[g.i + 1]
+    if not _same(nxt.head, g) and not _same(nxt.head, g.head.head) and not _same(g.head, nxt):
+        return None
+    nouns = s.lex.nouns
+    for key, words in ((f"{g.lower_} {nxt.lower_}", [g, nxt]), (nxt.lower_, [nxt])):
+        if key in nouns and nouns[key][:2] in ("18", "19", "20"):
+            return nouns[key], words
+    return None
+
+
+def _meeting_parties(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, speaker):
+    """Who took part in a meeting named by a noun with no owner: "a meeting / talks between X and Y"
+    (both, symmetric); "talks / a meeting with Y" reported by X ("X said the meeting with Y was
+    useful") or in X's clause ("after talks with Y, X said ..."): X.  Returns (sources, symmetric)."""
+    noun = f.head
+    between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+               for g in c.children if g.dep_ == "pobj"]
+    if between:
+        parties = [a for t in s.expand(between[0]) for a in coder.actors(t, ctx, speaker)]
+        if len({a[0].code for a in parties}) >= 2:
+            return parties, True
+        return [], False
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        holders.append(noun.head.head)  # "two hours / a round of talks with Y"
+    partners = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"]
+    if not partners:
+        return [], False
+    if not f.groups and not f.targets:
+        f.groups = [s.expand(partners[0])]
+    if speaker:
+        return (list(speaker) if isinstance(speaker, list) else [speaker]), False
+    t = noun
+    for _ in range(6):  # the subject of the clause the noun phrase sits in
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subj = [w for w in s.subjects(t) if not {noun.i, partners[0].i} & {x.i for x in w.subtree}]
+            return [a for w in subj for a in coder.actors(w, ctx)], False
+    return [], False

@@ -1,0 +1,39 @@
+"""How deep in the sentence a word sits: the main clause, a plain report's content and
+lifted claims count as 0; subordinate clauses deeper."""
+from __future__ import annotations
+
+
+
+
+# clause boundaries: a frame under one of these is subordinate to the verb above it
+_SUBORDINATE = ("ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis")
+
+
+# reporting verbs that leave the reported clause the sentence's main event
+_PLAIN_REPORT = {"say", "tell", "announce", "state", "report", "add", "note", "declare", "quote", "write",
+                 "tweet", "explain", "stress"}
+
+
+def clause_depth(tok) -> int:
+    """How many clauses down ``tok`` sits: 0 in the main clause.  The content clause of a
+    plain reporting verb ("said / told / announced that ...") counts as main; coordinated
+    and infinitival verbs share their head's depth."""
+    d = 0
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        dep, head = tok.dep_, tok.head
+        if dep in _SUBORDINATE:
+            plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
+                or _news_peg(tok)
+            if not plain:
+                d += 1
+        tok, n = head, n + 1
+    return d
+
+
+def _news_peg(tok) -> bool:
+    """"The visit came / comes as X did Z": the "as" clause carries the news, the main clause only
+    pegs something to it, so the clause counts as main."""
+    return tok.dep_ == "advcl" and tok.head.lemma_.lower() == "come" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+        c.dep_ == "prep" for c in tok.head.children if c.i > tok.head.i and c.i < tok.i)

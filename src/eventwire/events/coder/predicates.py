@@ -1,0 +1,244 @@
+"""Predicates: every event-bearing verb or noun of a sentence (``_Frame``), found through the
+lexicon, with light verbs, quantities and event nouns; judgements on relations as comments."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from eventwire.events.lexicon import Lexicon
+from .actors import _Coder
+from .clauses import clause_depth
+from .codes import intent_code
+from .words import _DOWNBEAT, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+
+
+@dataclass
+class _Frame:
+    code: str
+    trigger: list  # tokens
+    head: object  # the verb or noun token
+    sources: list = field(default_factory=list)  # tokens
+    targets: list = field(default_factory=list)
+    symmetric: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    noun: object = None  # the event noun that carries the code, if any
+    nominal: bool = False
+    consumed: bool = False
+    source_head: object = None  # take the source from this verb's subject (the one making a demand)
+    stated: bool = False  # a future act someone said would happen ("said it would free"): an intent
+    givers: list = field(default_factory=list)  # source words of a received act ("aid from Y")
+    lifted: bool = False  # a clause lifted to its governor's level (an allegation or denial it reports)
+    inner: object = None  # the frame a role verb took its code from
+    groups: list = field(default_factory=list)  # target word groups, when taken from another frame
+    victims: list = field(default_factory=list)  # the targets of an act someone is accused of
+
+
+class _Predicates:
+    """Finding a sentence's predicates (the first of the stages ``_Sentence`` joins)."""
+
+    def __init__(self, coder: "_Coder", sent):
+        self.c = coder
+        self.sent = sent
+        self.lex: Lexicon = coder.lex
+
+    def near_lemmas(self, verb) -> dict[str, object]:
+        """Lemmas a verb entry may ask for, each with the token carrying it."""
+        out: dict[str, object] = {}
+
+        def add(tok):
+            out.setdefault(tok.lemma_.lower(), tok)
+            out.setdefault(tok.lower_, tok)
+
+        for ch in verb.children:
+            if ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in ch.children):
+                continue  # "signed on Monday" is no "sign on"
+            if ch.dep_ in ("prt", "prep", "dobj", "attr", "dative", "acomp", "nsubjpass", "oprd",
+                           "advmod", "xcomp", "npadvmod", "agent"):
+                add(ch)
+                for g in ch.children:
+                    if g.dep_ in ("pobj", "compound", "amod", "prep", "dobj", "pcomp"):
+                        add(g)
+                        for gg in g.children:
+                            if gg.dep_ in ("compound", "amod", "pobj"):
+                                add(gg)
+        return out
+
+    def vlemma(self, tok) -> str:
+        """A verb's lemma, repairing the tagger's slips on "-ed"/"-ing" forms ("staged" -> "stag")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.verbs or any(lemma in v for v in self.lex.roles.values()):
+            return lemma
+        lo = tok.lower_
+        cands = []
+        if lo.endswith("ed"):
+            cands = [lo[:-1], lo[:-2], lo[:-3] if len(lo) > 4 and lo[-3] == lo[-4] else ""]
+        elif lo.endswith("ing"):
+            cands = [lo[:-3] + "e", lo[:-3], lo[:-4] if len(lo) > 5 and lo[-4] == lo[-5] else ""]
+        elif lo.endswith("s") and tok.tag_ == "VBZ":  # "hopes" -> "hop"
+            cands = [lo[:-1], lo[:-2] if lo.endswith("es") else ""]
+        for c in cands:
+            if c and (c in self.lex.verbs or any(c in v for v in self.lex.roles.values())):
+                return c
+        if lemma.startswith("re") and len(lemma) > 5 and lemma[2:] in self.lex.verbs:
+            return lemma[2:]  # "reimpose", "redeploy": the act again
+        return lemma
+
+    def verb_entry(self, verb):
+        entries = self.lex.verbs.get(self.vlemma(verb)) or self.lex.verbs.get(verb.lower_)
+        if not entries:
+            return None, []
+        near = self.near_lemmas(verb)
+        for e in entries:
+            toks = []
+            for alts in e.words:
+                # the nearest word that fits, in the parse's order (a set's order would vary by run)
+                hit = next((tok for w, tok in near.items() if w in alts), None)
+                if hit is None:
+                    break
+                toks.append(hit)
+            else:
+                return e, toks
+        return None, []
+
+    def through_quantity(self, tok):
+        """"$200 million in aid", "500 tonnes of food": the noun a quantity measures."""
+        if tok is None or self.noun_code(tok):
+            return tok
+        if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITIES or any(c.dep_ == "nummod" for c in tok.children):
+            # "$2 billion in aid", or "pledged $2 billion in aid" with "in aid" on the verb
+            holders = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
+            inner = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "worth")
+                          for g in c.children if g.dep_ == "pobj" and self.noun_code(g)), None)
+            if inner is not None and self.noun_code(inner):
+                return inner
+        return tok
+
+    def noun_code(self, tok) -> tuple[str, list] | None:
+        nouns = self.lex.nouns
+        lemma = tok.lemma_.lower()
+        for left in sorted(tok.lefts, key=lambda t: -t.i):  # nearest first: "joint naval exercises"
+            if left.dep_ in ("compound", "amod"):
+                two = f"{left.lower_} {lemma}"
+                if two in nouns:
+                    return nouns[two], [left, tok]
+        if lemma in nouns:
+            return nouns[lemma], [tok]
+        if tok.lower_ in nouns:
+            return nouns[tok.lower_], [tok]
+        return None
+
+    def frames(self) -> list[_Frame]:
+        frames: dict[int, _Frame] = {}
+        used_nouns: set[int] = set()
+        for tok in self.sent:
+            if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
+                continue
+            if tok.dep_ in ("amod", "compound"):  # a participle modifying a noun ("alleged bombers")
+                continue
+            entry, words = self.verb_entry(tok)
+            lemma = self.vlemma(tok)
+            frame = None
+            if entry is not None and self.lex.role("light", lemma):
+                # "launched war games": an object named by a two-word event noun beats an entry
+                # that matched only its modifier ("launch ... war")
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                hit = self.noun_code(obj) if obj is not None else None
+                if hit and len(hit[1]) == 2 and not any(w.i == obj.i for w in words):
+                    entry, words = None, []
+            if entry is not None and entry.words:
+                frame = _Frame(entry.code, [tok] + words, tok, symmetric=entry.symmetric)
+                frame.noun = next((w for w in words if w.pos_ in ("NOUN", "PROPN")
+                                   and w.dep_ in ("dobj", "nsubjpass", "pobj", "attr")), None)
+                used_nouns.update(w.i for w in words)
+            if frame is None and (self.lex.role("light", lemma) or self.lex.role("intent", lemma)):
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if obj is None:  # "take part in", "carry out attacks"
+                    obj = next((g for c in tok.children if c.dep_ in ("prep", "prt")
+                                for g in c.children if g.dep_ == "pobj"), None)
+                obj = self.through_quantity(obj)
+                hit = self.noun_code(obj) if obj is not None else None
+                if hit and not self.lex.role("light", lemma):
+                    # "pledged / promised / offered aid": the intent to give it (03x)
+                    hit = (intent_code(hit[0]) if not hit[0].startswith("03") else hit[0], hit[1])
+                if hit:
+                    frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
+                    frame.symmetric = hit[0][:2] in ("04", "05", "06") and hit[0] not in ("042", "043", "051")
+                    used_nouns.add(obj.i)
+            if frame is None and self.lex.role("receive", lemma):
+                # "X received aid / assurances from Y", "X faced criticism from Y": Y's act, X its target
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                hit = self.noun_code(obj) if obj is not None else None
+                giver = [g for h in ([tok, obj] if obj is not None else [tok]) for c in h.children
+                         if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+                if hit and giver:
+                    frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
+                    frame.givers = self.expand(giver[0])
+                    frame.targets = [t for c in tok.children if c.dep_ in _SUBJ for t in self.expand(c)]
+                    used_nouns.add(obj.i)
+            if frame is None and entry is not None:
+                frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
+            if frame is None and any(self.lex.role(r, lemma) for r in
+                                     ("intent", "request", "demand", "reject", "threaten", "want")):
+                frame = _Frame("", [tok], tok)  # a role verb with no code of its own
+            if frame is not None:
+                frames[tok.i] = frame
+        for tok in self.sent:  # "is willing / ready / prepared to ...": a role adjective
+            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and self.lex.role(
+                    "intent", tok.lemma_.lower()) and any(c.dep_ == "xcomp" for c in tok.children):
+                frames[tok.i] = _Frame("", [tok], tok)
+        for tok in self.sent:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns:
+                continue
+            if tok.dep_ == "compound":  # a modifier ("war games", "a war crimes court") is no event
+                continue
+            hit = self.noun_code(tok)
+            if hit is None:
+                continue
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in frames and frames[tok.head.i].code:
+                continue
+            frames[tok.i] = _Frame(hit[0], hit[1], tok, noun=tok, nominal=True)
+        self.comment_frames(frames)
+        ordered = [frames[i] for i in sorted(frames)]
+        self.compose(frames)
+        return [f for f in ordered if f.code and not f.consumed]
+
+    def comment_frames(self, frames: dict[int, _Frame]) -> None:
+        """"X said relations with Y are in bad shape / have improved": a comment (012 pessimistic,
+        013 optimistic) by the speaker on another country: the first one the statement names, else
+        the one addressed.  It stands only when no more specific event is found (01x ranks last)."""
+        ctx = self.sent.text
+        for tok in self.sent:
+            if tok.i in frames or tok.pos_ not in ("VERB", "AUX") or not self.lex.role("speech", self.vlemma(tok)):
+                continue
+            if clause_depth(tok) > 0 or any(self.lex.role("speech", self.vlemma(a)) for a in tok.ancestors):
+                continue  # a "said" inside a quote: the one quoting speaks
+            subj = [c for c in tok.children if c.dep_ in _SUBJ]
+            if not subj:
+                continue
+            addressee = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL]
+            addressee += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                          for g in c.children if g.dep_ == "pobj"]
+            skip = {t.i for c in subj + addressee for t in c.subtree}
+            content = [t for t in self.sent if t.i not in skip and t.i != tok.i]
+            lemmas = [t.lemma_.lower() for t in content] + [t.lower_ for t in content]
+            if not any(t.lemma_.lower() in _RELATION_NOUNS or t.lower_ in _RELATION_NOUNS for t in content):
+                continue
+            up = sum(w in _UPBEAT for w in lemmas)
+            down = sum(w in _DOWNBEAT for w in lemmas)
+            if not up and not down:
+                continue
+            speakers = [a for c in self.expand(subj[0]) for a in self.c.actors(c, ctx)]
+            own = {a[0].country for a in speakers if a[0].country}
+            if not own:
+                continue
+            other = None
+            named = [t for t in content if t.pos_ in ("PROPN", "NOUN", "ADJ") and (t.ent_type_ or t.pos_ == "PROPN")]
+            for t in named + [t for c in addressee for t in self.expand(c)]:
+                a = self.c.actor(t, ctx)
+                if a is not None and a[0].country and a[0].country not in own:
+                    other = t
+                    break
+            if other is None:
+                continue
+            code = "013" if up > down else "012" if down > up else "010"
+            frames[tok.i] = _Frame(code, [tok], tok, targets=[other])

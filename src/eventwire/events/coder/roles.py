@@ -1,0 +1,261 @@
+"""Roles: verbs governing other verbs (intent, request, demand, refusal, threat), reported
+speech, obligations and ultimatums, and the negation, modality and tense flags of a frame."""
+from __future__ import annotations
+
+from .codes import _DEMAND, _REQUEST, _THREAT, _pick, intent_code, reject_code
+from .predicates import _Frame
+from .words import _CEASE, _CONDITION, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _same, _subjunctive
+
+
+class _Roles:
+    """Role verbs and flags over a sentence's frames (a stage of ``_Sentence``)."""
+
+    def compose(self, frames: dict[int, _Frame]) -> None:
+        lex = self.lex
+        for i in sorted(frames, key=lambda i: -self.depth(self.sent.doc[i])):  # innermost first
+            f = frames[i]
+            tok = f.head
+            if f.nominal:
+                continue
+            self.flags(f)
+            lemma = self.vlemma(tok)
+            if self.cease_demand(f, frames):
+                continue
+            asking = any(lex.role(r, lemma) for r in ("request", "demand"))
+            # "called on X to free ...": the parser sometimes makes the infinitive an adverbial
+            # "threatened on Thursday to impose ...": likewise (an infinitive only, checked below)
+            role_verb = any(lex.role(r, lemma) for r in ("reject", "threaten", "intent", "want"))
+            deps = ("xcomp", "ccomp", "advcl") if asking and self.role_object(tok) is not None or role_verb \
+                else ("xcomp", "ccomp")
+            comp = next((c for c in tok.children if c.dep_ in deps and c.i in frames
+                         and frames[c.i].code and not frames[c.i].nominal
+                         and (c.dep_ == "xcomp" or any(m.lower_ == "to" and m.dep_ == "aux" for m in c.children)
+                              or asking and _subjunctive(c))), None)
+            if comp is None:  # "demanded that X withdraw": the subjunctive also carries the act
+                if not f.code and asking and any(c.dep_ in deps and c.pos_ in ("VERB", "AUX") and (
+                        any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+                        or _subjunctive(c))
+                        for c in tok.children):
+                    # "urged X and Y to settle their differences": an appeal, though the act asked
+                    # for has no code of its own
+                    obj = self.role_object(tok)
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                        f.code = "100" if lex.role("demand", lemma) else "020"
+                        f.targets = self.expand(obj)
+                elif f.code and asking and not f.targets:  # "demanded that X stop ...": X
+                    obj = self.role_object(tok)
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                        f.targets = self.expand(obj)
+                continue
+            inner = frames[comp.i]
+            role = next((r for r in ("reject", "threaten", "request", "demand", "want", "intent")
+                         if lex.role(r, lemma)), None)
+            if role is None and lemma == "prepare" and any(c.dep_ == "auxpass" for c in tok.children):
+                role = "intent"  # "is prepared to talk": willing (a plain "prepared to attend" is a schedule)
+            if role is None:
+                continue
+            obj = self.role_object(tok)
+            code = inner.code
+            if role == "intent" or role == "want" and obj is None:
+                new = intent_code(code) if not code.startswith("03") else code
+                if role == "want" and code[:2] in ("18", "19", "20"):
+                    new = _pick(code, _THREAT, "138")
+            elif role in ("request", "want"):
+                new = _pick(code, _REQUEST, "020") if code[:2] <= "08" else "020"
+                if role == "want" and obj is not None and code[:2] > "08":
+                    new = "021"
+            elif role == "demand":
+                new = _pick(code, _DEMAND, "100") if code[:2] <= "08" else "100"
+            elif role == "reject":
+                new = reject_code(code) or "120"
+            else:  # threaten
+                new = _pick(code, _THREAT, "130")
+            inner.consumed = True
+            f.code = new
+            f.trigger = f.trigger + [w for w in inner.trigger if w not in f.trigger]
+            f.symmetric = f.symmetric or inner.symmetric and role == "intent"
+            f.hypothetical = f.hypothetical or inner.hypothetical
+            f.negated = f.negated ^ inner.negated if role != "reject" else f.negated
+            f.future = f.future or role == "intent"
+            if obj is not None and role in ("request", "demand", "want"):
+                f.targets = [obj]
+            else:
+                f.targets = inner.targets or self.targets(inner)
+                f.groups = [inner.targets] if inner.targets else self.target_groups(inner)
+                f.noun = inner.noun
+                f.inner = inner
+        self.reports(frames)
+        for f in frames.values():
+            if f.nominal or f.consumed or not f.code:
+                continue
+            if self.obligation(f):
+                # "X said Y must do Z": a demand on Y; the sentence's source is the speaker
+                f.code = _pick(f.code, _DEMAND, "100") if f.code[:2] <= "08" else "100"
+                t = f.head
+                while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
+                    t = t.head
+                f.targets = [w for c in t.children if c.dep_ in _SUBJ for w in self.expand(c)]
+                f.groups = []
+                f.source_head = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+                f.lifted = True  # the demand is the speaker's act, in the speaker's clause
+                continue
+            if self.ultimatum(f):
+                # "X will do Z unless Y ...": a threat (a conditional promise of harm or withdrawal)
+                f.code = _pick(f.code, _THREAT, "130")
+                f.hypothetical = False
+                continue
+            if f.future and (self.c.future_as_intent or f.stated or f.code[:2] >= "09") and not f.code.startswith(("09", "10", "11", "12", "13")) \
+                    and not f.negated:
+                # a plain future ("will meet", "is due to visit") keeps its code, flagged future;
+                # one a speaker says will happen ("said it would free") is an intent (03x);
+                # a future act of force or punishment is a threat of it
+                f.code = intent_code(f.code)
+            if f.negated:
+                rej = reject_code(f.code)
+                if rej:
+                    f.code, f.negated = rej, False
+
+    def cease_demand(self, f: _Frame, frames: dict[int, _Frame]) -> bool:
+        """"X called on / urged / demanded Y to end (stop, halt ...) its support for Z": X demands
+        that Y cease (10), whatever Y was doing; Y is the target."""
+        tok = f.head
+        lemma = self.vlemma(tok)
+        if not (self.lex.role("request", lemma) or self.lex.role("demand", lemma)):
+            return False
+        cease = next((c for c in tok.children if self.vlemma(c) in _CEASE and (c.dep_ == "xcomp" or c.dep_ == "advcl"
+                      and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))), None)
+        obj = self.role_object(tok) if cease is not None else None
+        if obj is None:
+            return False
+        f.code = "100"
+        f.trigger = f.trigger + [cease]
+        f.targets = self.expand(obj)
+        inside = {t.i for t in cease.subtree}
+        for g in frames.values():
+            if g is not f and g.head.i in inside:
+                g.consumed = True
+        return True
+
+    def reports(self, frames: dict[int, _Frame]) -> None:
+        """Claims and denials: "X alleged that Y attacked Z" is X accusing Y (11x), not the
+        attack; "X denied that ..." is X's rejection (12x), not what was denied."""
+        for f in list(frames.values()):
+            if f.nominal or f.consumed or not f.code or f.head.dep_ not in ("ccomp", "xcomp"):
+                continue
+            gov = f.head.head
+            glemma = self.vlemma(gov)
+            if f.head.dep_ == "xcomp" and not self.lex.role("deny", glemma):
+                continue  # "denied backing X": the only claim that takes a bare -ing clause
+            outer = frames.get(gov.i)
+            if self.lex.role("allege", glemma) and f.code[:2] in ("09", "11", "13", "14", "15", "16",
+                                                                  "17", "18", "19", "20"):
+                accused = [t for c in f.head.children if c.dep_ in _SUBJ for t in self.expand(c)]
+                if not accused:  # "that Z was attacked by Y"
+                    accused = [t for c in f.head.children if c.dep_ == "agent"
+                               for g in c.children if g.dep_ == "pobj" for t in self.expand(g)]
+                f.victims = self.targets(f)
+                f.code = "112"
+                f.source_head = gov
+                f.targets = accused
+                f.noun = None
+            elif self.lex.role("deny", glemma):
+                f.targets = f.targets or self.targets(f)  # slots as the denied act had them
+                f.code = "120"
+                f.source_head = gov
+                f.negated = False
+            else:
+                continue
+            f.lifted = True
+            f.trigger = [gov] + [w for w in f.trigger if not _same(w, gov)]
+            if outer is not None:
+                outer.consumed = True
+        for f in list(frames.values()):  # "X denied that ..." with no coded clause: X's denial is a 12x
+            if f.nominal or f.consumed or not f.code or not self.lex.role("deny", self.vlemma(f.head)):
+                continue
+            if any(c.dep_ == "ccomp" for c in f.head.children) and f.code.startswith("01"):
+                f.code = "120"
+
+    def obligation(self, f: _Frame) -> bool:
+        """The frame's verb carries "must" (directly or through "be ready to ...") and is the
+        content of what someone says, concludes or reminds ("X said / reminded Y that Y must ...")."""
+        tok = f.head
+        t = tok
+        while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
+            t = t.head
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
+            return False
+        return t.dep_ == "ccomp" and (t.head.pos_ in ("NOUN", "VERB") or self.lex.role("speech", self.vlemma(t.head))) \
+            or t.dep_ == "acl" and t.head.pos_ == "NOUN"
+
+    def ultimatum(self, f: _Frame) -> bool:
+        """A promised act made conditional with "unless"."""
+        if not (f.future or f.code.startswith("03")):
+            return False
+        t = f.head
+        for _ in range(3):
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                   for c in t.children):
+                return True
+            if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+                break
+            t = t.head
+        return False
+
+    def depth(self, tok) -> int:
+        d = 0
+        while tok.head.i != tok.i and d < 50:
+            tok, d = tok.head, d + 1
+        return d
+
+    def role_object(self, verb):
+        """"urged Iran to ...", "called on Iran to ...", "asked X to ...": the one asked."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
+                return c
+        for c in verb.children:  # "called on X", but not "on Monday"
+            if c.dep_ == "prep" and c.lower_ == "on":
+                g = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if g is not None and g.ent_type_ not in ("DATE", "TIME"):
+                    return g
+        x = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if x is not None:
+            subj = next((c for c in x.children if c.dep_ in _SUBJ), None)
+            if subj is not None:
+                return subj
+        return None
+
+    def flags(self, f: _Frame) -> None:
+        tok = f.head
+        chain = [tok]
+        t = tok
+        while t.dep_ in ("xcomp", "conj", "aux", "acomp") and t.head.i != t.i:
+            t = t.head
+            chain.append(t)
+        for v in chain:
+            for c in v.children:
+                lo = c.lower_
+                if c.dep_ == "neg" or lo in _NEG and c.dep_ in ("advmod", "det"):
+                    if v is tok or v.dep_ != "conj":
+                        f.negated = True
+                if c.dep_ == "aux":
+                    if lo in _FUTURE_AUX or lo == "would" and self.reported(tok):
+                        f.future = True
+                        f.stated = f.stated or self.reported(tok)
+                    elif lo in _MODAL_HYPO or lo == "would":
+                        f.hypothetical = True
+                if c.dep_ == "mark" and lo in _CONDITION:
+                    f.hypothetical = True
+            if v is not tok and v.lemma_.lower() in _SCHEDULE and tok.dep_ == "xcomp":
+                f.future = True
+        if tok.head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in tok.head.children):
+            f.hypothetical = True
+
+    def reported(self, tok) -> bool:
+        t = tok
+        for _ in range(4):
+            if t.dep_ in ("ccomp",) and self.lex.role("speech", t.head.lemma_.lower()):
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False

@@ -1,0 +1,187 @@
+"""Selection: which events a sentence reports and which one is its main event (clause depth,
+specificity, realised over hypothetical); the actorless main act ``code`` prints."""
+from __future__ import annotations
+
+from typing import Sequence
+from eventwire.events.cameo import lookup
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.plover import to_plover
+from eventwire.records import Event, TimeExpr
+from .actors import _Coder, _default_resolve
+from .build import _frame_events, _when
+from .clauses import clause_depth
+from .participants import _Sentence
+from .predicates import _Frame
+from .words import Resolve, _BACKGROUND_PREPS, _same
+
+
+def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
+    """The main typed act of a sentence whose actors resolve to no country (see ``code_doc``)."""
+    s = _Sentence(coder, sent)
+    frames = [f for f in s.frames() if not f.nominal] or s.frames()
+    frames = [f for f in frames if to_plover(f.code)[0] and not f.code.startswith("01")]
+    if not frames:
+        return None
+    main = _main_frame(frames)
+    when, basis = _when(sent, date, times, main)
+    return _fallback_event(s, [main], sent, when, basis)
+
+
+def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeExpr]) -> list[Event]:
+    """The sentence's main event (rarely two): every frame is coded, then one is selected."""
+    s = _Sentence(coder, sent)
+    frames = s.frames()
+    cands = []
+    first_subject = None
+    for f in frames:
+        when, basis = _when(sent, date, times, f)
+        events, subject = _frame_events(coder, s, f, sent, when, basis)
+        if first_subject is None and subject is not None:
+            first_subject = subject
+        if events:
+            cands.append((f, events))
+    if first_subject is not None:
+        coder.last_actor = first_subject
+    return _select(s, cands)
+
+
+def _frame_rank(f: _Frame, events: list[Event], lex: Lexicon):
+    depth = clause_depth(f.head)
+    if f.lifted and depth:
+        depth -= 1
+    sides = max((e.source is not None and e.source[:3] not in ("", "---")) +
+                (e.target is not None and e.target[:3] not in ("", "---")) for e in events)
+    specific = len(f.code) >= 3 and not f.code.endswith("0")
+    lexical = len(f.trigger) > 1
+    return (depth, f.code.startswith("01") or _background(f), -sides, f.nominal, f.hypothetical or f.negated, f.future,
+            not specific, not lexical, f.head.i)
+
+
+def _background(f: _Frame) -> bool:
+    """An event noun that only dates another ("ahead of / after the summit between X and Y")."""
+    if not f.nominal:
+        return False
+    t = f.head
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and (t.head.lower_ in _BACKGROUND_PREPS or t.head.lower_ == "of"
+                                 and t.head.head.lower_ in ("ahead", "prior")):
+            return True
+        if t.dep_ not in ("pobj", "prep"):
+            return False
+        t = t.head
+    return False
+
+
+# the main event must sit this many clauses down at most (0: the main clause, a plain report's
+# content, or a claim / denial / demand lifted to its speaker's clause)
+MAX_DEPTH = 0
+
+
+def _select(s: "_Sentence", cands: list) -> list[Event]:
+    """The main event of a sentence: main clause first, then events over plain statements, actors on
+    both sides, specific codes, multi-word lexicon entries.  A verb coordinated with the winner
+    ("X attacked Y and seized Z") adds its own event when it stands at the same level."""
+    if not cands:
+        return []
+    ranked = sorted(cands, key=lambda c: _frame_rank(c[0], c[1], s.lex))
+    ranked = [c for c in ranked if _frame_rank(c[0], c[1], s.lex)[0] <= MAX_DEPTH]
+    if not ranked:
+        return []
+    best, events = ranked[0]
+    out = list(events)
+    top = _frame_rank(best, events, s.lex)
+    for f, evs in ranked[1:]:
+        if f.nominal or f.code.startswith("01") or f.code[:2] == best.code[:2]:
+            continue
+        linked = f.head.dep_ == "conj" and _same(f.head.head, best.head) or \
+            best.head.dep_ == "conj" and _same(best.head.head, f.head)
+        if linked and _frame_rank(f, evs, s.lex)[0] == top[0]:
+            out.extend(evs)
+    return out
+
+
+def main_event_type(sent, *, resolve: Resolve | None = None, date: str | None = None) -> Event | None:
+    """The event a sentence (a spaCy Span or Doc) is mostly about, for typing it (PLOVER) even
+    when no actor resolves: the coded main event if there is one, else the main verbal frame
+    with no actors, at confidence 0.2.  ``code_doc`` never returns the actorless kind."""
+    if not hasattr(sent, "sent"):  # a Doc
+        sent = sent[:]
+    coder = _Coder(resolve or _default_resolve(date), date, future_as_intent=True)
+    events = _code_sentence(coder, sent, date, ())
+    typed = [e for e in events if e.plover]
+    s = _Sentence(coder, sent)
+    all_frames = s.frames()
+    main_verbal = [f for f in all_frames if not f.nominal and clause_depth(f.head) == 0]
+    nominal_at = {min(w.idx for w in f.trigger) for f in all_frames if f.nominal}
+    if typed:
+        best = max(typed, key=lambda e: e.confidence)
+        # an event noun with actors ("despite pressure by X") does not outrank the main verb's act
+        if not (best.trigger_start in nominal_at and main_verbal):
+            return best
+        frames = main_verbal
+    else:
+        frames = [f for f in all_frames if not f.nominal] or all_frames
+    if not frames:
+        return None
+    when, basis = _when(sent, date, ())
+    return _fallback_event(s, frames, sent, when, basis)
+
+
+def _main_frame(frames: list[_Frame]):
+    """The frame a sentence is mostly about: not a plain statement, highest in the parse, verbal first."""
+    def rank(f):
+        return (f.code.startswith("01"), clause_depth(f.head), f.nominal, _depth(f.head), f.head.i)
+    return min(frames, key=rank)
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _fallback_event(s: "_Sentence", frames: list[_Frame], sent, when, basis) -> Event:
+    """A sentence with an event but no actor that resolves: its main event, actors unknown.
+
+    Low confidence (0.2): it types the sentence (PLOVER) without claiming a dyad.
+    """
+    f = _main_frame(frames)
+    info = lookup(f.code)
+    plover, mode = to_plover(f.code)
+    trig = sorted(f.trigger, key=lambda w: w.i)
+    source, source_words = _words_of(s, s.subjects(f.head) if not f.nominal else [], sent.text)
+    groups = [g for g in (f.groups or ([list(f.targets)] if f.targets else s.target_groups(f))) if g]
+    target, target_words = _words_of(s, groups[0] if groups else [], sent.text, party_only=True)
+    return Event(
+        sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
+        cameo=f.code, root=f.code[:2], goldstein=info.goldstein, quad=info.quad,
+        plover=plover, plover_mode=mode, source=source, target=target,
+        source_actor=source_words, target_actor=target_words, date=when, date_basis=basis, location=None,
+        trigger=" ".join(w.text for w in trig),
+        trigger_start=trig[0].idx, trigger_end=trig[-1].idx + len(trig[-1].text),
+        negated=f.negated, hypothetical=f.hypothetical, future=f.future, confidence=0.2)
+
+
+def _words_of(s: "_Sentence", toks, ctx: str, *, party_only: bool = False) -> tuple[str | None, str | None]:
+    """(a sector-only code when the words name a known kind of actor, the words) of the first noun
+    phrase among ``toks``: "rebels" -> ("REB", "rebels"); a pronoun or nothing -> (None, None).
+    With ``party_only`` (targets), a noun that names no kind of actor and no proper name ("new
+    elections") is not a party: its "of" phrase is tried ("the resignation of the mayor"), else
+    nothing."""
+    for tok in toks:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        seen = [tok] + ([c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for c in p.children if c.dep_ == "pobj"] if party_only else [])
+        for t in seen:
+            found = s.c.actor(t, ctx)
+            code = found[0].code if found is not None and not found[0].country else None
+            if party_only and code is None and t.pos_ != "PROPN":
+                continue
+            return code, t.doc[t.left_edge.i:t.i + 1].text
+        if not party_only:
+            break
+    return None, None

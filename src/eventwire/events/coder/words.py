@@ -1,0 +1,165 @@
+"""Word lists and small tests the coder's stages share."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+
+Resolve = Callable[[str, "str | None", str], "Actor | None"]
+
+
+_NEG = {"not", "n't", "never", "no"}
+
+
+_MODAL_HYPO = {"could", "might", "may", "should", "can", "must"}
+
+
+_FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+_SCHEDULE = {"schedule", "set", "due", "expect", "poise", "slate", "plan", "go", "propose", "intend", "prepare"}
+
+
+_FUTURE_ADJ = {"planned", "proposed", "upcoming", "scheduled", "expected", "future", "forthcoming", "possible"}
+
+
+_CONDITION = {"if", "unless", "whether"}
+
+
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "into", "upon", "for", "over", "from", "between", "of")
+
+
+_NOUN_TARGET_PREPS = ("on", "against", "with", "to", "at", "between", "for", "into", "of")
+
+
+_PRON = {"he", "she", "they", "it", "we", "him", "her", "them", "its", "their", "his"}
+
+
+_PLURAL_PRON = {"they", "them", "their", "we"}
+
+
+_SUBJ = ("nsubj", "csubj")
+
+
+# a comment on how two countries get on ("relations are in bad shape", "ties have improved")
+_RELATION_NOUNS = {"relation", "relations", "relationship", "tie", "ties"}
+
+
+_UPBEAT = {"improve", "improvement", "better", "positive", "progress", "hope", "hopeful", "restore", "rebuild",
+           "warm", "thaw", "good", "normalize", "normalise", "succeed", "strengthen", "deepen", "mend", "repair",
+           "optimistic", "productive", "constructive", "encouraging", "upturn", "breakthrough"}
+
+
+_DOWNBEAT = {"bad", "worse", "worst", "strain", "strained", "deteriorate", "deterioration", "poor", "tension",
+             "crisis", "dire", "sour", "chill", "damage", "pessimistic", "plunge", "worsen", "low", "frosty",
+             "tense", "downturn", "rock", "rocky", "nadir"}
+
+
+# "called on X to end / stop ...": a demand that X cease something
+_CEASE = {"end", "stop", "cease", "halt", "abandon", "drop", "quit", "discontinue", "terminate", "suspend"}
+
+
+# "imposed sanctions, punishing / targeting X": the participle's object is the target
+_AIMING = {"punish", "target", "penalize", "penalise", "pressure", "isolate", "hit"}
+
+
+# a nominal event heard of only as the time of another ("ahead of / after the summit") is background
+# measures of an amount ("$2 billion in aid")
+_QUANTITIES = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "euro", "pound", "yuan", "yen",
+               "rouble", "ruble", "tonne", "ton", "package", "batch", "shipment", "round", "$"}
+
+
+# what is fired is not whom it is fired at
+_MUNITIONS = {"missile", "rocket", "drone", "shell", "bomb", "mortar", "grenade", "round", "projectile",
+              "salvo", "barrage", "torpedo", "bullet", "shot", "munition", "warhead", "artillery"}
+
+
+# equipment: an actor only with a country ("Russian warships"), never bare ("a new submarine")
+_HARDWARE = {"submarine", "warship", "ship", "jet", "plane", "aircraft", "carrier", "tank", "vessel",
+             "system", "weapon", "launcher", "satellite", "helicopter", "bomber", "fighter", "frigate",
+             "destroyer", "warplane"}
+
+
+_DISCHARGE = {"fire", "launch", "lob", "drop", "shoot", "test-fire", "test", "send"}
+
+
+# verbs whose object is a subject matter ("discussed trade and Taiwan"), never a party
+_TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "weigh", "mull"}
+
+
+# people who take the country of the place they were hit in
+_VICTIM_SECTORS = {"CVL", "REL", "EDU", "HLH", "BUS", "MED", "LAB", "AGR", None}
+
+
+# acts whose place stands for their target when no actor is named: visits and meetings held
+# there, protests, shows of force, force ("struck targets in X"); not aid pledged or a statement
+# made at a conference in Geneva
+_PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
+
+
+_TALKS = {"talk", "talks", "negotiation", "consultation", "discussion", "dialogue", "meeting", "summit"}
+
+
+# subjects that are not actors: nature, disease, the economy
+_NOT_ACTORS = {"earthquake", "quake", "magnitude", "tremor", "aftershock", "storm", "typhoon", "hurricane", "cyclone",
+               "tornado", "flood", "flooding", "wildfire", "fire", "blaze", "drought", "heatwave", "tsunami", "landslide",
+               "avalanche", "eruption", "volcano", "rain", "snow", "blizzard", "wind", "virus", "outbreak",
+               "epidemic", "pandemic", "disease", "inflation", "price", "prices", "unemployment", "index",
+               "economy", "growth", "output", "currency", "stock", "share", "market", "temperature", "heat"}
+
+
+_SPORT = re.compile(
+    r"\b(?:\d{1,2}-\d{1,2}|world cup|olympics?|grand slam|grand prix|penalt(?:y|ies)|innings|wickets?|bowling|"
+    r"batting|semi-?finals?|quarter-?finals?|championships?|tournament|league|medals?|singles|doubles|"
+    r"striker|midfielder|goalkeeper|goals?|match(?:es)?|test series|rugby|cricket|football|soccer|tennis|"
+    r"marathon|race|cup final|title)\b", re.I)
+
+
+def _sport(text: str) -> bool:
+    """A sentence about a game: two cues, or a score."""
+    cues = _SPORT.findall(text)
+    return len(cues) >= 2 or any(re.fullmatch(r"\d{1,2}-\d{1,2}", c) for c in cues)
+
+
+# sectors that are almost always the acting country's own when no country is named
+_DOMESTIC_SECTORS = {"OPP", "PTY", "LEG", "JUD"}
+
+
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
+
+_BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for"}
+
+
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+
+
+# nouns for texts that speak for their authors ("a report released in X alleged ...")
+_DOCUMENTS = {"report", "statement", "study", "document", "communique", "communiqué", "letter", "declaration",
+              "memo", "dossier", "survey", "announcement", "bulletin", "broadcast", "editorial", "white paper",
+              "inquiry", "review", "assessment", "indictment", "complaint", "petition", "note"}
+
+
+def _subjunctive(verb) -> bool:
+    """"(demanded) that X withdraw": a bare verb with its own subject and no modal."""
+    return verb.tag_ == "VB" and any(m.dep_ == "nsubj" for m in verb.children) \
+        and not any(m.tag_ == "MD" or m.dep_ == "aux" and m.lower_ == "to" for m in verb.children)
+
+
+def _same(a, b) -> bool:
+    """Two tokens are one (spaCy makes a new Token object on each access, so ``is`` fails)."""
+    return a is not None and b is not None and a.i == b.i
+
+
+UNRESOLVED_SOURCES = True
+
+
+MAX_SENTENCE_TOKENS = 250  # longer "sentences" are not coded (their cost grows with their length)
+
+
+def _has_country(actor) -> bool:
+    return actor is not None and bool(actor.country or (actor.code or "").startswith("IGO"))
+
+
+# the speaker's side of a victim's claim: a state, or its government, forces or police
+_STATE_SECTORS = {None, "GOV", "MIL", "COP", "LEG", "SPY"}

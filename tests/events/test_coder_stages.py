@@ -1,0 +1,144 @@
+"""Each stage of the event coder on its own (the package's modules), on sentences written for
+these tests.  The whole coder is tested in test_coder.py."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.coder.actors import _Coder, _default_resolve
+from eventwire.events.coder.build import _frame_events, _when
+from eventwire.events.coder.clauses import clause_depth
+from eventwire.events.coder.codes import intent_code, reject_code
+from eventwire.events.coder.participants import _Sentence
+from eventwire.events.coder.selection import _code_sentence, _select
+from eventwire.records import Actor
+
+DATE = "2024-03-05"
+
+
+def sentence(nlp, text: str):
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    coder = _Coder(_default_resolve(DATE), DATE)
+    return coder, sent, _Sentence(coder, sent)
+
+
+def heads(frames):
+    return {f.head.lemma_: f for f in frames}
+
+
+# ------------------------------------------------------------------ predicates
+
+
+def test_predicates_find_verbs_and_event_nouns(nlp):
+    _, _, s = sentence(nlp, "Norway imposed fresh sanctions on Belarus after a border clash.")
+    frames = heads(s.frames())
+    assert frames["impose"].code.startswith("163")
+    _, _, s = sentence(nlp, "The foreign ministers of Chile and Peru held talks in Lima.")
+    codes = [f.code for f in s.frames()]
+    assert any(c.startswith("04") for c in codes)  # "held talks": the light verb takes its noun's code
+
+
+def test_predicates_skip_participles_modifying_nouns(nlp):
+    _, _, s = sentence(nlp, "Police questioned the alleged smugglers in Mombasa.")
+    assert "allege" not in heads(s.frames())
+
+
+# ------------------------------------------------------------------------ roles
+
+
+def test_roles_turn_governed_acts_into_intents_and_refusals(nlp):
+    _, _, s = sentence(nlp, "Japan agreed to resume talks with South Korea.")
+    assert any(f.code.startswith("03") for f in s.frames())
+    _, _, s = sentence(nlp, "Japan refused to meet South Korean officials.")
+    assert any(f.code.startswith("12") for f in s.frames())
+
+
+def test_roles_flag_negation_modality_and_future(nlp):
+    _, _, s = sentence(nlp, "Ghana could expel the Togolese envoy.")
+    assert any(f.hypothetical for f in s.frames())
+    _, _, s = sentence(nlp, "Ghana will host the Togolese president next week.")
+    assert any(f.future for f in s.frames())
+
+
+# ----------------------------------------------------------------- participants
+
+
+def test_participants_coordinated_subjects_and_passive_agents(nlp):
+    _, sent, s = sentence(nlp, "Kenya and Uganda signed a trade pact in Kampala.")
+    verb = next(t for t in sent if t.lemma_ == "sign")
+    assert {t.text for t in s.subjects(verb)} >= {"Kenya", "Uganda"}
+    _, sent, s = sentence(nlp, "The aid convoy was blocked by Sudanese troops near the border.")
+    f = heads(s.frames())["block"]
+    assert "troops" in {t.text for t in f.sources} | {t.text for group in [s.subjects(f.head)] for t in group}
+
+
+def test_participants_take_a_prepositional_target(nlp):
+    _, _, s = sentence(nlp, "Argentina protested to Britain over the fishing licences.")
+    f = next(iter(s.frames()))
+    assert "Britain" in {t.text for t in s.targets(f)}
+
+
+# ----------------------------------------------------------------------- actors
+
+
+def test_actors_resolve_noun_phrases_and_keep_a_given_resolver():
+    seen = []
+
+    def resolve(name, label, ctx):
+        seen.append(name)
+        return Actor(name, "group", "ZZZ", "GOV") if name == "the council" else None
+
+    coder = _Coder(resolve, DATE)
+    assert coder._res("the council", None, "") == Actor("the council", "group", "ZZZ", "GOV")
+    assert coder._res("the council", None, "") is not None and seen.count("the council") == 1  # cached
+
+
+def test_actors_of_a_sentence(nlp):
+    coder, sent, _ = sentence(nlp, "Brazilian police arrested two Paraguayan smugglers.")
+    police = next(t for t in sent if t.text == "police")
+    found = coder.actors(police, sent.text)
+    assert found and found[0][0].country == "BRA"
+
+
+# ------------------------------------------------------------------------ codes
+
+
+def test_codes_shift_by_the_governing_verb():
+    assert intent_code("04") == "036"  # meet -> intend to meet
+    assert reject_code("04") == "125"  # not meet -> refuse to meet
+    assert reject_code("19") is None  # a fight is not refused
+
+
+# ------------------------------------------------------------------------ build
+
+
+def test_build_a_symmetric_meeting_runs_both_ways(nlp):
+    coder, sent, s = sentence(nlp, "Kenya and Uganda met in Kampala on Monday.")
+    f = heads(s.frames())["meet"]
+    when, _ = _when(sent, DATE, (), f)
+    events, _ = _frame_events(coder, s, f, sent, when, "publication date")
+    pairs = {(e.source, e.target) for e in events}
+    assert ("KEN", "UGA") in pairs and ("UGA", "KEN") in pairs
+    assert all(e.date == DATE for e in events)
+
+
+# -------------------------------------------------------------------- selection
+
+
+def test_selection_prefers_the_main_clause(nlp):
+    coder, sent, s = sentence(nlp, "After talks in Oslo, Sweden expelled two Russian diplomats.")
+    events = _code_sentence(coder, sent, DATE, ())
+    assert events and events[0].cameo == "166"  # expelling diplomats, not the background talks
+    assert events[0].trigger.startswith("expelled") and events[0].source == "SWE"
+
+
+def test_selection_clause_depth(nlp):
+    _, sent, _ = sentence(nlp, "Ghana condemned the raid, which killed three people.")
+    killed = next(t for t in sent if t.lemma_ == "kill")
+    condemned = next(t for t in sent if t.lemma_ == "condemn")
+    assert clause_depth(condemned) == 0 < clause_depth(killed)
+
+
+def test_selection_of_nothing_is_nothing(nlp):
+    _, _, s = sentence(nlp, "It rained.")
+    assert _select(s, []) == []
