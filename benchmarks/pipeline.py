@@ -175,7 +175,7 @@ def measure(n: int, workdir: Path, baseline: bool) -> dict:
 def show(r: dict) -> None:
     n = r["articles"]
     print(f"\n== {n:,} articles ({r['analysed'] - r['skipped']:,} through the language pass, {r['skipped']} "
-          f"skipped as not English; {r['processes']} worker processes)")
+          f"skipped: not English, empty or not news; {r['processes']} worker processes)")
     print(f"full pipeline: {r['wall']:.1f} s wall, {n / r['wall']:.1f} articles/s; CPU {r['cpu']:.1f} s "
           f"({1000 * r['cpu'] / n:.0f} ms per article); peak memory {r['peak_tree_mb']:.0f} MB "
           f"(largest process {r['peak_process_mb']:.0f} MB, main process {r['peak_main_mb']:.0f} MB)")

@@ -47,11 +47,14 @@ TYPES: dict[str, PloverType] = {t.name: t for t in (
 # CAMEO prefix -> "TYPE" or "TYPE/mode"; the longest matching prefix decides.
 #
 # Where this table and the PLOVER project's 2021 CAMEO conversion table (draft 0.8) part, the
-# choice and its reason (issue #11); the table is otherwise the same on every code:
+# choice and its reason (issue #11); the table is otherwise the same on every code.  Two PLOVER
+# sources disagree on some of them: the 2021 table, and the project's later gold standard of
+# CAMEO-manual examples coded with the current type names (which files the easing of a curfew
+# and of a state of emergency under CONCEDE).  Where they disagree the later usage wins.
 #   0813 ease curfew, 0814 ease state of emergency or martial law, 085 ease economic sanctions:
-#        RETREAT, as the 2021 table has it (was CONCEDE): each undoes a material measure
-#        (COERCE/curfew, COERCE/martial-law, SANCTION), and RETREAT is the material
-#        de-escalation type; CONCEDE is a verbal concession.
+#        CONCEDE (the 2021 table: RETREAT): easing a measure one imposed is giving way, as the
+#        later gold codes it; RETREAT keeps the physical pull-backs (withdraw, release, disarm,
+#        ceasefire, access) and resignations.  085 goes with 0813/0814 (the same kind of act).
 #   201  mass expulsion: ASSAULT/unconventional, with the 2021 table's type (was COERCE/deport):
 #        CAMEO files it under 20, unconventional mass violence; COERCE/deport stays for the
 #        expulsion of persons (174).  The 2021 mode "cleansing" is not in the current mode list.
@@ -69,8 +72,8 @@ _MAP = """
 05 SUPPORT
 06 COOPERATE
 07 AID
-08 CONCEDE  0813 RETREAT  0814 RETREAT  0831 RETREAT/resign  084 RETREAT  0841 RETREAT/release  0842 RETREAT/release  086 RETREAT/access
-085 RETREAT  087 RETREAT/disarm  0871 RETREAT/ceasefire  0872 RETREAT/withdraw  0874 RETREAT/withdraw
+08 CONCEDE  0831 RETREAT/resign  084 RETREAT  0841 RETREAT/release  0842 RETREAT/release  086 RETREAT/access
+087 RETREAT/disarm  0871 RETREAT/ceasefire  0872 RETREAT/withdraw  0874 RETREAT/withdraw
 09 ACCUSE/investigate
 10 REQUEST  101 REQUEST/assist  102 REQUEST/assist  103 REQUEST/assist  104 REQUEST/change
 105 REQUEST/yield  106 REQUEST/meet  107 REQUEST/meet  108 REQUEST/meet
