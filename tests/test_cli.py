@@ -171,3 +171,15 @@ def test_errors_are_one_line_each_and_a_cut_line_is_warned(tmp_path):
     r = run("errors", "--db", db)
     lines = [line for line in r.output.splitlines() if "odd.warc" in line]
     assert len(lines) == 1 and "first line second line" in lines[0]
+
+
+def test_articles_listing_is_one_line_per_article(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text("".join(json.dumps({"title": f"Title {i}\nwith a break", "text": f"Body {i}. " + "Words here. " * 30,
+                                     "date": f"2024-01-{i + 1:02d}"}) + "\n" for i in range(5)), encoding="utf-8")
+    db = tmp_path / "x.db"
+    assert run("ingest", f, "--db", db, "--no-analyze").exit_code == 0
+    lines = run("articles", "--db", db).output.splitlines()
+    assert lines[0].split() == ["id", "published", "outlet", "title", "lang"]
+    assert len(lines) == 6 and "2024-01-01" in lines[1] and "2024-01-05" in lines[5]
+    assert len(run("articles", "--db", db, "--limit", "2").output.splitlines()) == 3

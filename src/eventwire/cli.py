@@ -246,10 +246,21 @@ def articles(
             for a in rows:
                 _jsonl(a.to_json())
             return
-        table = Table("id", "published", "outlet", "title", "lang", box=None, pad_edge=False)
-        for a in rows:
-            table.add_row(T(a.id[:10]), T(a.published or "-"), T(a.outlet or "-"), T(a.title or "(untitled)"), T(a.language or "?"))
-        out.print(table)
+        # one line per article, fixed columns, the title takes what is left of the terminal (80
+        # columns when piped); written as one block, as a 10,000-article listing must come at once
+        index = list(ew.store.article_index(outlet=outlet, limit=limit))
+        width = max(out.width, 60)
+        outlet_w = min(24, max([6] + [len(safe(r[2] or "-")) for r in index]))
+        title_w = max(width - (10 + 2 + 10 + 2 + outlet_w + 2 + 2 + 4), 10)
+
+        def cell(value, w: int) -> str:
+            text = " ".join(safe(value).split())  # a line break in a title must not break the row
+            return (text[: w - 1] + "\u2026" if len(text) > w else text).ljust(w)
+
+        lines = [f"{cell('id', 10)}  {cell('published', 10)}  {cell('outlet', outlet_w)}  {cell('title', title_w)}  lang"]
+        lines += [f"{cell(aid[:10], 10)}  {cell(day or '-', 10)}  {cell(src or '-', outlet_w)}  "
+                  f"{cell(title or '(untitled)', title_w)}  {safe(lang or '?')}" for aid, day, src, title, lang in index]
+        out.file.write("".join(line.rstrip() + "\n" for line in lines))  # every cell went through safe()
 
 
 @app.command()

@@ -483,6 +483,19 @@ class Store(AnalysisStore):
         for row in self.conn.execute(sql, args):
             yield _article_from_row(row)
 
+    def article_index(self, *, outlet: str | None = None, limit: int | None = None) -> Iterator[tuple]:
+        """(id, published, outlet, title, language) of articles, in ``articles`` order, without
+        reading bodies: what a listing needs."""
+        sql = "SELECT id, published, outlet, title, language FROM articles"
+        args: list = []
+        if outlet is not None:
+            sql += " WHERE outlet = ?"
+            args.append(outlet)
+        sql += " ORDER BY coalesce(published, '9999'), n"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        yield from self.conn.execute(sql, args)
+
     def raw_input(self, article_id: str) -> bytes | None:
         row = self.conn.execute(
             "SELECT i.raw FROM articles a JOIN inputs i ON i.sha256 = a.input_sha256 WHERE a.id = ?", (article_id,)
