@@ -49,7 +49,7 @@ def test_workers_give_the_same_analyses_and_learn_the_same(nlp, one):
 
 
 def test_a_worker_that_fails_a_task_costs_nothing(nlp, one, monkeypatch):
-    def failing(inbox, outbox, blob, batch_size):
+    def failing(inbox, outbox, blob, batch_size, parent=0):
         while (message := inbox.get()) is not None:
             outbox.put((message[0], None, "RuntimeError: injected"))
 
@@ -60,7 +60,7 @@ def test_a_worker_that_fails_a_task_costs_nothing(nlp, one, monkeypatch):
 
 
 def test_a_worker_that_dies_costs_nothing(nlp, one, monkeypatch):
-    def dying(inbox, outbox, blob, batch_size):
+    def dying(inbox, outbox, blob, batch_size, parent=0):
         inbox.get()
         os._exit(3)
 
@@ -82,3 +82,40 @@ def test_the_pure_document_function_depends_on_its_facts_only(nlp, one):
     again = list(analyse_documents(ARTICLES[3:5]))  # what an earlier call learned does not leak
     assert resolved(again) == resolved(cold)
     assert all("kb_journal" in a.meta for a in warm)
+
+
+def test_workers_end_when_their_main_process_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    # a main process that starts two workers, says their pids, then waits to be killed
+    script = (
+        "import sys, time\n"
+        "from eventwire.nlp.pipeline import LanguagePass\n"
+        "from eventwire.nlp.kb import KnowledgeBase\n"
+        "from eventwire.nlp.workers import WorkerPool\n"
+        "pool = WorkerPool(LanguagePass(kb=KnowledgeBase()), 2, 4)\n"
+        "print(' '.join(str(p.pid) for p in pool.procs), flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    main = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    pids = [int(p) for p in main.stdout.readline().split()]
+    assert len(pids) == 2
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.monotonic() + 60  # the workers load the model first, then notice
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.5)
+        alive = [p for p in pids if _running(p)]
+    assert not alive
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

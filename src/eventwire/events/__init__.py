@@ -1,6 +1,6 @@
 """Political events: who did what to whom, coded in CAMEO and PLOVER.
 
-``code_doc`` / ``code_sentence`` (coder.py), the CAMEO table (cameo.py), the
+``code_doc`` / ``code_sentence`` (the coder/ package, a module per stage), the CAMEO table (cameo.py), the
 PLOVER types and mapping (plover.py), the lexicon (lexicon.py,
 ``data/events_lexicon.txt``).  Names load their module on first use, so the
 store and the command line do not pay for the coder until it runs.

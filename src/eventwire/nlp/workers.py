@@ -22,6 +22,7 @@ analysed in the main process.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import pickle
 import queue
 from collections import deque
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 TASK_ARTICLES = 8  # articles per task: small enough to balance the workers, large for nlp.pipe
 IN_FLIGHT = 3  # tasks queued per worker, so none waits for the main process
 POLL_SECONDS = 5.0  # how often the main process checks that its workers are alive
+ORPHAN_CHECK_SECONDS = 2.0  # how often an idle worker checks that the main process is alive
 
 
 def learn_row(kb: KnowledgeBase, row: dict) -> bool:
@@ -97,11 +99,22 @@ def analyse_documents(articles: Iterable[Article], *, facts: Iterable[dict] = ()
     return state.analyse(articles, batch_size=batch_size)
 
 
-def _serve(inbox, outbox, resolver_blob: bytes, batch_size: int) -> None:  # pragma: no cover - a child process
-    """A worker process: load the model once, then analyse tasks until told to stop."""
+def _serve(inbox, outbox, resolver_blob: bytes, batch_size: int, parent: int = 0) -> None:  # pragma: no cover - a child process
+    """A worker process: load the model once, then analyse tasks until told to stop, or until
+    the process that started it is gone (killed: nobody would read the results)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    parent = parent or os.getppid()  # given by the parent: it may be gone before this line runs
     state = DocumentPass(pickle.loads(resolver_blob))
     while True:
-        message = inbox.get()
+        try:
+            message = inbox.get(timeout=ORPHAN_CHECK_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:
+                outbox.cancel_join_thread()  # nobody reads what is still buffered: do not wait on it
+                return
+            continue
         if message is None:
             return
         task, facts, articles = message
@@ -124,7 +137,7 @@ class WorkerPool:
         self.outbox = ctx.Queue()
         blob = pickle.dumps(replace_kb(lp.resolver))
         self.inboxes = [ctx.Queue() for _ in range(n)]
-        self.procs = [ctx.Process(target=_serve, args=(self.inboxes[i], self.outbox, blob, batch_size),
+        self.procs = [ctx.Process(target=_serve, args=(self.inboxes[i], self.outbox, blob, batch_size, os.getpid()),
                                   daemon=True, name=f"eventwire-language-{i}") for i in range(n)]
         for p in self.procs:
             p.start()
