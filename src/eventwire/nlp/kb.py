@@ -66,6 +66,12 @@ class KnowledgeBase:
         self.parent = parent
         self.journal: list[tuple] | None = None
 
+    def clear(self) -> None:
+        """Forget every fact this layer learned."""
+        self._facts.clear()
+        self._first_last.clear()
+        self._surnames.clear()
+
     def __len__(self) -> int:
         return len(self._facts) + (len(self.parent) if self.parent is not None else 0)
 

@@ -67,6 +67,11 @@ class DocumentPass:
         for row in facts:
             learn_row(self.kb, row)
 
+    def know_only(self, facts: Iterable[dict]) -> None:
+        """Forget every fact learned so far, then learn ``facts``."""
+        self.kb.clear()
+        self.learn(facts)
+
     def analyse(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
         """Analyses in order, each carrying in ``meta`` its knowledge-base journal and the facts it
         learned (``kb_journal``, ``kb_rows``); the replica itself is left unchanged."""
@@ -94,8 +99,7 @@ def analyse_documents(articles: Iterable[Article], *, facts: Iterable[dict] = ()
         from .actors import ActorResolver
 
         state = _PASSES[key] = DocumentPass(ActorResolver(dictionaries=list(key)) if key else None)
-    state.kb.__init__()  # only the facts given
-    state.learn(facts)
+    state.know_only(facts)
     return state.analyse(articles, batch_size=batch_size)
 
 
