@@ -183,6 +183,9 @@ def quotes(
     """Direct quotes with their speakers and resolved actors."""
     with _open(db) as ew:
         rows = ew.quotes(speaker=speaker, article_id=article)
+        if not json_out and not out.is_terminal:  # piped: the same lines without styles, written at once
+            out.file.write("".join(_quote_lines(q) for q in rows))
+            return
         for q in rows:
             if json_out:
                 _jsonl(q)
@@ -195,6 +198,16 @@ def quotes(
                 (" (partial)" if q["partial"] else "", "dim"), (f" via {safe(q['via'])}" if q["via"] else "", "dim"),
             ))
             out.print(Text.assemble("    “", T(q["text"]), "”"))
+
+
+def _quote_lines(q: dict) -> str:
+    """A quote as ``quotes`` prints it, without styles (every piece through safe())."""
+    actor = q["speaker_actor"] or {}
+    code = (actor.get("country") or "") + (actor.get("sector") or "")
+    head = (f"{safe(q['published'] or 'undated')} {safe(q['speaker'] or '(unknown speaker)')}"
+            + (f" [{safe(code)}]" if code else "") + (" (partial)" if q["partial"] else "")
+            + (f" via {safe(q['via'])}" if q["via"] else ""))
+    return f"{head}\n    \u201c{safe(q['text'])}\u201d\n"
 
 
 @app.command()
