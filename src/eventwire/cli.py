@@ -148,7 +148,7 @@ def ingest(
 def analyze(
     db: Optional[str] = DbOption,
     redo: bool = typer.Option(False, "--all", help="Analyse every article again, not only those not yet analysed."),
-    processes: Optional[int] = typer.Option(None, "--processes", "-p", help="Parser processes (default: all cores for 200 articles or more)."),
+    processes: Optional[int] = typer.Option(None, "--processes", "-p", help="Worker processes for the whole pass (default: all cores, up to 4, for 200 articles or more); the output is the same for any number."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     dictionary: list[str] = typer.Option([], "--dictionary", help="A PETRARCH/Phoenix actor dictionary file (repeatable)."),
 ) -> None:
