@@ -744,3 +744,19 @@ def test_actorless_target_is_a_party_not_a_topic(nlp):
     assert ev and ev[0].target_actor == "the police chief"
     ev = code_doc(nlp("The deposed governor called for fresh polls."), date=None, actorless=True)
     assert ev and ev[0].source_actor == "The deposed governor" and ev[0].target_actor is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan contributed $5 million to the UN relief fund for Sudan.", ("JPN", "071")),
+    ("Egypt sent medical teams to Libya after the floods.", ("EGY", "073")),
+    ("Kenya returned the seized fishing boats to Tanzania.", ("KEN", "084")),
+    ("Russia ceded control of the disputed island to Japan.", ("RUS", "080")),
+])
+def test_aid_and_yielding_from_the_cameo_definitions(nlp, text, expected):
+    ev = code_sentence(text, nlp=nlp, date="2024-05-01")
+    assert ev and ((ev[0].source or "")[:3], ev[0].cameo) == expected
+
+
+def test_idioms_of_yielding_and_contributing_are_no_events(nlp):
+    assert not code_sentence("Rising prices contributed to the unrest.", nlp=nlp)
+    assert all(e.root != "08" for e in code_sentence("The senator ceded the floor.", nlp=nlp))
