@@ -66,6 +66,14 @@ class Eventwire:
                     report.timings["stories"] = time.perf_counter() - t0
         return report
 
+    def load(self, folder: str | os.PathLike) -> dict:
+        """Bring a Parquet dataset written by the Spark engine (``eventwire ingest --engine spark
+        --out DIR``) into this store, which must hold no articles yet; returns rows per table."""
+        from .spark.dataset import load
+
+        with self.store.exclusive():
+            return load(os.fspath(folder), self.store)
+
     def group(self) -> dict:
         """Group analysed articles not in a story yet into stories and threads (incremental);
         events are then re-merged so reports of one story count as one happening."""

@@ -105,9 +105,22 @@ def ingest(
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     analyze_: bool = typer.Option(True, "--analyze/--no-analyze", help="Run the language pass over new articles."),
     dictionary: list[str] = typer.Option([], "--dictionary", help="A PETRARCH/Phoenix actor dictionary file (repeatable)."),
+    engine: str = typer.Option("embedded", "--engine", help="embedded (into the SQLite store) or spark (a Parquet dataset in --out; `eventwire load` brings it into a store)."),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (--engine spark; default local[*], e.g. local[2], spark://host:7077, yarn)."),
+    out_dir: Optional[str] = typer.Option(None, "--out", help="Folder the Parquet dataset is written to (--engine spark)."),
 ) -> None:
-    """Read news files (txt, HTML, JSON, JSON Lines, WARC) into the store."""
+    """Read news files (txt, HTML, JSON, JSON Lines, WARC) into the store, or with --engine spark
+    into a Parquet dataset (Common Crawl manifests, *.paths or *.paths.gz, list WARC files)."""
     _check_files(dictionary, "actor dictionary")
+    if engine not in ("embedded", "spark"):
+        err.print(Text(f"error: --engine {safe(engine)}: say embedded or spark"))
+        raise typer.Exit(2)
+    if engine == "spark":
+        _ingest_spark(paths, db, master, out_dir, int(max_mb * 1_000_000), analyze_, dictionary, json_out)
+        return
+    if master or out_dir:
+        err.print(Text("error: --master and --out go with --engine spark"))
+        raise typer.Exit(2)
     ew = _open(db, readonly=False)
     reporter = _BarReporter(show_bar=err.is_terminal and not json_out)
     try:
@@ -142,6 +155,70 @@ def ingest(
             out.print(Text(f"stories: {g['articles']} articles grouped ({g['opened']} new stories, "
                            f"{g['joined']} joined existing ones, {g['copies']} reprints or rewrites)"))
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _ingest_spark(paths, db, master, out_dir, max_bytes, analyze_, dictionary, json_out) -> None:
+    if not out_dir:
+        err.print(Text("error: --engine spark writes a Parquet dataset: give --out DIR"))
+        raise typer.Exit(2)
+    refused = ("--db: the Spark engine writes --out; bring it into a store with `eventwire load DIR --db FILE`"
+               if db else "--no-analyze: the Spark engine runs the whole pipeline" if not analyze_
+               else "'-': the Spark engine reads files, not standard input" if "-" in paths else None)
+    if refused:
+        err.print(Text(f"error: {refused}"))
+        raise typer.Exit(2)
+    from .spark.job import run
+
+    def say(stage: str) -> None:
+        if not json_out:
+            err.print(Text(f"spark: {stage}"))
+
+    try:
+        report = run(paths, out_dir, master=master, dictionaries=dictionary, max_bytes=max_bytes, progress=say)
+    except EventwireError as exc:
+        err.print(Text(f"error: {exc}"))
+        raise typer.Exit(2) from None
+    if json_out:
+        _jsonl(report)
+    else:
+        out.print(Text(
+            f"{report['files']} files, {report['documents']} documents: {report['stored']} stored, "
+            f"{report['duplicates']} duplicates, {report['failed']} failed "
+            f"({sum(report['seconds'].values()):.1f} s on {report['master']}) -> {out_dir}"))
+        for f in report["failures"][:10]:
+            out.print(Text(f"  [{f['code']}] {f['reason']}: {f['count']}"))
+        st = report["stories"]
+        out.print(Text(f"dated from related articles: {report['dated_from_corpus']}; "
+                       f"events: {st['events']}; story blocks: {st['blocks']}; "
+                       f"knowledge base settled in {report['language']['rounds']} rounds"))
+        out.print(Text(f"to query it: eventwire load {out_dir} --db news.db"))
+    raise typer.Exit(0 if not report["failed"] else 1)
+
+
+@app.command()
+def load(
+    folder: str = typer.Argument(..., help="A dataset folder written by `eventwire ingest --engine spark --out`."),
+    db: Optional[str] = DbOption,
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Bring a Parquet dataset written by the Spark engine into a new SQLite store."""
+    ew = _open(db, readonly=False)
+    try:
+        report = ew.load(folder)
+    except EventwireError as exc:
+        err.print(Text(f"error: {exc}"))
+        raise typer.Exit(2) from None
+    finally:
+        ew.close()
+    if json_out:
+        _jsonl({**report, "db": ew.path})
+    else:
+        rows = report["rows"]
+        out.print(Text(f"{rows.get('articles', 0)} articles, {rows.get('quotes', 0)} quotes, "
+                       f"{rows.get('events', 0)} events, {rows.get('stories', 0)} stories loaded "
+                       f"({report['seconds']:.1f} s) -> {ew.path}"))
+        for table, n in report["ignored"].items():
+            out.print(Text(f"  {n} rows of {table} already there (ignored)"))
 
 
 @app.command()

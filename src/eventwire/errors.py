@@ -21,6 +21,7 @@ CODES: dict[str, str] = {
     "E111": "compressed input expands too far (a gzip bomb?)",
     "E112": "a record field holds an impossible value",
     "E113": "reading the file failed unexpectedly (the rest of the file is skipped)",
+    "E114": "a manifest of input paths could not be read",
     # E2xx: extraction
     "E201": "no article text could be extracted",
     "E202": "HTML could not be parsed",
@@ -33,6 +34,8 @@ CODES: dict[str, str] = {
     "E305": "the store cannot be opened",
     "E306": "another ingest is writing to this store",
     "E307": "the store has an older schema and cannot be upgraded here",
+    "E308": "the store to load a dataset into already holds articles",
+    "E309": "not an eventwire Parquet dataset",
     # E4xx: language pass
     "E401": "language model could not be loaded",
     "E402": "actor dictionary could not be parsed",
@@ -40,6 +43,7 @@ CODES: dict[str, str] = {
     "E404": "coding one input failed unexpectedly",
     # E5xx: optional parts
     "E501": "an optional dependency is missing",
+    "E502": "Spark could not start",
 }
 
 

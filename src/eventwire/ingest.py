@@ -147,6 +147,39 @@ def _record_error(store: Store, rep: Reporter, report: IngestReport, err: ReadEr
     rep.error(err)
 
 
+def extract_article(doc: RawDoc, aid: str, furniture: frozenset[str]) -> Article | ReadError:
+    """One document extracted into an article (``furniture``: its group's known furniture lines),
+    or the error that stops it; never raises."""
+    try:
+        got = extract(doc, furniture=furniture)
+    except EventwireError as exc:
+        return ReadError(doc.source, exc.code, exc.detail or str(exc), doc.raw)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not cost its batch
+        return ReadError(doc.source, "E203", f"{type(exc).__name__}: {_one_line(exc)}", doc.raw)
+    if not got.body.strip():
+        return ReadError(doc.source, "E201", "the body is empty after cleaning", doc.raw)
+    return Article(
+        id=aid,
+        source=doc.source,
+        path=doc.path,
+        format=doc.format,
+        url=doc.url,
+        outlet=got.outlet,
+        outlet_basis=got.outlet_basis,
+        title=got.title,
+        byline=got.byline,
+        published=got.published.value,
+        published_basis=got.published.basis,
+        published_confidence=got.published.confidence,
+        language=got.language,
+        body=got.body,
+        removed=got.removed,
+        dateline=got.dateline,
+        flags=got.flags,
+        ingested_at=now(),
+    )
+
+
 def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_id) -> None:
     """Extract and store one batch of documents in one transaction."""
     prepared: list[tuple[RawDoc, Article, str]] = []
@@ -158,44 +191,14 @@ def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_
         if doc.text is not None:
             model.add(group, _group_text(doc))
             touched.add(group)
-        try:
-            got = extract(doc, furniture=model.lines(group))
-        except EventwireError as exc:
-            _record_error(
-                store, rep, report, ReadError(doc.source, exc.code, exc.detail or str(exc), doc.raw), run_id
-            )
+        article = extract_article(doc, aid, model.lines(group))
+        if isinstance(article, ReadError):
+            _record_error(store, rep, report, article, run_id)
             continue
-        except Exception as exc:  # noqa: BLE001 - one document's failure must not cost its batch
-            _record_error(store, rep, report, ReadError(
-                doc.source, "E203", f"{type(exc).__name__}: {_one_line(exc)}", doc.raw), run_id)
-            continue
-        for flag in got.flags:
+        for flag in article.flags:
             if flag.startswith("long-line-cut"):
                 rep.warning(doc.source, f"{flag.split(':')[-1]} line(s) over {LONG_LINE:,} characters cut into "
                                         "paragraphs (flag long-line-cut)")
-        if not got.body.strip():
-            _record_error(store, rep, report, ReadError(doc.source, "E201", "the body is empty after cleaning", doc.raw), run_id)
-            continue
-        article = Article(
-            id=aid,
-            source=doc.source,
-            path=doc.path,
-            format=doc.format,
-            url=doc.url,
-            outlet=got.outlet,
-            outlet_basis=got.outlet_basis,
-            title=got.title,
-            byline=got.byline,
-            published=got.published.value,
-            published_basis=got.published.basis,
-            published_confidence=got.published.confidence,
-            language=got.language,
-            body=got.body,
-            removed=got.removed,
-            dateline=got.dateline,
-            flags=got.flags,
-            ingested_at=now(),
-        )
         prepared.append((doc, article, group))
         ids.add(aid)
     with store.transaction():
@@ -210,6 +213,19 @@ def _store_batch(store, rep, report, model: FurnitureModel, touched, batch, run_
 # --------------------------------------------------------------- corpus passes
 
 
+def without_furniture(art: Article, furniture: frozenset[str]) -> dict | None:
+    """The body and removed lines of an article once its group's furniture is taken out, or None
+    when it carries none."""
+    if not furniture:
+        return None
+    kept, dropped = [], []
+    for para in art.body.split("\n\n"):
+        (dropped if normalise_line(para) in furniture else kept).append(para)
+    if not dropped:
+        return None
+    return {"body": "\n\n".join(kept), "removed": art.removed + tuple(Removed(p, "repeated-in-outlet") for p in dropped)}
+
+
 def reclean_furniture(store: Store, model: FurnitureModel, groups: Iterable[str]) -> int:
     """Take lines that proved to be furniture of their group out of stored bodies."""
     changed = 0
@@ -219,15 +235,9 @@ def reclean_furniture(store: Store, model: FurnitureModel, groups: Iterable[str]
             if not furniture:
                 continue
             for art in store.articles(group=group):
-                kept, dropped = [], []
-                for para in art.body.split("\n\n"):
-                    (dropped if normalise_line(para) in furniture else kept).append(para)
-                if dropped:
-                    store.update_article(
-                        art.id,
-                        body="\n\n".join(kept),
-                        removed=art.removed + tuple(Removed(p, "repeated-in-outlet") for p in dropped),
-                    )
+                update = without_furniture(art, furniture)
+                if update is not None:
+                    store.update_article(art.id, **update)
                     changed += 1
     return changed
 
@@ -245,18 +255,24 @@ def date_from_corpus(store: Store, ids: Iterable[str]) -> int:
     changed = 0
     with store.transaction():
         for art in undated:
-            got = dater.infer(art.body, art.title, dateline=art.dateline)
-            if got is None:
-                continue
-            if got.value is None:
-                if got.basis and got.basis != art.published_basis:
-                    store.update_article(art.id, published_basis=art.published_basis + "; " + got.basis)
-                continue
-            store.update_article(
-                art.id, published=got.value, published_basis=got.basis, published_confidence=got.confidence
-            )
-            changed += 1
+            update = corpus_date_update(art, dater)
+            if update:
+                store.update_article(art.id, **update)
+                changed += "published" in update
     return changed
+
+
+def corpus_date_update(art: Article, dater: CorpusDater) -> dict | None:
+    """What dating an undated article from the corpus changes: its date, or only the reason
+    given for having none; None when nothing."""
+    got = dater.infer(art.body, art.title, dateline=art.dateline)
+    if got is None:
+        return None
+    if got.value is None:
+        if got.basis and got.basis != art.published_basis:
+            return {"published_basis": art.published_basis + "; " + got.basis}
+        return None
+    return {"published": got.value, "published_basis": got.basis, "published_confidence": got.confidence}
 
 
 __all__ = ["ingest", "IngestReport", "Reporter", "content_id", "furniture_group"]

@@ -760,6 +760,30 @@ def _listed(related: Sequence[_Related | _Match], limit: int = 5) -> str:
     return shown + (f" and {len(related) - limit} more" if len(related) > limit else "")
 
 
+def corpus_span(years: Counter) -> tuple[int, int] | None:
+    """The years the corpus's dated articles span, from articles per year: the central 98%, so a
+    stray archive page does not widen it; None with fewer than ``MIN_SPAN_ARTICLES`` articles."""
+    total = sum(years.values())
+    if total < MIN_SPAN_ARTICLES:
+        return None
+    cut = total // 50
+
+    def at(k: int) -> int:  # the k-th year (from 0) of the sorted list of every article's year
+        seen = 0
+        for y in sorted(years):
+            seen += years[y]
+            if seen > k:
+                return y
+        raise IndexError(k)
+
+    return at(cut), at(total - 1 - cut)
+
+
+def affair_names(text: str) -> frozenset[str]:
+    """The proper names that tie an article to others of the same affair (title + body)."""
+    return frozenset(_names(text))
+
+
 class CorpusDater:
     """Dates undated articles from the dated articles of one corpus: build once, ``infer`` per article.
 
@@ -791,10 +815,7 @@ class CorpusDater:
             self._names.append(names)
             df.update(names)
         self._df = df
-        years = sorted(d.year for d in self._published if d is not None)
-        # The years the corpus's dated articles span (the central 98%, so a stray archive page does not widen it)
-        cut = len(years) // 50
-        self._span = (years[cut], years[-1 - cut]) if len(years) >= MIN_SPAN_ARTICLES else None
+        self._span = corpus_span(Counter(d.year for d in self._published if d is not None))
         # Names are weighted by inverse document frequency over the dated articles and the one compared.
         self._total = len(self._ids) + 2
         index: dict[str, list[int]] = {}
@@ -804,38 +825,74 @@ class CorpusDater:
             for name in names:
                 index.setdefault(name, []).append(i)
         self._index = index
-        self._base_weight = [sum(math.log(self._total / df[n]) for n in names) for names in self._names]
+        self._base_weight = [math.fsum(math.log(self._total / df[n]) for n in names) for names in self._names]
         # A name the compared article uses too: its weight, and how much less it weighs than without it.
         self._shared_weight = {n: math.log(self._total / (c + 1)) for n, c in df.items()}
         self._shared_drop = {n: math.log((c + 1) / c) for n, c in df.items()}
+        self._size = len(self._ids)
+        self._postings = {n: len(p) for n, p in index.items()}  # articles using a name (the index may be cut)
+
+    @classmethod
+    def from_parts(cls, *, size: int, span: tuple[int, int] | None, postings: dict[str, tuple[int, list]],
+                   df: dict[str, int], candidates: dict, today: date | None = None) -> CorpusDater:
+        """A dater for one undated article built from corpus-wide figures computed elsewhere (the
+        Spark engine's joins), answering exactly as one built over the whole corpus would.
+
+        ``size``: dated articles in the corpus; ``span``: ``corpus_span`` of their years;
+        ``postings``: for each of the article's names, (articles using it, the positions of the
+        last ``CANDIDATES`` of them); ``df``: articles using each of the article's names;
+        ``candidates``: position -> (id, published, names, base weight) for the dated articles
+        ``candidate_positions`` picks.  Positions sort in corpus order (publication date, then
+        arrival)."""
+        self = cls.__new__(cls)
+        self.today = today or date.today()
+        self._size = size
+        self._span = span
+        self._total = size + 2
+        self._index = {n: list(p) for n, (_, p) in postings.items()}
+        self._postings = {n: c for n, (c, _) in postings.items()}
+        self._ids = {i: c[0] for i, c in candidates.items()}
+        self._published = {i: _iso_date(c[1]) for i, c in candidates.items()}
+        self._names = {i: frozenset(c[2]) for i, c in candidates.items()}
+        self._base_weight = {i: c[3] for i, c in candidates.items()}
+        self._df = dict(df)
+        self._shared_weight = {n: math.log(self._total / (c + 1)) for n, c in df.items()}
+        self._shared_drop = {n: math.log((c + 1) / c) for n, c in df.items()}
+        return self
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._size
+
+    def candidate_positions(self, names: set[str]) -> set:
+        """The dated articles an article with these names is compared with: names taken from the
+        rarest up while the candidates stay within ``CANDIDATES``."""
+        candidates: set = set()
+        for name in sorted((n for n in names if n in self._index), key=lambda n: (self._postings[n], n)):
+            postings = self._index[name]
+            if not candidates:
+                candidates.update(postings[-CANDIDATES:])
+            elif len(candidates) + self._postings[name] <= CANDIDATES:
+                candidates.update(postings)
+            else:
+                break
+        return candidates
 
     def _related(self, names: set[str]) -> list[_Related]:
         """Dated articles sharing at least ``MIN_SHARED_NAMES`` names whose weight is at least
         ``MIN_NAME_OVERLAP`` of the smaller article's name weight, in corpus order."""
-        candidates: set[int] = set()
-        for name in sorted((n for n in names if n in self._index), key=lambda n: (len(self._index[n]), n)):
-            postings = self._index[name]
-            if not candidates:
-                candidates.update(postings[-CANDIDATES:])
-            elif len(candidates) + len(postings) <= CANDIDATES:
-                candidates.update(postings)
-            else:
-                break
+        candidates = self.candidate_positions(names)
         if not candidates:
             return []
         weight, drop = self._shared_weight, self._shared_drop
         unseen = math.log(self._total)
-        query_weight = sum(weight.get(n, unseen) for n in names)
+        query_weight = math.fsum(weight.get(n, unseen) for n in names)  # fsum: the same in any set order
         found = []
         for i in sorted(candidates):
             shared = names & self._names[i]
             if len(shared) < MIN_SHARED_NAMES:
                 continue
-            other_weight = self._base_weight[i] - sum(map(drop.__getitem__, shared))
-            overlap = sum(map(weight.__getitem__, shared)) / (min(query_weight, other_weight) or 1.0)
+            other_weight = self._base_weight[i] - math.fsum(map(drop.__getitem__, shared))
+            overlap = math.fsum(map(weight.__getitem__, shared)) / (min(query_weight, other_weight) or 1.0)
             if overlap < MIN_NAME_OVERLAP:
                 continue
             rarest = tuple(sorted(shared, key=lambda n: (-weight[n], n)))[:5]
@@ -858,7 +915,7 @@ class CorpusDater:
         A PubDate with value None (basis saying why) when the evidence
         conflicts or gives only the year; both kinds must agree on the year.
         """
-        if not self._ids:
+        if not len(self):
             return None
         text = (title or "") + "\n" + body
         mds = find_month_days(body)

@@ -46,14 +46,15 @@ def ungrouped(store) -> list[str]:
            WHERE m.article_id IS NULL ORDER BY coalesce(a.published, '9999'), a.n""")]
 
 
-def group(store) -> dict:
-    """Group the articles not grouped yet into stories, then relink threads; returns counts."""
+def group(store, vocab=None) -> dict:
+    """Group the articles not grouped yet into stories, then relink threads; returns counts.
+    ``vocab``: word frequencies over a larger corpus (see ``cluster.assign``)."""
     from .cluster import assign
     from .threads import link
 
     _keep_threads_name()
     ids = ungrouped(store)
-    changes = assign(store, ids) if ids else []
+    changes = assign(store, ids, vocab) if ids else []
     if changes:
         link(store)
     return {

@@ -179,20 +179,24 @@ def _load_vocab(store) -> tuple[dict[str, int], int]:
     return df, n
 
 
-def assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
-    """Group new articles into stories (incrementally); returns what changed."""
+def assign(store, new_ids: Sequence[str], vocab: tuple[dict[str, int], int, dict[str, int]] | None = None) -> list[StoryChange]:
+    """Group new articles into stories (incrementally); returns what changed.
+
+    ``vocab``: (document frequency of each word, articles, document frequency of each actor key)
+    over a larger corpus than the store holds, for word and actor weights as over that corpus (the
+    Spark engine groups a block of it at a time)."""
     # A large batch allocates many long-lived objects (features, index sets) and no cycles worth
     # collecting: the cyclic GC's full passes over them grew with the batch, so it waits until the end.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _assign(store, new_ids)
+        return _assign(store, new_ids, vocab)
     finally:
         if enabled:
             gc.enable()
 
 
-def _assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
+def _assign(store, new_ids: Sequence[str], vocab: tuple[dict[str, int], int, dict[str, int]] | None = None) -> list[StoryChange]:
     ensure_schema(store)
     done = {r[0] for r in store.conn.execute("SELECT article_id FROM story_members")} if new_ids else set()
     new_ids = [i for i in dict.fromkeys(new_ids) if i not in done]
@@ -208,7 +212,7 @@ def _assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
         new_df.update(set(f.tf))
     for t, c in new_df.items():
         df[t] = df.get(t, 0) + c
-    idf = Idf(df, n + len(new))
+    idf = Idf(df, n + len(new)) if vocab is None else Idf(vocab[0], vocab[1])
 
     # existing stories whose dates may meet the new articles'
     stories: dict[str, _Story] = {}
@@ -238,7 +242,7 @@ def _assign(store, new_ids: Sequence[str]) -> list[StoryChange]:
         member_of[aid] = sid
         if copy_of:
             s.set_copy(Copy(aid, copy_of, role, cscore or 0.0))
-    fit(list(old_feats.values()) + new, idf)
+    fit(list(old_feats.values()) + new, idf, None if vocab is None else Idf(vocab[2], vocab[1]))
     index = _Index()
     for s in stories.values():
         for m in s.members:

@@ -169,6 +169,9 @@ def happening_date(published: str | None, times: Sequence[dict], lead_end: int) 
     return None, "no date"
 
 
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})  # entity labels
+
+
 def actor_key(e: dict) -> str:
     return (e.get("actor") or e["name"]).strip().lower()
 
@@ -235,7 +238,7 @@ def finish(f: ArticleFeatures) -> ArticleFeatures:
     f.numbers = numbers(f.body)
     f.actors = Counter()
     for e in f.entities:
-        if e["label"] in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        if e["label"] in NOT_ACTORS:
             continue
         f.actors[actor_key(e)] += e.get("mentions", 1)
     f.quote_words = [frozenset(words(q["text"])) for q in f.quotes]

@@ -61,11 +61,11 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum([v * b[t] for t, v in a.items() if t in b])
 
 
-def fit(features: list[ArticleFeatures], idf: Idf | None = None) -> tuple[Idf, Idf]:
+def fit(features: list[ArticleFeatures], idf: Idf | None = None, actor_idf: Idf | None = None) -> tuple[Idf, Idf]:
     """Fit word and actor IDF over ``features`` (unless given) and set each ``vec``.
     Returns (word idf, actor idf)."""
     idf = idf or Idf.fit(f.tf for f in features)
-    actor_idf = Idf.fit(f.actors for f in features)
+    actor_idf = actor_idf or Idf.fit(f.actors for f in features)
     for f in features:
         f.vec = tfidf(f.tf, idf)
         f.actor_idf = actor_idf  # type: ignore[attr-defined]

@@ -1,0 +1,191 @@
+"""How the two engines scale: embedded against Spark local[2], same corpus, same run.
+
+Usage (from the repository root, with the `spark` extra and Java 17 installed):
+
+    .venv/bin/python benchmarks/scale.py [--articles 1000 10000 100000] [--master 'local[2]'] [--keep DIR]
+
+For each size the example corpus is replicated with variation (``benchmarks/ingest.py``'s
+``replicate``), then, each in a fresh process, as a user runs them:
+
+  embedded  ``eventwire ingest DIR --db FILE --json``
+  spark     ``eventwire ingest --engine spark --master M DIR --out OUT --json``
+  load      ``eventwire load OUT --db FILE2 --json``
+
+Printed per engine: articles per wall second, CPU seconds of the process tree, peak resident
+memory of the tree overall and within each stage (the stage windows come from the run's own
+per-stage timings, laid end to end up to the process's exit), and the ratio of Spark's time to
+the embedded engine's.  Then what differs between the two stores: rows per table equal or not,
+articles whose story has exactly the same members, and the events found by both.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest import replicate  # noqa: E402 - the replication the ingest benchmark uses
+from pipeline import MemorySampler, per_copy  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EVENTWIRE = str(Path(sys.executable).with_name("eventwire"))
+WHEN = {"inputs": {"first_seen"}, "articles": {"ingested_at"}, "analyses": {"at"}, "stories": {"updated"},
+        "errors": {"id", "run_id", "at"}}
+TABLES = ("articles", "quotes", "times", "entities", "kb_facts", "event_mentions", "events", "stories",
+          "story_members", "threads")
+
+
+class Series(MemorySampler):
+    """Memory peaks plus the time series of the tree's resident memory."""
+
+    def __init__(self, pid: int):
+        self.samples: list[tuple[float, int]] = []
+        self.t0 = time.perf_counter()
+        super().__init__(pid)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            sizes = [self._rss(p) for p in self._tree()]
+            if sizes:
+                self.samples.append((time.perf_counter() - self.t0, sum(sizes)))
+                self.peak_total = max(self.peak_total, sum(sizes))
+                self.peak_one = max(self.peak_one, max(sizes))
+            self._stop.wait(0.25)
+
+
+def run(cmd: list[str]) -> tuple[str, float, float, Series]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    sampler = Series(proc.pid)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t
+    sampler.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return out, wall, cpu, sampler
+
+
+def stage_peaks(sampler: Series, wall: float, stages: dict[str, float]) -> dict[str, float]:
+    """Peak MB of the tree in each stage window (the stages laid end to end, ending at exit)."""
+    start = wall - sum(stages.values())
+    peaks: dict[str, float] = {}
+    windows = [("start-up", 0.0, max(start, 0.0))]
+    t = max(start, 0.0)
+    for name, secs in stages.items():
+        windows.append((name, t, t + secs))
+        t += secs
+    for name, lo, hi in windows:
+        inside = [rss for at, rss in sampler.samples if lo <= at <= hi]
+        peaks[name] = round(max(inside) / 2**20) if inside else 0
+    return peaks
+
+
+def compare(a: Path, b: Path) -> dict:
+    ca, cb = sqlite3.connect(a), sqlite3.connect(b)
+    out: dict = {"tables": {}}
+    for t in TABLES:
+        cols = [r[1] for r in ca.execute(f"PRAGMA table_info({t})") if r[1] not in WHEN.get(t, ())]
+        q = f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {t}"
+        ra, rb = set(ca.execute(q)), set(cb.execute(q))
+        out["tables"][t] = {"embedded": len(ra), "spark": len(rb), "same": len(ra & rb)}
+
+    def groups(conn):
+        members: dict[str, set] = {}
+        for aid, sid in conn.execute("SELECT article_id, story_id FROM story_members"):
+            members.setdefault(sid, set()).add(aid)
+        return {aid: frozenset(m) for m in members.values() for aid in m}
+
+    ga, gb = groups(ca), groups(cb)
+    out["articles_same_story"] = sum(1 for aid, m in ga.items() if gb.get(aid) == m)
+    out["articles"] = len(ga)
+    ea = {r[0] for r in ca.execute("SELECT id FROM events")}
+    eb = {r[0] for r in cb.execute("SELECT id FROM events")}
+    out["events_both"], out["events_embedded"], out["events_spark"] = len(ea & eb), len(ea), len(eb)
+    return out
+
+
+def measure(n: int, workdir: Path, master: str) -> dict:
+    copies = math.ceil(n / per_copy())
+    dest = workdir / f"corpus-{n}"
+    replica = replicate(dest, copies)
+    emb_db, spark_db, out_dir = workdir / f"embedded-{n}.db", workdir / f"loaded-{n}.db", workdir / f"dataset-{n}"
+    for p in (emb_db, spark_db):
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(p) + suffix).unlink(missing_ok=True)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    result: dict = {"documents": replica.articles}
+    out, wall, cpu, mem = run([EVENTWIRE, "ingest", str(dest / "all"), "--db", str(emb_db), "--json"])
+    rep = json.loads(out.strip().splitlines()[-1])
+    result["embedded"] = {"articles": rep["added"], "wall": wall, "cpu": cpu, "peak_mb": mem.peak_total / 2**20,
+                          "stages": rep.get("timings", {}),
+                          "stage_peak_mb": stage_peaks(mem, wall, rep.get("timings", {}))}
+    out, wall, cpu, mem = run([EVENTWIRE, "ingest", "--engine", "spark", "--master", master, str(dest / "all"),
+                               "--out", str(out_dir), "--json"])
+    rep = json.loads(out.strip().splitlines()[-1])
+    result["spark"] = {"articles": rep["stored"], "wall": wall, "cpu": cpu, "peak_mb": mem.peak_total / 2**20,
+                       "stages": rep["seconds"], "stage_peak_mb": stage_peaks(mem, wall, rep["seconds"]),
+                       "report": {k: rep[k] for k in ("language", "stories", "dated_from_corpus", "failed")}}
+    out, wall, cpu, mem = run([EVENTWIRE, "load", str(out_dir), "--db", str(spark_db), "--json"])
+    result["load"] = {"wall": wall, "peak_mb": mem.peak_total / 2**20}
+    result["compare"] = compare(emb_db, spark_db)
+    shutil.rmtree(dest)
+    return result
+
+
+def show(n: int, r: dict) -> None:
+    e, s = r["embedded"], r["spark"]
+    print(f"\n== {e['articles']:,} articles (asked {n:,}; {r['documents']:,} documents)")
+    for name, x in (("embedded", e), ("spark", s)):
+        print(f"{name:9} {x['wall']:8.1f} s wall, {x['articles'] / x['wall']:6.1f} articles/s, CPU {x['cpu']:.0f} s, "
+              f"peak {x['peak_mb']:.0f} MB")
+        print("          stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in x["stages"].items()))
+        print("          peak MB by stage: " + ", ".join(f"{k} {v}" for k, v in x["stage_peak_mb"].items()))
+    print(f"load      {r['load']['wall']:.1f} s, peak {r['load']['peak_mb']:.0f} MB")
+    print(f"spark / embedded wall: {s['wall'] / e['wall']:.2f} (with load: {(s['wall'] + r['load']['wall']) / e['wall']:.2f})")
+    print(f"spark report: {json.dumps(s['report'])}")
+    c = r["compare"]
+    print(f"same story members: {c['articles_same_story']:,} of {c['articles']:,} articles; events in both "
+          f"{c['events_both']:,} (embedded {c['events_embedded']:,}, spark {c['events_spark']:,})")
+    print("rows equal per table: " + ", ".join(
+        f"{t} {v['same']:,}/{v['embedded']:,}" + ("" if v["spark"] == v["embedded"] else f" (spark {v['spark']:,})")
+        for t, v in c["tables"].items()))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--keep", help="work in this folder and keep the stores and datasets")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ew-scale-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
+          f"{time.strftime('%Y-%m-%d %H:%M')}; python {sys.version.split()[0]}; spark master {args.master}")
+    results = {}
+    try:
+        for n in args.articles:
+            results[n] = measure(n, workdir, args.master)
+            show(n, results[n])
+            sys.stdout.flush()
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if args.json:
+        print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

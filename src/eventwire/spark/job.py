@@ -1,0 +1,395 @@
+"""The Spark plan: the stages of ``spark.stages`` wired with keys, joins and shuffles.
+
+``run(paths, out, master=...)`` reads, extracts, dates, analyses, groups and merges, writes the
+Parquet dataset to ``out`` and returns a report (documents read, stored, failed with reasons,
+and what each corpus-level stage did).  See the package docstring for the cascade.
+"""
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from operator import add
+
+from ..errors import EventwireError
+from ..extract.pubdate import _iso_date, affair_names, corpus_span
+from ..stories.cluster import WINDOW_DAYS
+from . import stages as S
+from .dataset import PARTITION, write_manifest
+
+BLOCK_ARTICLES = 20_000  # articles a story-grouping block holds at most (cut at a day boundary)
+MAX_KB_ROUNDS = 8  # knowledge-base settling rounds before giving up on a fixed point
+ARTICLES_PER_PARTITION = 400  # language-pass partition size (each task loads nothing twice)
+ARTICLES_PER_SHUFFLE = 5_000  # articles per partition of the corpus-level joins (at least two per core)
+
+
+def session(master: str | None = None, app: str = "eventwire"):
+    """A Spark session (``local[*]`` unless ``master``); Python workers run this interpreter."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise EventwireError("E501", "pyspark is missing: pip install 'eventwire[spark]'") from None
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    try:
+        builder = (SparkSession.builder.appName(app).master(master or "local[*]")
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.sql.sources.partitionOverwriteMode", "static")
+                   .config("spark.python.worker.reuse", "true"))
+        spark = builder.getOrCreate()
+    except Exception as exc:  # noqa: BLE001 - no Java, a bad master URL: say so, plainly
+        raise EventwireError("E502", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+                                     "(Spark needs Java 17: apt install openjdk-17-jre-headless)") from None
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        t = time.perf_counter()
+        self.seconds[stage] = round(t - self._t, 3)
+        self._t = t
+
+
+def run(paths: Sequence[str], out: str, *, master: str | None = None, spark=None,
+        dictionaries: Sequence[str] = (), max_bytes: int = 20_000_000,
+        block_articles: int = BLOCK_ARTICLES, progress=None) -> dict:
+    """Run the whole pipeline on Spark; write the dataset to ``out``; return the report."""
+    own = spark is None
+    spark = spark or session(master)
+    say = progress or (lambda stage: None)
+    try:
+        return _run(spark, list(paths), out, list(dictionaries), max_bytes, block_articles, say)
+    finally:
+        if own:
+            spark.stop()
+
+
+def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dict:
+    from pyspark import StorageLevel
+
+    sc = spark.sparkContext
+    keep = StorageLevel.MEMORY_AND_DISK
+    timer = _Timer()
+    parallel = max(2, sc.defaultParallelism)
+    report: dict = {"engine": "spark", "master": sc.master, "out": out}
+
+    # 1. read -------------------------------------------------------------------------------
+    say("read")
+    files, listing_errors = S.list_inputs(paths)
+    report["files"] = len(files)
+    file_rdd = sc.parallelize(list(enumerate(files)), max(1, min(len(files), 4 * parallel)))
+    records = file_rdd.flatMap(lambda fp: S.read_records(fp[0], fp[1], max_bytes)).persist(keep)
+    docs = records.filter(lambda r: r[0] == "doc").map(lambda r: (r[2], (r[1], r[3], r[4])))
+    read_errors = records.filter(lambda r: r[0] == "error").map(lambda r: (r[1], r[2])).persist(keep)
+    documents = docs.count()
+    read_errors.count()
+    spread = max(1, min(parallel * 4, documents or 1))
+    firsts = docs.reduceByKey(lambda a, b: a if a[0] <= b[0] else b, spread).persist(keep)
+
+    # 2. extract + furniture, by group --------------------------------------------------------
+    say("extract")
+    report["documents"] = documents
+    report["duplicates"] = documents - firsts.count()
+    records.unpersist()
+    by_group = firsts.map(lambda kv: (kv[1][1], (kv[1][0], kv[0], kv[1][2]))).groupByKey(spread)
+    extracted = by_group.flatMap(lambda g: S.extract_group(g[0], g[1])).persist(keep)
+    found = extracted.filter(lambda r: r[0] == "article").map(lambda r: (r[1], (r[2], r[3]["sha256"], r[4])))
+    numbered = found.sortByKey().zipWithIndex().map(
+        lambda x: (x[1] + 1, x[0][1][0], x[0][1][1], x[0][1][2])).persist(keep)  # (n, article, sha, group)
+    stored = numbered.count()
+    firsts.unpersist()
+    timer.lap("read_extract")
+
+    # 3. dating from related articles -----------------------------------------------------------
+    say("dating")
+    shuffle = max(2 * parallel, math.ceil(stored / ARTICLES_PER_SHUFFLE))
+    numbered, report["dated_from_corpus"] = _date_from_corpus(numbered, keep, shuffle)
+    timer.lap("dating")
+
+    # 4. language pass, the knowledge base settled by rounds -------------------------------------
+    say("language")
+    parts = max(parallel, math.ceil(stored / ARTICLES_PER_PARTITION)) if stored else 1
+    keyed = numbered.map(lambda r: (S.language_key(r[1], r[0]), r))
+    ordered = keyed.sortByKey(numPartitions=parts) if stored else keyed
+    analysed, rounds, redone = _settle(sc, ordered, dictionaries, keep)
+    report["language"] = {"partitions": parts, "rounds": rounds, "redone": redone}
+    timer.lap("language")
+
+    # 5. stories and events by blocks of days; threads over all stories ---------------------------
+    say("stories")
+    final = analysed.map(lambda x: x[1]).persist(keep)  # (n, article, sha, group, analysis)
+    facts = analysed.flatMap(lambda x: S.facts_of(x[0], x[1][4])).map(lambda kf: kf[1])
+    # (id, block or None when undated, (word counts, actor counts)); blocks by the day stories date by
+    days = final.map(lambda r: (r[1].id, S.story_day(r[1], r[4]), S.story_counts(r[1], r[4]))).persist(keep)
+    day_counts = dict(days.map(lambda x: x[1]).filter(lambda d: d is not None).countByValue())
+    blocks = S.plan_blocks(day_counts, block_articles, WINDOW_DAYS)
+    single = len(set(blocks.values())) <= 1
+    blocks_b = sc.broadcast(blocks)
+
+    def block_of(d):
+        return 0 if single else (blocks_b.value[d] if d is not None else None)
+
+    counts = days.map(lambda x: (x[0], block_of(x[1]), x[2])).persist(keep)
+    df = counts.flatMap(lambda x: ((w, 1) for w in x[2][0])).reduceByKey(add, shuffle).persist(keep)
+    adf = counts.flatMap(lambda x: ((a, 1) for a in x[2][1])).reduceByKey(add, shuffle).persist(keep)
+    by_id = final.map(lambda r: (r[1].id, r)).join(counts.map(lambda x: (x[0], x[1])), shuffle).map(
+        lambda kv: (kv[0], (kv[1][1], kv[1][0]))).persist(keep)  # id -> (block or None, row)
+    grouping = _Grouping(df, adf, stored, shuffle)
+    undated = 0 if single else counts.filter(lambda x: x[1] is None).count()
+    placed = by_id.map(lambda kv: kv[1])
+    trials = 0
+    if undated:
+        placed, trials = _place_undated(grouping, counts, by_id, blocks_b, keep)
+    block_rows = grouping.run(placed).map(lambda btr: btr[1]).persist(keep)
+    story_rows = block_rows.filter(lambda tr: tr[0] == "stories").map(lambda tr: tr[1])
+    threaded = story_rows.coalesce(1).mapPartitions(S.run_threads).persist(keep)
+    event_ids = block_rows.filter(lambda tr: tr[0] == "events").map(lambda tr: tr[1]["id"])
+    n_events = event_ids.count()
+    report["stories"] = {
+        "blocks": len(set(blocks.values())),
+        "undated": undated,
+        "undated_tried_in_blocks": trials,
+        "forced_cuts": S.forced_cuts(day_counts, blocks, WINDOW_DAYS),
+        "events": n_events,
+        "events_in_several_blocks": n_events - event_ids.distinct(shuffle).count(),
+    }
+    timer.lap("stories")
+
+    # 6. write --------------------------------------------------------------------------------
+    say("write")
+    writer = _Writer(spark, out)
+    for table in S.BLOCK_TABLES:
+        if table != "stories":
+            writer.write(table, block_rows.filter(lambda tr, t=table: tr[0] == t).map(lambda tr: tr[1]))
+    writer.write("stories", threaded.filter(lambda tr: tr[0] == "stories").map(lambda tr: tr[1]))
+    writer.write("threads", threaded.filter(lambda tr: tr[0] == "threads").map(lambda tr: tr[1]))
+    writer.write("story_vocab", df.map(lambda kv: {"term": kv[0], "df": kv[1]}))
+    writer.write("kb_facts", facts)
+    inputs = (extracted.filter(lambda r: r[0] == "article").map(lambda r: (r[3]["sha256"], (r[1], r[3])))
+              .reduceByKey(lambda a, b: a if a[0] <= b[0] else b, shuffle).map(lambda kv: kv[1][1]))
+    writer.write("inputs", inputs)
+    furniture = extracted.filter(lambda r: r[0] == "furniture")
+    writer.write("furniture_lines", furniture.flatMap(
+        lambda r: ({"grp": g, "line": line, "docs": c} for g, line, c in r[1])))
+    writer.write("furniture_groups", furniture.flatMap(lambda r: ({"grp": g, "docs": c} for g, c in r[2])))
+    errors = (sc.parallelize([((-1, i), S.error_row(e)) for i, e in enumerate(listing_errors)], 1)
+              .union(read_errors)
+              .union(extracted.filter(lambda r: r[0] == "error").map(lambda r: (r[1], r[2]))))
+    errors = errors.sortByKey(numPartitions=1).map(lambda kv: kv[1]).persist(keep)
+    writer.write("errors", errors)
+    failed = errors.map(lambda e: (e["code"], e["reason"])).countByValue()
+    report["stored"] = stored
+    report["failed"] = sum(failed.values())
+    report["failures"] = [{"code": c, "reason": r, "count": k} for (c, r), k in
+                          sorted(failed.items(), key=lambda x: (-x[1], x[0]))][:50]
+    report["tables"] = writer.counts
+    timer.lap("write")
+    report["seconds"] = timer.seconds
+    write_manifest(out, report)
+    return report
+
+
+def _date_from_corpus(numbered, keep, P):
+    """Stage 3: undated articles dated from the dated ones sharing their rarest names."""
+    dated = numbered.filter(lambda r: r[1].published)
+    undated = numbered.filter(lambda r: not r[1].published).persist(keep)
+    if undated.isEmpty():
+        return numbered, 0
+    size = dated.count()
+    if not size:
+        return numbered, 0
+    span = corpus_span(Counter({y: c for y, c in dated.map(lambda r: _year(r[1].published))
+                                .filter(lambda y: y is not None).countByValue().items()}))
+    # (position, id, published, names) of every dated article
+    names = dated.map(lambda r: (S.corpus_position(r[1], r[0]), r[1].id, r[1].published,
+                                 affair_names(S.affair_text(r[1])))).persist(keep)
+    df = names.flatMap(lambda d: ((n, 1) for n in d[3])).reduceByKey(add, P)
+    postings = (names.filter(lambda d: _iso_date(d[2]) is not None)
+                .flatMap(lambda d: ((n, d[0]) for n in d[3]))
+                .aggregateByKey((0, []), lambda acc, p: (acc[0] + 1, S.keep_latest(acc[1], p)),
+                                lambda a, b: (a[0] + b[0], S.merge_latest(a[1], b[1])), P))
+    wanted = undated.flatMap(lambda r: ((n, r[1].id) for n in affair_names(S.affair_text(r[1]))))
+    post_by = wanted.join(postings, P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(P).mapValues(dict)
+    df_by = wanted.join(df, P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(P).mapValues(dict)
+    pairs = post_by.flatMap(lambda kv: ((p, kv[0]) for p in S.candidate_positions(kv[1], kv[1])))
+    weight = (names.flatMap(lambda d: ((n, d[0]) for n in d[3])).join(df, P)
+              .map(lambda kv: (kv[1][0], kv[1][1])).groupByKey(P)
+              .mapValues(lambda dfs: math.fsum(math.log((size + 2) / c) for c in dfs)))
+    info = names.map(lambda d: (d[0], (d[1], d[2], d[3]))).join(weight, P).map(
+        lambda kv: (kv[0], (*kv[1][0], kv[1][1])))
+    cands = pairs.join(info, P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(P).mapValues(dict)
+    parts_by = post_by.fullOuterJoin(df_by, P).fullOuterJoin(cands, P)  # id -> ((postings, df), candidates)
+
+    def settle_one(kv):
+        _aid, (row, parts) = kv
+        found, cand = parts if parts else (None, None)
+        post, dfs = found if found else (None, None)
+        article = S.date_undated(row[1], size=size, span=span, postings=post or {}, df=dfs or {},
+                                       candidates=cand or {})
+        return (row[0], article, row[2], row[3]), article.published is not None
+
+    done = undated.map(lambda r: (r[1].id, r)).leftOuterJoin(parts_by, P).map(settle_one).persist(keep)
+    dated_now = done.filter(lambda x: x[1]).count()
+    out = dated.union(done.map(lambda x: x[0]))
+    return out, dated_now
+
+
+class _Grouping:
+    """Story grouping and event merging of blocks (``stages.run_block``), with the corpus's word and
+    actor document frequencies joined to each block."""
+
+    def __init__(self, df, adf, total: int, partitions: int) -> None:
+        self.df, self.adf, self.total, self.partitions = df, adf, total, partitions
+
+    def _vocab(self, placed, which: int, frequencies):
+        P = self.partitions
+        return (placed.flatMap(lambda br: ((w, br[0]) for w in S.story_counts(br[1][1], br[1][4])[which]))
+                .distinct(P).join(frequencies, P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+                .groupByKey(P).mapValues(dict))
+
+    def run(self, placed, tables: Sequence[str] = S.BLOCK_TABLES):
+        """``placed``: (block, row) -> (block, (table, row)) records of every block."""
+        total, tables = self.total, tuple(tables)
+        items = placed.map(lambda br: (br[0], (br[1][0], br[1][1], br[1][2], br[1][3], replace(br[1][4], meta={}))))
+        return (items.groupByKey(self.partitions).leftOuterJoin(self._vocab(placed, 0, self.df), self.partitions)
+                .leftOuterJoin(self._vocab(placed, 1, self.adf), self.partitions)
+                .flatMap(lambda kv: ((kv[0], tr) for tr in S.run_block(
+                    kv[1][0][0], kv[1][0][1] or {}, kv[1][1] or {}, total, tables))))
+
+
+def _place_undated(grouping: _Grouping, counts, by_id, blocks_b, keep):
+    """Blocks for the articles story grouping cannot date.  The embedded engine compares such an
+    article with the ``MAX_CANDIDATES`` stories sharing most of its index keys, wherever they lie
+    in time, and joins the most similar.  Here: the dated articles are grouped once (members
+    only) to find those candidate stories; each undated article is then tried in every block
+    holding one of them, and goes to the block where it joined a story with the highest score
+    (block -1, with the other undated ones, when it joined none).  Returns (placed rows, trials)."""
+    from ..stories.cluster import MAX_CANDIDATES
+
+    df, adf, total, P = grouping.df, grouping.adf, grouping.total, grouping.partitions
+    word_df = (counts.flatMap(lambda x: ((w, x[0]) for w in x[2][0])).join(df, P)
+               .map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(P).mapValues(dict))
+    actor_df = (counts.flatMap(lambda x: ((a, x[0]) for a in x[2][1])).join(adf, P)
+                .map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(P).mapValues(dict))
+    keys = (counts.map(lambda x: (x[0], x)).leftOuterJoin(word_df, P).leftOuterJoin(actor_df, P)
+            .map(lambda kv: (kv[0], (kv[1][0][0][1],
+                             S.index_keys(*kv[1][0][0][2], kv[1][0][1] or {}, kv[1][1] or {}, total))))
+            ).persist(keep)
+    dated = by_id.filter(lambda kv: kv[1][0] is not None).map(lambda kv: kv[1]).persist(keep)
+    members = grouping.run(dated, ("story_members",)).map(
+        lambda btr: (btr[1][1]["article_id"], btr[1][1]["story_id"]))
+    with_keys = members.join(keys, P).persist(keep)  # article -> (story, (block, keys))
+    story_keys = with_keys.flatMap(lambda kv: ((k, kv[1][0]) for k in kv[1][1][1])).distinct(P)
+    story_block = with_keys.map(lambda kv: (kv[1][0], kv[1][1][0])).distinct(P)
+    undated_keys = keys.filter(lambda kv: kv[1][0] is None).flatMap(lambda kv: ((k, kv[0]) for k in set(kv[1][1])))
+    tried_in = (undated_keys.join(story_keys, P).map(lambda kv: (kv[1], 1)).reduceByKey(add, P)
+                .map(lambda kv: (kv[0][0], (kv[0][1], kv[1]))).groupByKey(P)
+                .flatMap(lambda kv: ((sid, kv[0]) for sid in S.first_candidates(kv[1], MAX_CANDIDATES)))
+                .join(story_block, P).map(lambda kv: kv[1]).distinct(P))  # (undated id, block)
+    undated_rows = by_id.filter(lambda kv: kv[1][0] is None).persist(keep)
+    trial = dated.union(undated_rows.join(tried_in, P).map(lambda kv: (kv[1][1], kv[1][0][1])))
+    joined = (grouping.run(trial, ("story_members",))
+              .map(lambda btr: (btr[1][1]["article_id"], (btr[1][1]["score"] or 0.0, btr[0], btr[1][1]["story_id"])))
+              .join(undated_rows, P)
+              .filter(lambda kv: kv[1][0][2] != "s-" + kv[0])
+              .map(lambda kv: (kv[0], kv[1][0][:2])).groupByKey(P).mapValues(S.best_trial))
+    trials = tried_in.count()
+    placed = dated.union(undated_rows.leftOuterJoin(joined, P).map(
+        lambda kv: (kv[1][1] if kv[1][1] is not None else -1, kv[1][0][1])))
+    return placed.persist(keep), trials
+
+
+def _year(published: str | None) -> int | None:
+    d = _iso_date(published) if published else None
+    return d.year if d else None
+
+
+def _settle(sc, ordered, dictionaries, keep):
+    """Stage 4: analyse, then settle the knowledge base by rounds until the facts stand still."""
+    dicts = list(dictionaries)
+    empty = sc.broadcast([])
+
+    def first_round(it):
+        rows = list(it)
+        items = [(k, r[1], None) for k, r in rows]
+        byn = {k: r for k, r in rows}
+        for key, _article, analysis, redone in S.settle(items, empty.value, dictionaries=dicts):
+            yield key, (*byn[key], analysis), redone
+
+    current = ordered.mapPartitions(first_round, preservesPartitioning=True).persist(keep)
+    redone = current.filter(lambda x: x[2]).count()
+    facts = sorted(current.flatMap(lambda x: S.facts_of(x[0], x[1][4])).collect(), key=S.fact_identity)
+    rounds = 1
+    while rounds < MAX_KB_ROUNDS:
+        known = sc.broadcast(sorted(facts, key=lambda f: f[0]))
+
+        def next_round(it, known=known):
+            rows = list(it)
+            items = [(k, r[1], r[4]) for k, r, _ in rows]
+            byn = {k: r for k, r, _ in rows}
+            for key, _article, analysis, again in S.settle(items, known.value, dictionaries=dicts):
+                yield key, (*byn[key][:4], analysis), again
+
+        following = current.mapPartitions(next_round, preservesPartitioning=True).persist(keep)
+        again = following.filter(lambda x: x[2]).count()
+        rounds += 1
+        current.unpersist()
+        current = following
+        redone += again
+        now = sorted(current.flatMap(lambda x: S.facts_of(x[0], x[1][4])).collect(), key=S.fact_identity)
+        if not again and now == facts:
+            break
+        facts = now
+    return current.map(lambda x: (x[0], x[1])), rounds, redone
+
+
+class _Writer:
+    """Each table's rows (dicts) as a Parquet table under ``out``, typed from the store's schema."""
+
+    def __init__(self, spark, out: str) -> None:
+        self.spark = spark
+        self.out = out
+        self.columns = S.table_columns()
+        self.counts: dict[str, int] = {}
+
+    def write(self, table: str, rows) -> None:
+        from pyspark.sql import types as T
+
+        spark_type = {"INTEGER": T.LongType(), "REAL": T.DoubleType(), "BLOB": T.BinaryType()}
+        cols = self.columns[table]
+        partitioned = table in PARTITION
+        fields = [T.StructField(name, spark_type.get(kind, T.StringType()), True) for name, kind in cols]
+        if partitioned:
+            fields.append(T.StructField("day", T.StringType(), False))
+        schema = T.StructType(fields)
+        casts = [(name, _cast(kind)) for name, kind in cols] + ([("day", str)] if partitioned else [])
+
+        def to_tuple(rec, casts=casts):
+            return tuple(None if rec.get(name) is None else cast(rec[name]) for name, cast in casts)
+
+        frame = self.spark.createDataFrame(rows.map(to_tuple), schema, verifySchema=False)
+        writer = frame.write.mode("overwrite")
+        if partitioned:
+            writer = writer.partitionBy("day")
+        writer.parquet(os.path.join(self.out, table))
+        self.counts[table] = self.spark.read.parquet(os.path.join(self.out, table)).count()
+
+
+def _cast(kind: str):
+    if kind == "INTEGER":
+        return int
+    if kind == "REAL":
+        return float
+    if kind == "BLOB":
+        return bytes
+    return str

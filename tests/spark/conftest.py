@@ -1,0 +1,31 @@
+"""One Spark session for every Spark test (its start-up is paid once).
+
+Without pyspark or Java the Spark tests skip, except where ``EVENTWIRE_REQUIRE_SPARK=1`` (CI
+sets it, after installing both): there they fail."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+
+def _unavailable(why: str):
+    if os.environ.get("EVENTWIRE_REQUIRE_SPARK") == "1":
+        pytest.fail(f"Spark tests required but {why}")
+    pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        _unavailable("pyspark is not installed (pip install 'eventwire[spark]')")
+    if not shutil.which("java"):
+        _unavailable("no java on PATH (apt install openjdk-17-jre-headless)")
+    from eventwire.spark.job import session
+
+    s = session("local[2]")
+    yield s
+    s.stop()

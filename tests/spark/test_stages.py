@@ -1,0 +1,242 @@
+"""The Spark engine's stages as plain functions, without a Spark session."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import EventwireError
+from eventwire.extract.pubdate import CANDIDATES, CorpusDater, _iso_date, affair_names, corpus_span
+from eventwire.ingest import content_id, furniture_group
+from eventwire.read import read_file
+from eventwire.spark import stages as S
+from eventwire.spark.dataset import FORMAT_VERSION, MANIFEST, load
+from eventwire.store import Store
+
+# ------------------------------------------------------------------------------- inputs
+
+
+def test_manifests_list_files_relative_to_themselves(tmp_path: Path):
+    (tmp_path / "crawl").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "crawl" / name).write_text("Some words of an article.\n", encoding="utf-8")
+    (tmp_path / "warc.paths").write_text("# a comment\ncrawl/a.txt\n\ncrawl/missing.txt\n", encoding="utf-8")
+    with gzip.open(tmp_path / "more.paths.gz", "wt", encoding="utf-8") as fh:
+        fh.write(str(tmp_path / "crawl" / "b.txt") + "\n")
+    files, errors = S.list_inputs([str(tmp_path / "warc.paths"), str(tmp_path / "more.paths.gz")])
+    assert files == [str(tmp_path / "crawl" / "a.txt"), str(tmp_path / "crawl" / "b.txt")]
+    assert [(e.code, os.path.basename(e.path)) for e in errors] == [("E101", "missing.txt")]
+
+
+def test_an_unreadable_manifest_is_an_error_not_a_crash(tmp_path: Path):
+    bad = tmp_path / "broken.paths.gz"
+    bad.write_bytes(b"not gzip at all")
+    files, errors = S.list_inputs([str(bad)])
+    assert files == [] and [e.code for e in errors] == ["E114"]
+    assert "broken.paths.gz" in errors[0].path
+
+
+def test_read_records_keeps_order_and_turns_bad_input_into_error_rows(tmp_path: Path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"text": "First article body, long enough to count."}) + "\nnot json\n"
+                    + json.dumps({"text": "Second article body, also long enough."}) + "\n", encoding="utf-8")
+    recs = list(S.read_records(7, str(good)))
+    kinds = [(r[0], r[1]) for r in recs]
+    assert kinds == [("doc", (7, 0)), ("error", (7, 1)), ("doc", (7, 2))]
+    assert recs[1][2]["code"] == "E106" and recs[1][2]["path"].startswith(str(good))
+    doc = recs[0][4]
+    assert recs[0][2] == content_id(doc) and recs[0][3] == furniture_group(doc)
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    (kind, _, row), = S.read_records(0, str(binary))
+    assert kind == "error" and row["code"] == "E103"
+
+
+def test_a_truncated_warc_is_counted_not_fatal(tmp_path: Path):
+    from warcio.warcwriter import WARCWriter
+    from warcio.statusandheaders import StatusAndHeaders
+    import io
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for i in range(2):
+        html = (f"<html><head><title>Report {i}</title></head><body><article><p>"
+                + "A paragraph of an invented report about a harbour. " * 12 + "</p></article></body></html>").encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://example.org/{i}", "response",
+                                                      payload=io.BytesIO(html), http_headers=headers))
+    data = buf.getvalue()
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(data[: len(data) - 200])
+    recs = list(S.read_records(0, str(path)))
+    assert [r[0] for r in recs].count("doc") == 1
+    assert recs[-1][0] == "error" and recs[-1][2]["code"] in ("E108", "E113")
+
+
+# ---------------------------------------------------------------------- extract + furniture
+
+
+def test_extract_group_gives_what_ingest_stores(small_corpus: Path, tmp_path: Path):
+    with Store(tmp_path / "e.db") as store:
+        from eventwire.ingest import ingest
+
+        ingest(store, [str(small_corpus)])
+        stored = {a.id: a for a in store.articles()}
+    docs = []
+    for i, path in enumerate(sorted(str(p) for p in small_corpus.iterdir())):
+        for doc in read_file(path):
+            docs.append(((i, 0), content_id(doc), doc))
+    group = furniture_group(docs[0][2])
+    out = list(S.extract_group(group, reversed(docs)))  # any arrival order: the group is sorted
+    articles = {r[2].id: r[2] for r in out if r[0] == "article"}
+    assert set(articles) == set(stored)
+    for aid, art in articles.items():
+        assert (art.body, art.removed, art.title, art.published) == (
+            stored[aid].body, stored[aid].removed, stored[aid].title, stored[aid].published)
+    assert any(r.reason == "repeated-in-outlet" for a in articles.values() for r in a.removed) or \
+        any("Advertisement" == r.line for a in articles.values() for r in a.removed)
+    (furniture,) = [r for r in out if r[0] == "furniture"]
+    assert furniture[2] == [(group, len(docs))]
+
+
+# -------------------------------------------------------------------------------- dating
+
+
+def _parts(dated: list[tuple[str, str, str]], text: str) -> dict:
+    """What the Spark engine's joins hand one undated article, computed here in plain Python."""
+    names = [((pub, n), aid, pub, affair_names(t)) for n, (aid, pub, t) in enumerate(dated, 1)]
+    df = Counter(x for *_, ns in names for x in ns)
+    own = affair_names(text)
+    postings = {}
+    for name in own:
+        pos = sorted(p for p, _, pub, ns in names if name in ns and _iso_date(pub) is not None)
+        if pos:
+            postings[name] = (len(pos), pos[-CANDIDATES:])
+    chosen = S.candidate_positions(own, postings)
+    candidates = {p: (aid, pub, ns, S.base_weight(ns, df, len(dated))) for p, aid, pub, ns in names if p in chosen}
+    span = corpus_span(Counter(_iso_date(pub).year for _, pub, _ in dated))
+    return {"size": len(dated), "span": span, "postings": postings, "candidates": candidates,
+            "df": {n: df[n] for n in own if n in df}}
+
+
+def _corpus() -> list[tuple[str, str, str]]:
+    rows = []
+    for i in range(30):
+        day = 10 + i % 3
+        rows.append((f"d{i:02d}", f"2014-06-{day:02d}",
+                     f"Talks in Varnholm\nForeign Minister Edrik Solvang met Ambassador Tirelli Marcowe in Varnholm "
+                     f"on June {day} to discuss the Quellan fisheries dispute, officials in Brastow said."))
+    for i in range(25):
+        rows.append((f"x{i:02d}", f"2012-0{1 + i % 9}-1{i % 9}",
+                     f"Harvest report {i}\nFarmers near Odlemark and Pruvine reported a late harvest, the ministry said."))
+    return sorted(rows, key=lambda r: r[1])
+
+
+@pytest.mark.parametrize("body", [
+    "VARNHOLM, June 11 (Wire) - Foreign Minister Edrik Solvang and Ambassador Tirelli Marcowe said on Wednesday "
+    "the Quellan fisheries dispute was close to a settlement, officials in Brastow said.",
+    "Edrik Solvang met Tirelli Marcowe on June 11 and again on June 12 over the Quellan fisheries dispute in "
+    "Varnholm, officials in Brastow said.",
+    "Farmers near Odlemark said the harvest was late again.",
+])
+def test_dating_from_parts_answers_as_the_whole_corpus(body: str):
+    dated = _corpus()
+    whole = CorpusDater(dated)
+    from eventwire.records import Article
+
+    article = Article(id="u", source="s", path="p", format="txt", url=None, outlet=None, outlet_basis=None,
+                      title=None, byline=None, published=None, published_basis="no date found",
+                      published_confidence=0.0, language="en", body=body)
+    got = S.date_undated(article, **_parts(dated, S.affair_text(article)))
+    expected = whole.infer(body, None, None)
+    assert (got.published, got.published_basis) == (
+        (expected.value, expected.basis) if expected and expected.value else
+        (None, "no date found" + ("; " + expected.basis if expected and expected.basis else "")))
+
+
+def test_dating_finds_a_date_in_this_corpus_at_all():
+    """The parametrised test above compares something: the first case is dated."""
+    body = ("VARNHOLM, June 11 (Wire) - Foreign Minister Edrik Solvang and Ambassador Tirelli Marcowe said on "
+            "Wednesday the Quellan fisheries dispute was close to a settlement, officials in Brastow said.")
+    assert CorpusDater(_corpus()).infer(body, None, None).value == "2014-06-11"
+
+
+def test_corpus_span_is_the_central_years():
+    years = Counter({2001: 1, 2020: 60, 2021: 40, 2040: 1})
+    assert corpus_span(years) == (2020, 2021)
+    assert corpus_span(Counter({2020: 5})) is None
+
+
+# --------------------------------------------------------------------------------- blocks
+
+
+def test_blocks_cut_at_quiet_days_and_at_size():
+    days = {"2030-01-01": 5, "2030-01-02": 5, "2030-01-04": 3, "2030-01-05": 9, "2030-01-06": 9}
+    blocks = S.plan_blocks(days, max_block=100, window_days=1)
+    assert blocks == {"2030-01-01": 0, "2030-01-02": 0, "2030-01-04": 1, "2030-01-05": 1, "2030-01-06": 1}
+    assert S.forced_cuts(days, blocks, 1) == 0
+    small = S.plan_blocks(days, max_block=12, window_days=1)
+    assert small["2030-01-05"] != small["2030-01-06"]
+    assert S.forced_cuts(days, small, 1) == 1
+
+
+def test_first_candidates_and_best_trial():
+    assert S.first_candidates([("s-b", 3), ("s-a", 3), ("s-c", 5), ("s-d", 1)], 2) == ["s-c", "s-a"]
+    assert S.best_trial([(0.4, 3), (0.6, 5), (0.6, 2)]) == 2
+
+
+# -------------------------------------------------------------------------------- dataset
+
+
+def test_load_refuses_what_is_not_a_dataset(tmp_path: Path):
+    with Store(tmp_path / "a.db") as store:
+        with pytest.raises(EventwireError) as exc:
+            load(str(tmp_path), store)
+        assert exc.value.code == "E309"
+        (tmp_path / MANIFEST).write_text(json.dumps({"format": "eventwire-dataset", "version": FORMAT_VERSION + 1}))
+        with pytest.raises(EventwireError, match="newer"):
+            load(str(tmp_path), store)
+
+
+def test_load_refuses_a_store_that_holds_articles(tmp_path: Path, small_corpus: Path):
+    (tmp_path / "ds").mkdir()
+    (tmp_path / "ds" / MANIFEST).write_text(json.dumps({"format": "eventwire-dataset", "version": 1}))
+    with Store(tmp_path / "a.db") as store:
+        from eventwire.ingest import ingest
+
+        ingest(store, [str(small_corpus)])
+        with pytest.raises(EventwireError) as exc:
+            load(str(tmp_path / "ds"), store)
+        assert exc.value.code == "E308"
+
+
+def test_table_columns_cover_every_table_load_knows():
+    from eventwire.spark.dataset import LOAD_ORDER
+
+    columns = S.table_columns()
+    assert set(LOAD_ORDER) <= set(columns)
+    assert ("raw", "BLOB") in columns["inputs"] and ("n", "INTEGER") in columns["articles"]
+
+
+def test_dating_from_parts_when_a_name_has_more_articles_than_are_compared():
+    """Postings longer than ``CANDIDATES``: the joins hand over only the latest of them."""
+    dated = _corpus() + [(f"m{i:03d}", f"2014-05-{1 + i % 28:02d}",
+                          f"Brastow notes {i}\nOfficials in Brastow and Varnholm met about the Quellan fisheries.")
+                         for i in range(CANDIDATES + 20)]
+    dated.sort(key=lambda r: r[1])
+    body = ("VARNHOLM, June 11 (Wire) - Foreign Minister Edrik Solvang and Ambassador Tirelli Marcowe said on "
+            "Wednesday the Quellan fisheries dispute was close to a settlement, officials in Brastow said.")
+    parts = _parts(dated, "\n" + body)
+    assert max(count for count, _ in parts["postings"].values()) > CANDIDATES
+    from eventwire.records import Article
+
+    article = Article(id="u", source="s", path="p", format="txt", url=None, outlet=None, outlet_basis=None,
+                      title=None, byline=None, published=None, published_basis="no date found",
+                      published_confidence=0.0, language="en", body=body)
+    got = S.date_undated(article, **parts)
+    expected = CorpusDater(dated).infer(body, None, None)
+    assert got.published == expected.value and got.published_basis == expected.basis
