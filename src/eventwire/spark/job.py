@@ -23,7 +23,7 @@ from .dataset import PARTITION, write_manifest
 
 BLOCK_ARTICLES = 20_000  # articles a story-grouping block holds at most (cut at a day boundary)
 MAX_KB_ROUNDS = 8  # knowledge-base settling rounds before giving up on a fixed point
-ARTICLES_PER_PARTITION = 400  # language-pass partition size (each task loads nothing twice)
+ARTICLES_PER_PARTITION = 200  # language-pass partition size: a wave of one per core is what runs side by side
 ARTICLES_PER_SHUFFLE = 5_000  # articles per partition of the corpus-level joins (at least two per core)
 
 
@@ -121,8 +121,8 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
     parts = max(parallel, math.ceil(stored / ARTICLES_PER_PARTITION)) if stored else 1
     keyed = numbered.map(lambda r: (S.language_key(r[1], r[0]), r))
     ordered = keyed.sortByKey(numPartitions=parts) if stored else keyed
-    analysed, rounds, redone = _settle(sc, ordered, dictionaries, keep)
-    report["language"] = {"partitions": parts, "rounds": rounds, "redone": redone}
+    analysed, rounds, redone, waves = _settle(spark, ordered, parallel, dictionaries, keep)
+    report["language"] = {"partitions": parts, "waves": waves, "rounds": rounds, "redone": redone}
     timer.lap("language")
 
     # 5. stories and events by blocks of days; threads over all stories ---------------------------
@@ -150,10 +150,11 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
     trials = 0
     if undated:
         placed, trials = _place_undated(grouping, counts, by_id, blocks_b, keep)
-    block_rows = grouping.run(placed).map(lambda btr: btr[1]).persist(keep)
-    story_rows = block_rows.filter(lambda tr: tr[0] == "stories").map(lambda tr: tr[1])
+    # one (table, pickled rows) record per table and block: each table is picked out cheaply below
+    block_rows = grouping.run(placed).map(lambda btr: btr[1]).mapPartitions(S.packed).persist(keep)
+    story_rows = block_rows.filter(lambda tb: tb[0] == "stories").flatMap(S.unpacked)
     threaded = story_rows.coalesce(1).mapPartitions(S.run_threads).persist(keep)
-    event_ids = block_rows.filter(lambda tr: tr[0] == "events").map(lambda tr: tr[1]["id"])
+    event_ids = block_rows.filter(lambda tb: tb[0] == "events").flatMap(S.unpacked).map(lambda row: row["id"])
     n_events = event_ids.count()
     report["stories"] = {
         "blocks": len(set(blocks.values())),
@@ -170,7 +171,7 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
     writer = _Writer(spark, out)
     for table in S.BLOCK_TABLES:
         if table != "stories":
-            writer.write(table, block_rows.filter(lambda tr, t=table: tr[0] == t).map(lambda tr: tr[1]))
+            writer.write(table, block_rows.filter(lambda tb, t=table: tb[0] == t).flatMap(S.unpacked))
     writer.write("stories", threaded.filter(lambda tr: tr[0] == "stories").map(lambda tr: tr[1]))
     writer.write("threads", threaded.filter(lambda tr: tr[0] == "threads").map(lambda tr: tr[1]))
     writer.write("story_vocab", df.map(lambda kv: {"term": kv[0], "df": kv[1]}))
@@ -298,13 +299,30 @@ def _place_undated(grouping: _Grouping, counts, by_id, blocks_b, keep):
                 .join(story_block, P).map(lambda kv: kv[1]).distinct(P))  # (undated id, block)
     undated_rows = by_id.filter(lambda kv: kv[1][0] is None).persist(keep)
     trial = dated.union(undated_rows.join(tried_in, P).map(lambda kv: (kv[1][1], kv[1][0][1])))
-    joined = (grouping.run(trial, ("story_members",))
-              .map(lambda btr: (btr[1][1]["article_id"], (btr[1][1]["score"] or 0.0, btr[0], btr[1][1]["story_id"])))
-              .join(undated_rows, P)
-              .filter(lambda kv: kv[1][0][2] != "s-" + kv[0])
-              .map(lambda kv: (kv[0], kv[1][0][:2])).groupByKey(P).mapValues(S.best_trial))
+    undated_ids = undated_rows.map(lambda kv: (kv[0], True))
+    # how each undated article fared in each block tried: (article, (score, block, story, copy of))
+    fared = (grouping.run(trial, ("story_members",))
+             .map(lambda btr: (btr[1][1]["article_id"], (btr[1][1]["score"] or 0.0, btr[0], btr[1][1]["story_id"],
+                                                          btr[1][1]["copy_of"])))
+             .join(undated_ids, P).map(lambda kv: (kv[0], kv[1][0]))
+             .map(lambda kv: (kv[1][3] or "", kv)).leftOuterJoin(undated_ids, P)
+             .map(lambda kv: (kv[1][0], kv[1][1] is not None))).persist(keep)  # ((article, fared), copies an undated one)
+    # a copy of another undated article goes where that article goes (the embedded engine groups
+    # it by its reprint, whatever the words); the others go to the block where they joined a
+    # story a dated article opened with the highest score (a story opened by undated copies does
+    # not count)
+    follows = (fared.filter(lambda x: x[1]).map(lambda x: (x[0][0], x[0][1][3]))
+               .reduceByKey(min, P))  # article -> the undated article it copies
+    joined = (fared.filter(lambda x: not x[1]).map(lambda x: x[0])
+              .map(lambda kv: (kv[1][2].removeprefix("s-"), (kv[0], kv[1][:2])))
+              .leftOuterJoin(undated_ids, P)
+              .filter(lambda kv: kv[1][1] is None)
+              .map(lambda kv: kv[1][0]).groupByKey(P).mapValues(S.best_trial))
+    leader_block = undated_ids.leftOuterJoin(joined, P).map(lambda kv: (kv[0], -1 if kv[1][1] is None else kv[1][1]))
+    followed = follows.map(lambda kv: (kv[1], kv[0])).join(leader_block, P).map(lambda kv: (kv[1][0], kv[1][1]))
+    chosen = joined.subtractByKey(followed, P).union(followed)
     trials = tried_in.count()
-    placed = dated.union(undated_rows.leftOuterJoin(joined, P).map(
+    placed = dated.union(undated_rows.leftOuterJoin(chosen, P).map(
         lambda kv: (kv[1][1] if kv[1][1] is not None else -1, kv[1][0][1])))
     return placed.persist(keep), trials
 
@@ -314,43 +332,69 @@ def _year(published: str | None) -> int | None:
     return d.year if d else None
 
 
-def _settle(sc, ordered, dictionaries, keep):
-    """Stage 4: analyse, then settle the knowledge base by rounds until the facts stand still."""
+def _settle(spark, ordered, width: int, dictionaries, keep):
+    """Stage 4: the language pass in waves, then the knowledge base settled by rounds.
+
+    ``ordered``: (key, row) range-partitioned in language order.  Partitions go in waves of
+    ``width`` (one per core), in order; each wave sees the facts every earlier wave learned (the
+    embedded engine's workers likewise see the knowledge base as it stands when they start), so
+    few articles need analysing again.  Then each round checks every article's knowledge-base
+    journal against exactly the facts the articles before it learned (journals and facts only:
+    analyses travel pickled and are opened only to be redone), and analyses again those where an
+    answer differs, until no journal differs.  Returns (rows with their analysis, rounds,
+    redone, waves)."""
+    import pickle
+
+    sc = spark.sparkContext
     dicts = list(dictionaries)
-    empty = sc.broadcast([])
+    parts = ordered.getNumPartitions()
+    waves = max(1, math.ceil(parts / width))
+    # rows pickled beside their wave and slot: the JVM picks a wave out, Python reads only that one
+    staged = ordered.mapPartitionsWithIndex(
+        lambda i, it: ((i // width, i % width, j, pickle.dumps(kr)) for j, kr in enumerate(it)))
+    frame = spark.createDataFrame(staged, "wave int, slot int, pos int, payload binary").persist(keep)
 
-    def first_round(it):
-        rows = list(it)
-        items = [(k, r[1], None) for k, r in rows]
-        byn = {k: r for k, r in rows}
-        for key, _article, analysis, redone in S.settle(items, empty.value, dictionaries=dicts):
-            yield key, (*byn[key], analysis), redone
+    def wave_task(it, known):
+        rows = [pickle.loads(p) for _, p in sorted(x[1] for x in it)]
+        byk = dict(rows)
+        for key, _article, analysis, again in S.settle([(k, r[1], None) for k, r in rows], known.value,
+                                                       dictionaries=dicts):
+            full = pickle.dumps((*byk[key], analysis), protocol=pickle.HIGHEST_PROTOCOL)
+            yield key, (full, S.light(analysis)), again
 
-    current = ordered.mapPartitions(first_round, preservesPartitioning=True).persist(keep)
-    redone = current.filter(lambda x: x[2]).count()
-    facts = sorted(current.flatMap(lambda x: S.facts_of(x[0], x[1][4])).collect(), key=S.fact_identity)
-    rounds = 1
+    facts: list = []
+    done, redone = [], 0
+    for w in range(waves):
+        known = sc.broadcast(facts)
+        wave = (frame.filter(frame.wave == w).rdd.map(lambda row: (row.slot, (row.pos, row.payload)))
+                .partitionBy(width, lambda slot: slot)
+                .mapPartitions(lambda it, known=known: wave_task(it, known)).persist(keep))
+        learned = wave.flatMap(lambda x: [("again", x[2])] + [("fact", (x[0], r)) for r in x[1][1][1]]).collect()
+        redone += sum(1 for kind, v in learned if kind == "again" and v)
+        facts = sorted(facts + [v for kind, v in learned if kind == "fact"], key=lambda f: f[0])
+        done.append(wave)
+    current = (sc.union(done) if len(done) > 1 else done[0]).map(lambda x: (x[0], x[1])).persist(keep)
+    current.count()
+    frame.unpersist()
+    for wave in done:
+        wave.unpersist()
+    rounds = 0
     while rounds < MAX_KB_ROUNDS:
-        known = sc.broadcast(sorted(facts, key=lambda f: f[0]))
-
-        def next_round(it, known=known):
-            rows = list(it)
-            items = [(k, r[1], r[4]) for k, r, _ in rows]
-            byn = {k: r for k, r, _ in rows}
-            for key, _article, analysis, again in S.settle(items, known.value, dictionaries=dicts):
-                yield key, (*byn[key][:4], analysis), again
-
-        following = current.mapPartitions(next_round, preservesPartitioning=True).persist(keep)
-        again = following.filter(lambda x: x[2]).count()
         rounds += 1
-        current.unpersist()
-        current = following
-        redone += again
-        now = sorted(current.flatMap(lambda x: S.facts_of(x[0], x[1][4])).collect(), key=S.fact_identity)
-        if not again and now == facts:
+        known = sc.broadcast(facts)
+        stale = current.mapPartitions(
+            lambda it, known=known: S.stale_keys([(k, v[1]) for k, v in it], known.value)).collect()
+        if not stale:
             break
-        facts = now
-    return current.map(lambda x: (x[0], x[1])), rounds, redone
+        wanted = sc.broadcast(set(stale))
+        following = current.mapPartitions(
+            lambda it, known=known, wanted=wanted: S.recheck(list(it), known.value, wanted.value, dictionaries=dicts),
+            preservesPartitioning=True).persist(keep)
+        redone += following.filter(lambda x: x[2]).count()
+        current.unpersist()
+        current = following.map(lambda x: (x[0], x[1])).persist(keep)
+        facts = sorted(current.flatMap(lambda x: [(x[0], r) for r in x[1][1][1]]).collect(), key=lambda f: f[0])
+    return current.map(lambda x: (x[0], pickle.loads(x[1][0]))), rounds, redone, waves
 
 
 class _Writer:
@@ -377,12 +421,21 @@ class _Writer:
         def to_tuple(rec, casts=casts):
             return tuple(None if rec.get(name) is None else cast(rec[name]) for name, cast in casts)
 
-        frame = self.spark.createDataFrame(rows.map(to_tuple), schema, verifySchema=False)
+        counted = self.spark.sparkContext.accumulator(0)
+
+        def counting(it, counted=counted):
+            n = 0
+            for row in it:
+                n += 1
+                yield row
+            counted.add(n)
+
+        frame = self.spark.createDataFrame(rows.mapPartitions(counting).map(to_tuple), schema, verifySchema=False)
         writer = frame.write.mode("overwrite")
         if partitioned:
             writer = writer.partitionBy("day")
         writer.parquet(os.path.join(self.out, table))
-        self.counts[table] = self.spark.read.parquet(os.path.join(self.out, table)).count()
+        self.counts[table] = counted.value
 
 
 def _cast(kind: str):

@@ -197,23 +197,13 @@ def settle(items: Sequence[tuple], facts: Sequence[tuple], *, dictionaries: Sequ
     run's own facts are learned as it goes).  An analysis is kept when its knowledge-base journal
     replays the same against that knowledge base, else the article is analysed again.  Yields
     (key, article, analysis, redone)."""
-    from ..nlp.workers import _PASSES, DocumentPass, learn_row
+    from ..nlp.workers import learn_row
 
     if not items:
         return
-    dkey = tuple(dictionaries)
-    state = _PASSES.get(dkey)
-    if state is None:
-        from ..nlp.actors import ActorResolver
-
-        state = _PASSES[dkey] = DocumentPass(ActorResolver(dictionaries=list(dkey)) if dkey else None)
+    state = _document_pass(dictionaries)
     kb = state.kb
-    kb.clear()
-    first = items[0][0]
-    for key, row in facts:
-        if key >= first:
-            break
-        learn_row(kb, row)
+    _kb_before(kb, facts, items[0][0])
     for i in range(0, len(items), batch_size):
         chunk = items[i: i + batch_size]
         need = [a for _, a, an in chunk if an is None]
@@ -228,6 +218,77 @@ def settle(items: Sequence[tuple], facts: Sequence[tuple], *, dictionaries: Sequ
             for row in analysis.meta.get("kb_rows", ()):
                 learn_row(kb, row)
             yield key, article, analysis, redone
+
+
+def _document_pass(dictionaries: Sequence[str]):
+    from ..nlp.workers import _PASSES, DocumentPass
+
+    dkey = tuple(dictionaries)
+    state = _PASSES.get(dkey)
+    if state is None:
+        from ..nlp.actors import ActorResolver
+
+        state = _PASSES[dkey] = DocumentPass(ActorResolver(dictionaries=list(dkey)) if dkey else None)
+    return state
+
+
+def _kb_before(kb, facts: Sequence[tuple], first) -> None:
+    from ..nlp.workers import learn_row
+
+    kb.clear()
+    for key, row in facts:
+        if key >= first:
+            break
+        learn_row(kb, row)
+
+
+def light(analysis) -> tuple:
+    """What checking an analysis against the knowledge base needs: its journal and the facts it
+    learned."""
+    return (analysis.meta.get("kb_journal", []), tuple(analysis.meta.get("kb_rows", ())))
+
+
+def stale_keys(items: Sequence[tuple], facts: Sequence[tuple]) -> Iterator:
+    """Keys of the articles whose knowledge-base journal does not replay against the facts of the
+    articles before them.  ``items``: (key, light) sorted by key; ``facts``: (key, row) of the
+    whole corpus, sorted."""
+    from ..nlp.kb import KnowledgeBase
+    from ..nlp.workers import learn_row
+
+    if not items:
+        return
+    kb = KnowledgeBase()
+    _kb_before(kb, facts, items[0][0])
+    for key, (journal, rows) in items:
+        if not kb.replays(journal):
+            yield key
+        for row in rows:
+            learn_row(kb, row)
+
+
+def recheck(items: Sequence[tuple], facts: Sequence[tuple], stale, *, dictionaries: Sequence[str] = ()) -> Iterator:
+    """Analyse again, in order, the articles ``stale`` names or whose journal no longer replays
+    (facts learned earlier in this run of articles count as they change).  ``items``: (key,
+    (payload, light)) sorted by key, ``payload`` the pickled row with its analysis last.  Yields
+    (key, (payload, light), redone)."""
+    import pickle
+
+    from ..nlp.workers import learn_row
+
+    if not items:
+        return
+    state = _document_pass(dictionaries)
+    kb = state.kb
+    _kb_before(kb, facts, items[0][0])
+    for key, (payload, seen) in items:
+        again = key in stale or not kb.replays(seen[0])
+        if again:
+            row = pickle.loads(payload)
+            analysis = next(iter(state.analyse([row[1]], batch_size=1)))
+            payload, seen = pickle.dumps((*row[:-1], analysis), protocol=pickle.HIGHEST_PROTOCOL), light(analysis)
+        for fact in seen[1]:
+            learn_row(kb, fact)
+        yield key, (payload, seen), again
 
 
 def facts_of(key, analysis) -> list[tuple]:
@@ -350,6 +411,24 @@ def run_block(items: Iterable[tuple], vocab: dict[str, int], actor_vocab: dict[s
     store.close()
 
 
+def packed(records: Iterable[tuple]) -> Iterator[tuple[str, bytes]]:
+    """(table, row) records as one (table, pickled rows) record per table: a Spark stage that
+    picks one table out of many then unpickles only that table's rows."""
+    import pickle
+
+    tables: dict[str, list] = {}
+    for table, row in records:
+        tables.setdefault(table, []).append(row)
+    for table, rows in tables.items():
+        yield table, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpacked(record: tuple[str, bytes]) -> list:
+    import pickle
+
+    return pickle.loads(record[1])
+
+
 def run_threads(story_rows: Iterable[dict]) -> Iterator[tuple]:
     """Threads over every story (``stories.threads.link``): yields the stories with their thread,
     and the threads."""
@@ -460,6 +539,6 @@ def table_columns() -> dict[str, list[tuple[str, str]]]:
 __all__ = [
     "BLOCK_TABLES", "MANIFEST_SUFFIXES", "UNDATED", "affair_text", "base_weight", "candidate_positions",
     "corpus_position", "date_undated", "day", "error_row", "extract_group", "fact_identity", "facts_of",
-    "best_trial", "first_candidates", "forced_cuts", "index_keys", "keep_latest", "language_key", "list_inputs", "merge_latest", "plan_blocks",
+    "best_trial", "first_candidates", "forced_cuts", "index_keys", "keep_latest", "language_key", "light", "packed", "recheck", "stale_keys", "unpacked", "list_inputs", "merge_latest", "plan_blocks",
     "read_manifest", "read_records", "run_block", "run_threads", "settle", "story_actors", "story_counts", "story_day", "story_terms", "table_columns",
 ]
