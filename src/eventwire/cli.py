@@ -498,12 +498,26 @@ def code(
     sentences: Optional[list[str]] = typer.Argument(None, help="Sentences to code; '-' reads one a line from standard input."),
     date: Optional[str] = typer.Option(None, "--date", help="The date the sentences were published (ISO), to date the events."),
     json_out: bool = JsonOption,
+    typer_name: str = typer.Option("lexicon", "--typer", help="How verbs are typed: 'lexicon' (the default), or "
+                                   "'minilm': verbs the lexicon does not know take the code of their nearest "
+                                   "lexicon entry (an optional model: make typer)."),
 ) -> None:
     """Code sentences into CAMEO/PLOVER events, without a store."""
     from dataclasses import asdict
 
     from .events.coder import code_doc
+    from .events.coder.typer import TYPERS
+    from .events.coder.typer import get as get_typer
     from .nlp.pipeline import load_model
+
+    if typer_name not in TYPERS:
+        err.print(Text(f"error: --typer {typer_name}: choose one of {', '.join(TYPERS)}"))
+        raise typer.Exit(2)
+    try:
+        typed_by = get_typer(typer_name)
+    except EventwireError as exc:
+        err.print(Text(f"error: {exc}"))
+        raise typer.Exit(2) from None
 
     if not sentences or sentences == ["-"]:
         if sentences == ["-"] or not sys.stdin.isatty():
@@ -523,7 +537,7 @@ def code(
     docs = nlp.pipe((text for _, text in numbered), batch_size=64)  # one parse per batch, not per line
     for (i, _), doc in zip(numbered, docs):
         try:
-            events = code_doc(doc, date=date, actorless=True)
+            events = code_doc(doc, date=date, actorless=True, typer=typed_by)
         except Exception as exc:  # noqa: BLE001 - a coder bug on one line must not cost the others
             err.print(Text(f"error: input line {i}: [E404] the coder failed: {type(exc).__name__}: {safe(exc)}"))
             failed += 1

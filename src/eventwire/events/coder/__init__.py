@@ -12,6 +12,8 @@ The package reads as its pipeline, each stage a module with its own tests
   codes.py         how a governing verb shifts the code of the act it governs
   build.py         frames with actors -> CAMEO/PLOVER events, dated
   selection.py     the events a sentence reports and its main event
+  typer.py         optional: verbs the lexicon does not know, typed by their nearest lexicon
+                   entry with a small sentence encoder (``--typer minilm``)
   clauses.py, words.py  clause depth; shared word lists
 
 Method: dependency patterns over a spaCy parse plus the project lexicon
@@ -97,7 +99,7 @@ __all__ = ["code_doc", "code_sentence", "main_event_type", "clause_depth", "inte
 
 
 def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
-             times: Sequence[TimeExpr] = (), actorless: bool = False) -> list[Event]:
+             times: Sequence[TimeExpr] = (), actorless: bool = False, typer=None) -> list[Event]:
     """Events in a parsed article body (a spaCy Doc), sentence by sentence; each sentence's main
     event first.
 
@@ -108,9 +110,10 @@ def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
     reports a typed act but whose actors resolve to no country still yields its main
     event, with no country codes, the actor's words kept in ``source_actor`` and
     confidence 0.2 (what ``eventwire code`` prints); the store keeps only events
-    with a country on one side.
+    with a country on one side.  ``typer`` (``typer.get("minilm")``) types the verbs of a sentence
+    the lexicon gives no event; None (the default) is the lexicon alone.
     """
-    coder = _Coder(resolve or _default_resolve(date), date)
+    coder = _Coder(resolve or _default_resolve(date), date, typer=typer)
     events: list[Event] = []
     for sent in sents(doc):
         if len(sent) > MAX_SENTENCE_TOKENS:

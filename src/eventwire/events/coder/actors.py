@@ -10,8 +10,9 @@ from .words import Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_coun
 
 
 class _Coder:
-    def __init__(self, resolve: Resolve, date: str | None, future_as_intent: bool = False):
+    def __init__(self, resolve: Resolve, date: str | None, future_as_intent: bool = False, typer=None):
         self.lex = lexicon()
+        self.typer = typer  # types predicates the lexicon does not know (typer.py), or None
         # CAMEO practice codes "will meet" as the meeting (flagged future); PLOVER's AGREE is
         # "says it will cooperate", so the PLOVER typer codes a future act as its intent (03x)
         self.future_as_intent = future_as_intent

@@ -286,6 +286,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         conf = (0.9 if tgt else 0.6) if src and src[0].code else 0.5
         if f.hypothetical or f.negated:
             conf -= 0.3
+        if f.typed:  # typed by its nearest lexicon entry, not by the lexicon itself
+            conf -= 0.2
         out.append(Event(
             sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text,
             cameo=f.code, root=f.code[:2], goldstein=info.goldstein, quad=info.quad,

@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder
 from .clauses import clause_depth
 from .codes import intent_code
-from .words import _DOWNBEAT, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _NOT_TYPED, _DOWNBEAT, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -31,6 +31,7 @@ class _Frame:
     inner: object = None  # the frame a role verb took its code from
     groups: list = field(default_factory=list)  # target word groups, when taken from another frame
     victims: list = field(default_factory=list)  # the targets of an act someone is accused of
+    typed: float = 0.0  # set when the code came from the typer, not the lexicon: its similarity
 
 
 class _Predicates:
@@ -197,10 +198,55 @@ class _Predicates:
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in frames and frames[tok.head.i].code:
                 continue
             frames[tok.i] = _Frame(hit[0], hit[1], tok, noun=tok, nominal=True)
+        if self.c.typer is not None and not any(f.code and not self.is_role(f.head) for f in frames.values()):
+            self.typed_frame(frames)
         self.comment_frames(frames)
         ordered = [frames[i] for i in sorted(frames)]
         self.compose(frames)
         return [f for f in ordered if f.code and not f.consumed]
+
+    def typed_frame(self, frames: dict[int, _Frame]) -> None:
+        """A sentence the lexicon gives no event: its main-clause verbs (and the verbs a role verb
+        governs, "agreed to undertake ...") that the lexicon does not know are typed by the typer
+        (typer.py); the best match above its threshold becomes the sentence's one frame."""
+        cands = []
+        for tok in self.sent:
+            if tok.pos_ != "VERB" or tok.i in frames or tok.dep_ in ("amod", "compound", "aux", "auxpass"):
+                continue
+            lemma = self.vlemma(tok)
+            if lemma in _NOT_TYPED or any(lemma in verbs for verbs in self.lex.roles.values()):
+                continue
+            governed = tok.dep_ in ("xcomp", "ccomp") and tok.head.i in frames and self.is_role(tok.head)
+            if clause_depth(tok) == 0 or governed:
+                cands.append(tok)
+        if not cands:
+            return
+        found = self.c.typer.type([self.phrase(t) for t in cands])
+        best = max(((t, f) for t, f in zip(cands, found) if f is not None), key=lambda x: x[1].score, default=None)
+        if best is not None:
+            tok, typed = best
+            frames[tok.i] = _Frame(typed.code, [tok], tok, typed=typed.score)
+
+    def is_role(self, tok) -> bool:
+        """A verb or adjective that governs another act ("agreed to", "urged ... to", "is willing to")."""
+        lemma = self.vlemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
+        return any(self.lex.role(r, lemma) for r in ("intent", "request", "demand", "reject", "threaten", "want"))
+
+    def phrase(self, verb) -> str:
+        """A verb as a short phrase for the typer: lemma, particle, then its object (with its
+        modifiers) or else its first prepositional phrase: "hand over control", "fire on village"."""
+        words = [self.vlemma(verb)] + [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")), None)
+        if obj is not None and not obj.ent_type_:
+            words += [m.lemma_.lower() for m in obj.lefts if m.dep_ in ("amod", "compound") and not m.ent_type_]
+            words.append(obj.lemma_.lower())
+        else:
+            for c in verb.children:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "NORP", "PERSON", "ORG"):
+                    words += [c.lower_, pobj.lemma_.lower()]
+                    break
+        return " ".join(words)
 
     def comment_frames(self, frames: dict[int, _Frame]) -> None:
         """"X said relations with Y are in bad shape / have improved": a comment (012 pessimistic,

@@ -163,3 +163,11 @@ def _has_country(actor) -> bool:
 
 # the speaker's side of a victim's claim: a state, or its government, forces or police
 _STATE_SECTORS = {None, "GOV", "MIL", "COP", "LEG", "SPY"}
+
+
+# verbs of being, having, saying and ordinary doing that the typer leaves alone: they carry no
+# event of their own, and a near prototype would be a chance resemblance
+_NOT_TYPED = frozenset("""be have do get go come make take give say tell add note know think see
+look seem become begin start continue remain keep include use show want need try let put set
+find call mean expect report speak write read live die happen occur follow lead run
+accord claim estimate quote cite""".split())
