@@ -75,3 +75,18 @@ def seeds_store(seeds_gold, seeds_jsonl, tmp_path_factory):
     files = {a.id: a.source.rsplit("/", 1)[-1] for a in ew.articles()}
     yield seeds_gold, ew, files
     ew.close()
+
+
+@pytest.fixture(scope="session")
+def minilm_encoder():
+    """The optional MiniLM encoder (``make typer``). Absent, the tests using it skip, except where
+    ``EVENTWIRE_REQUIRE_TYPER=1`` (CI sets it after installing the model): there they fail."""
+    import os
+
+    from eventwire.nlp import minilm
+
+    if not minilm.available():
+        if os.environ.get("EVENTWIRE_REQUIRE_TYPER") == "1":
+            pytest.fail("the MiniLM model is required here but not installed (make typer)")
+        pytest.skip("the optional MiniLM model is not installed (make typer)")
+    return minilm.encoder()

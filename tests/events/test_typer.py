@@ -4,7 +4,6 @@ one where it is installed (``make typer``; CI requires it with EVENTWIRE_REQUIRE
 from __future__ import annotations
 
 import json
-import os
 import zlib
 
 import numpy as np
@@ -140,13 +139,7 @@ def test_cli_refuses_an_unknown_typer():
 
 
 @pytest.fixture(scope="module")
-def real():
-    from eventwire.nlp import minilm
-
-    if not minilm.available():
-        if os.environ.get("EVENTWIRE_REQUIRE_TYPER") == "1":
-            pytest.fail("the MiniLM model is required here but not installed (make typer)")
-        pytest.skip("the optional MiniLM model is not installed (make typer)")
+def real(minilm_encoder):
     return NearestEntryTyper.load()
 
 

@@ -6,7 +6,6 @@ model (``make typer``): without it those tests skip, except where ``EVENTWIRE_RE
 from __future__ import annotations
 
 import json
-import os
 import struct
 
 import numpy as np
@@ -53,12 +52,8 @@ def test_missing_model_names_how_to_install(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def encoder():
-    if not minilm.available():
-        if os.environ.get("EVENTWIRE_REQUIRE_TYPER") == "1":
-            pytest.fail("the MiniLM model is required here but not installed (make typer)")
-        pytest.skip("the optional MiniLM model is not installed (make typer)")
-    return minilm.encoder()
+def encoder(minilm_encoder):
+    return minilm_encoder
 
 
 def test_vectors_have_unit_length(encoder):
