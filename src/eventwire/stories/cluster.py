@@ -148,7 +148,8 @@ class _Index:
             for bb in (b - 1, b, b + 1, None):
                 for sid in self.post.get((k, bb), ()):
                     score[sid] += 1
-        return [sid for sid, _ in score.most_common(MAX_CANDIDATES)]
+        # most shared keys first, ties by id (not by insertion order, which differs between engines)
+        return [sid for sid, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
 
 
 def joinable(a: ArticleFeatures, b: ArticleFeatures, score: float) -> bool:

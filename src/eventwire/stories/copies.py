@@ -124,7 +124,8 @@ class ReprintIndex:
         rows = self._mat[[self._row[a] for a in found]]
         js = np.count_nonzero(rows == np.asarray(m.hashvalues, dtype=np.uint64), axis=1) / float(len(m))
         out = [(aid, float(j)) for aid, j in zip(found, js) if j >= self.threshold]
-        return sorted(out, key=lambda x: -x[1])
+        # ties broken by id: the LSH's set order varies with string hashing, the answer must not
+        return sorted(out, key=lambda x: (-x[1], x[0]))
 
 
 def original_key(f: ArticleFeatures) -> tuple:

@@ -48,7 +48,7 @@ def _weight(p: dict[str, float], idf: Idf) -> float:
 def link(store) -> dict[str, str]:
     """Recompute threads over all stories; returns story id -> thread id (and saves them)."""
     ensure_schema(store)
-    rows = store.conn.execute("SELECT id, date, headline, summary, actors, size FROM stories").fetchall()
+    rows = store.conn.execute("SELECT id, date, headline, summary, actors, size FROM stories ORDER BY id").fetchall()
     prof = {r[0]: _profile(json.loads(r[4]), r[2], r[3], r[5]) for r in rows}
     dates = {r[0]: r[1] for r in rows}
     idf = Idf.fit(prof.values())
