@@ -158,3 +158,14 @@ def test_real_typer_through_the_cli(real):
 def test_real_typer_leaves_unrelated_verbs_untyped(real):
     got = real.type(["bake bread", "knit scarf"])
     assert got == [None, None]
+
+
+def test_a_prefixed_opposite_is_never_the_match(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "c"))
+    lex = parse("160 downgrade tie\n051 praise\n")
+    t = NearestEntryTyper(BagOfWords(), lex, threshold=0.3)
+    got = t.type(["upgrade tie", "downgrade tie"])
+    assert got[0] is None or got[0].prototype != "downgrade tie"
+    assert got[1].code == "160"  # the verb itself still matches
+    assert typer_mod._opposite("upgrade", "downgrade") and typer_mod._opposite("freeze", "unfreeze")
+    assert not typer_mod._opposite("shell", "shell") and not typer_mod._opposite("send", "deploy")

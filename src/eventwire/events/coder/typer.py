@@ -78,9 +78,15 @@ class NearestEntryTyper:
         if todo:
             sims = self.encoder.encode(todo) @ self.matrix.T
             for p, row in zip(todo, sims):
-                j = int(np.argmax(row))
-                score = float(row[j])
-                self._seen[p] = Typed(self.codes[j], round(score, 3), self.phrases[j]) if score >= self.threshold else None
+                self._seen[p] = None
+                for j in np.argsort(-row)[:8]:
+                    score = float(row[j])
+                    if score < self.threshold:
+                        break
+                    if _opposite(p.split()[0], self.phrases[j].split()[0]):
+                        continue  # "upgrade ties" is near "downgrade tie" and means its reverse
+                    self._seen[p] = Typed(self.codes[j], round(score, 3), self.phrases[j])
+                    break
             if len(self._seen) > 50_000:  # a long run: keep the memo bounded
                 self._seen.clear()
         return [self._seen.get(p) for p in phrases]
@@ -108,6 +114,22 @@ def _cached(phrases: list[str], encoder) -> np.ndarray:
     except OSError:
         pass
     return matrix
+
+
+_PREFIXES = ("up", "down", "dis", "de", "un", "in", "im", "re", "over", "under")
+
+
+def _stem(word: str) -> str:
+    for pre in _PREFIXES:
+        if word.startswith(pre) and len(word) - len(pre) >= 4:
+            return word[len(pre):]
+    return word
+
+
+def _opposite(verb: str, other: str) -> bool:
+    """Two different verbs on one stem by a prefix ("upgrade"/"downgrade", "escalate"/"de-escalate",
+    "freeze"/"unfreeze", "close"/"reopen"...): word vectors put them close, their meanings differ."""
+    return verb != other and _stem(verb) == _stem(other) and verb.lower().isalpha()
 
 
 @cache
