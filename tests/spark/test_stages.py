@@ -240,3 +240,54 @@ def test_dating_from_parts_when_a_name_has_more_articles_than_are_compared():
     got = S.date_undated(article, **parts)
     expected = CorpusDater(dated).infer(body, None, None)
     assert got.published == expected.value and got.published_basis == expected.basis
+
+
+def _fact(key: int, name: str, country: str, day: str) -> tuple:
+    return ((day, key), {"name": name, "country": country, "sector": "GOV", "role": None, "as_of": day,
+                         "article_id": f"a{key}"})
+
+
+def test_prefix_kb_kept_between_tasks_answers_as_one_built_afresh():
+    from eventwire.nlp.kb import KnowledgeBase
+    from eventwire.nlp.workers import learn_row
+
+    facts = [_fact(1, "Olen Marrow", "NOR", "2020-01-02"), _fact(2, "Ilsa Marrow", "SWE", "2020-01-03"),
+             _fact(3, "Olen Marrow", "DNK", "2020-03-01"), _fact(4, "Pavo Renn", "FIN", "2020-03-05")]
+
+    def fresh(upto):
+        kb = KnowledgeBase()
+        for _, row in facts[:upto]:
+            learn_row(kb, row)
+        return kb
+
+    def answers(kb):
+        return [kb.lookup(n, d) for n in ("Marrow", "Olen Marrow", "Renn", "Ilsa Marrow")
+                for d in (None, "2020-01-05", "2020-03-02")]
+
+    token = ("run", "waves")
+    # the list grows at its end between tasks: the kept base learns the rest
+    first = S.prefix_kb(facts[:2], ("2020-01-04", 9), token)
+    assert answers(first) == answers(fresh(2))
+    again = S.prefix_kb(facts, ("2020-03-04", 9), token)
+    assert again is first and answers(again) == answers(fresh(3))
+    # an earlier task, a new token or no token: built afresh, never a base holding too much
+    earlier = S.prefix_kb(facts, ("2020-01-03", 0), token)
+    assert earlier is not first and answers(earlier) == answers(fresh(1))
+    other = S.prefix_kb(facts, ("2021-01-01", 0), ("run", "round", 1))
+    assert answers(other) == answers(fresh(4))
+    assert S.prefix_kb(facts, ("2021-01-01", 0)) is not S.prefix_kb(facts, ("2021-01-01", 0))
+
+
+def test_a_layer_over_the_kept_base_learns_nothing_into_it():
+    from eventwire.nlp.kb import KnowledgeBase
+    from eventwire.nlp.workers import learn_row
+
+    facts = [_fact(1, "Olen Marrow", "NOR", "2020-01-02")]
+    kb = KnowledgeBase()
+    S._kb_before(kb, facts, ("2020-02-01", 0), ("run", "waves"))
+    learn_row(kb, _fact(2, "Pavo Renn", "FIN", "2020-02-02")[1])
+    assert kb.lookup("Renn") is not None and kb.lookup("Marrow").country == "NOR"
+    base = S.prefix_kb(facts, ("2020-02-01", 0), ("run", "waves"))
+    assert base.lookup("Renn") is None
+    S._kb_before(kb, facts, ("2020-02-01", 0), ("run", "waves"))
+    assert kb.lookup("Renn") is None  # a new task starts from the base alone

@@ -70,6 +70,7 @@ class DocumentPass:
     def know_only(self, facts: Iterable[dict]) -> None:
         """Forget every fact learned so far, then learn ``facts``."""
         self.kb.clear()
+        self.kb.parent = None  # a base another caller layered it over (the Spark stages) goes too
         self.learn(facts)
 
     def analyse(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:

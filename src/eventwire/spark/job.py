@@ -121,8 +121,9 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
     parts = max(parallel, math.ceil(stored / ARTICLES_PER_PARTITION)) if stored else 1
     keyed = numbered.map(lambda r: (S.language_key(r[1], r[0]), r))
     ordered = keyed.sortByKey(numPartitions=parts) if stored else keyed
-    analysed, rounds, redone, waves = _settle(spark, ordered, parallel, dictionaries, keep)
-    report["language"] = {"partitions": parts, "waves": waves, "rounds": rounds, "redone": redone}
+    analysed, rounds, redone, waves, split = _settle(spark, ordered, parallel, dictionaries, keep)
+    report["language"] = {"partitions": parts, "waves": waves, "rounds": rounds, "redone": redone,
+                          "seconds": split}
     timer.lap("language")
 
     # 5. stories and events by blocks of days; threads over all stories ---------------------------
@@ -342,7 +343,7 @@ def _settle(spark, ordered, width: int, dictionaries, keep):
     journal against exactly the facts the articles before it learned (journals and facts only:
     analyses travel pickled and are opened only to be redone), and analyses again those where an
     answer differs, until no journal differs.  Returns (rows with their analysis, rounds,
-    redone, waves)."""
+    redone, waves, seconds of the waves and of the rounds)."""
     import pickle
 
     sc = spark.sparkContext
@@ -354,47 +355,62 @@ def _settle(spark, ordered, width: int, dictionaries, keep):
         lambda i, it: ((i // width, i % width, j, pickle.dumps(kr)) for j, kr in enumerate(it)))
     frame = spark.createDataFrame(staged, "wave int, slot int, pos int, payload binary").persist(keep)
 
-    def wave_task(it, known):
+    run_id = f"{sc.applicationId}:{id(ordered)}"
+
+    def wave_task(it, deltas):
         rows = [pickle.loads(p) for _, p in sorted(x[1] for x in it)]
         byk = dict(rows)
-        for key, _article, analysis, again in S.settle([(k, r[1], None) for k, r in rows], known.value,
-                                                       dictionaries=dicts):
+        known = [f for d in deltas for f in d.value]
+        for key, _article, analysis, again in S.settle([(k, r[1], None) for k, r in rows], known,
+                                                       dictionaries=dicts, token=(run_id, "waves")):
             full = pickle.dumps((*byk[key], analysis), protocol=pickle.HIGHEST_PROTOCOL)
             yield key, (full, S.light(analysis)), again
 
+    # the facts each wave learned, one broadcast a wave: a task reads them all, a worker's base
+    # knowledge base learns only those it lacks (``stages.prefix_kb``); every key of a wave comes
+    # after every key of the waves before it, so the list only grows at its end
     facts: list = []
+    deltas: list = []
     done, redone = [], 0
+    t0 = time.perf_counter()
     for w in range(waves):
-        known = sc.broadcast(facts)
         wave = (frame.filter(frame.wave == w).rdd.map(lambda row: (row.slot, (row.pos, row.payload)))
                 .partitionBy(width, lambda slot: slot)
-                .mapPartitions(lambda it, known=known: wave_task(it, known)).persist(keep))
+                .mapPartitions(lambda it, deltas=tuple(deltas): wave_task(it, deltas)).persist(keep))
         learned = wave.flatMap(lambda x: [("again", x[2])] + [("fact", (x[0], r)) for r in x[1][1][1]]).collect()
         redone += sum(1 for kind, v in learned if kind == "again" and v)
-        facts = sorted(facts + [v for kind, v in learned if kind == "fact"], key=lambda f: f[0])
+        new = sorted((v for kind, v in learned if kind == "fact"), key=lambda f: f[0])
+        facts.extend(new)
+        deltas.append(sc.broadcast(new))
         done.append(wave)
     current = (sc.union(done) if len(done) > 1 else done[0]).map(lambda x: (x[0], x[1])).persist(keep)
     current.count()
     frame.unpersist()
     for wave in done:
         wave.unpersist()
+    for d in deltas:
+        d.unpersist()
+    t1 = time.perf_counter()
     rounds = 0
     while rounds < MAX_KB_ROUNDS:
         rounds += 1
         known = sc.broadcast(facts)
+        token = (run_id, "round", rounds)
         stale = current.mapPartitions(
-            lambda it, known=known: S.stale_keys([(k, v[1]) for k, v in it], known.value)).collect()
+            lambda it, known=known, token=token: S.stale_keys([(k, v[1]) for k, v in it], known.value, token)).collect()
         if not stale:
             break
         wanted = sc.broadcast(set(stale))
         following = current.mapPartitions(
-            lambda it, known=known, wanted=wanted: S.recheck(list(it), known.value, wanted.value, dictionaries=dicts),
+            lambda it, known=known, wanted=wanted, token=token: S.recheck(
+                list(it), known.value, wanted.value, dictionaries=dicts, token=token),
             preservesPartitioning=True).persist(keep)
         redone += following.filter(lambda x: x[2]).count()
         current.unpersist()
         current = following.map(lambda x: (x[0], x[1])).persist(keep)
         facts = sorted(current.flatMap(lambda x: [(x[0], r) for r in x[1][1][1]]).collect(), key=lambda f: f[0])
-    return current.map(lambda x: (x[0], pickle.loads(x[1][0]))), rounds, redone, waves
+    split = {"waves": round(t1 - t0, 3), "rounds": round(time.perf_counter() - t1, 3)}
+    return current.map(lambda x: (x[0], pickle.loads(x[1][0]))), rounds, redone, waves, split
 
 
 class _Writer:

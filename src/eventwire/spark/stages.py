@@ -187,7 +187,7 @@ def language_key(article: Article, n: int) -> tuple[str, int]:
 
 
 def settle(items: Sequence[tuple], facts: Sequence[tuple], *, dictionaries: Sequence[str] = (),
-           batch_size: int = 16) -> Iterator[tuple]:
+           batch_size: int = 16, token=None) -> Iterator[tuple]:
     """Analyse a run of articles consecutive in ``language_key`` order so that each one is what a
     one-process pass in that order gives: the knowledge base an article sees holds exactly the
     facts learned by the articles before it.
@@ -195,15 +195,15 @@ def settle(items: Sequence[tuple], facts: Sequence[tuple], *, dictionaries: Sequ
     ``items``: (key, article, analysis or None), sorted by key; ``facts``: (key, fact row) of
     the whole corpus as last known, sorted (only those before the first item are used; the
     run's own facts are learned as it goes).  An analysis is kept when its knowledge-base journal
-    replays the same against that knowledge base, else the article is analysed again.  Yields
-    (key, article, analysis, redone)."""
+    replays the same against that knowledge base, else the article is analysed again.  ``token``:
+    see ``_kb_before``.  Yields (key, article, analysis, redone)."""
     from ..nlp.workers import learn_row
 
     if not items:
         return
     state = _document_pass(dictionaries)
     kb = state.kb
-    _kb_before(kb, facts, items[0][0])
+    _kb_before(kb, facts, items[0][0], token)
     for i in range(0, len(items), batch_size):
         chunk = items[i: i + batch_size]
         need = [a for _, a, an in chunk if an is None]
@@ -232,14 +232,37 @@ def _document_pass(dictionaries: Sequence[str]):
     return state
 
 
-def _kb_before(kb, facts: Sequence[tuple], first) -> None:
+def _kb_before(kb, facts: Sequence[tuple], first, token=None) -> None:
+    """Make ``kb`` see exactly the facts before key ``first``: its own layer emptied, over a base
+    that holds them (``prefix_kb``)."""
+    kb.clear()
+    kb.parent = prefix_kb(facts, first, token)
+
+
+_PREFIX: dict = {}  # per process: the base ``prefix_kb`` keeps between tasks
+
+
+def prefix_kb(facts: Sequence[tuple], first, token=None):
+    """A knowledge base holding the facts of ``facts`` ((key, row), sorted by key) whose key is
+    before ``first``; to be read, or layered over, never learned into.
+
+    A worker process keeps it between tasks: a task with the same ``token`` promises the same
+    list or one longer at its end only, so the base learns just the facts it lacks (tasks come
+    in key order) instead of the whole list again, which made each pass over the corpus cost
+    the square of its size.  A new token, a shorter prefix or ``token`` None starts afresh."""
+    from ..nlp.kb import KnowledgeBase
     from ..nlp.workers import learn_row
 
-    kb.clear()
-    for key, row in facts:
-        if key >= first:
-            break
+    upto = bisect.bisect_left(facts, (first,))
+    held = _PREFIX.get("base")
+    if token is not None and held is not None and held[0] == token and held[2] <= upto:
+        kb, start = held[1], held[2]
+    else:
+        kb, start = KnowledgeBase(), 0
+    for _key, row in facts[start:upto]:
         learn_row(kb, row)
+    _PREFIX["base"] = (token, kb, upto)
+    return kb
 
 
 def light(analysis) -> tuple:
@@ -248,7 +271,7 @@ def light(analysis) -> tuple:
     return (analysis.meta.get("kb_journal", []), tuple(analysis.meta.get("kb_rows", ())))
 
 
-def stale_keys(items: Sequence[tuple], facts: Sequence[tuple]) -> Iterator:
+def stale_keys(items: Sequence[tuple], facts: Sequence[tuple], token=None) -> Iterator:
     """Keys of the articles whose knowledge-base journal does not replay against the facts of the
     articles before them.  ``items``: (key, light) sorted by key; ``facts``: (key, row) of the
     whole corpus, sorted."""
@@ -258,7 +281,7 @@ def stale_keys(items: Sequence[tuple], facts: Sequence[tuple]) -> Iterator:
     if not items:
         return
     kb = KnowledgeBase()
-    _kb_before(kb, facts, items[0][0])
+    _kb_before(kb, facts, items[0][0], token)
     for key, (journal, rows) in items:
         if not kb.replays(journal):
             yield key
@@ -266,7 +289,8 @@ def stale_keys(items: Sequence[tuple], facts: Sequence[tuple]) -> Iterator:
             learn_row(kb, row)
 
 
-def recheck(items: Sequence[tuple], facts: Sequence[tuple], stale, *, dictionaries: Sequence[str] = ()) -> Iterator:
+def recheck(items: Sequence[tuple], facts: Sequence[tuple], stale, *, dictionaries: Sequence[str] = (),
+            token=None) -> Iterator:
     """Analyse again, in order, the articles ``stale`` names or whose journal no longer replays
     (facts learned earlier in this run of articles count as they change).  ``items``: (key,
     (payload, light)) sorted by key, ``payload`` the pickled row with its analysis last.  Yields
@@ -279,7 +303,7 @@ def recheck(items: Sequence[tuple], facts: Sequence[tuple], stale, *, dictionari
         return
     state = _document_pass(dictionaries)
     kb = state.kb
-    _kb_before(kb, facts, items[0][0])
+    _kb_before(kb, facts, items[0][0], token)
     for key, (payload, seen) in items:
         again = key in stale or not kb.replays(seen[0])
         if again:
@@ -539,6 +563,6 @@ def table_columns() -> dict[str, list[tuple[str, str]]]:
 __all__ = [
     "BLOCK_TABLES", "MANIFEST_SUFFIXES", "UNDATED", "affair_text", "base_weight", "candidate_positions",
     "corpus_position", "date_undated", "day", "error_row", "extract_group", "fact_identity", "facts_of",
-    "best_trial", "first_candidates", "forced_cuts", "index_keys", "keep_latest", "language_key", "light", "packed", "recheck", "stale_keys", "unpacked", "list_inputs", "merge_latest", "plan_blocks",
+    "best_trial", "first_candidates", "forced_cuts", "index_keys", "keep_latest", "language_key", "light", "packed", "prefix_kb", "recheck", "stale_keys", "unpacked", "list_inputs", "merge_latest", "plan_blocks",
     "read_manifest", "read_records", "run_block", "run_threads", "settle", "story_actors", "story_counts", "story_day", "story_terms", "table_columns",
 ]
