@@ -3,6 +3,7 @@
 Usage (from the repository root, with the `spark` extra and Java 17 installed):
 
     .venv/bin/python benchmarks/scale.py [--articles 1000 10000 100000] [--master 'local[2]'] [--keep DIR]
+        [--engines embedded spark]
 
 For each size the example corpus is replicated with variation (``benchmarks/ingest.py``'s
 ``replicate``), then, each in a fresh process, as a user runs them:
@@ -136,7 +137,7 @@ def compare(a: Path, b: Path) -> dict:
     return out
 
 
-def measure(n: int, workdir: Path, master: str) -> dict:
+def measure(n: int, workdir: Path, master: str, engines: tuple[str, ...] = ("embedded", "spark")) -> dict:
     copies = math.ceil(n / per_copy())
     dest = workdir / f"corpus-{n}"
     replica = replicate(dest, copies)
@@ -146,11 +147,15 @@ def measure(n: int, workdir: Path, master: str) -> dict:
             Path(str(p) + suffix).unlink(missing_ok=True)
     shutil.rmtree(out_dir, ignore_errors=True)
     result: dict = {"documents": replica.articles}
-    out, wall, cpu, mem = run([EVENTWIRE, "ingest", str(dest / "all"), "--db", str(emb_db), "--json"])
-    rep = json.loads(out.strip().splitlines()[-1])
-    result["embedded"] = {"articles": rep["added"], "wall": wall, "cpu": cpu, "peak_mb": mem.peak_total / 2**20,
-                          "stages": rep.get("timings", {}),
-                          "stage_peak_mb": stage_peaks(mem, wall, rep.get("timings", {}))}
+    if "embedded" in engines:
+        out, wall, cpu, mem = run([EVENTWIRE, "ingest", str(dest / "all"), "--db", str(emb_db), "--json"])
+        rep = json.loads(out.strip().splitlines()[-1])
+        result["embedded"] = {"articles": rep["added"], "wall": wall, "cpu": cpu, "peak_mb": mem.peak_total / 2**20,
+                              "stages": rep.get("timings", {}),
+                              "stage_peak_mb": stage_peaks(mem, wall, rep.get("timings", {}))}
+    if "spark" not in engines:
+        shutil.rmtree(dest)
+        return result
     out, wall, cpu, mem = run([EVENTWIRE, "ingest", "--engine", "spark", "--master", master, str(dest / "all"),
                                "--out", str(out_dir), "--json"])
     rep = json.loads(out.strip().splitlines()[-1])
@@ -159,22 +164,29 @@ def measure(n: int, workdir: Path, master: str) -> dict:
                        "report": {k: rep[k] for k in ("language", "stories", "dated_from_corpus", "failed")}}
     out, wall, cpu, mem = run([EVENTWIRE, "load", str(out_dir), "--db", str(spark_db), "--json"])
     result["load"] = {"wall": wall, "peak_mb": mem.peak_total / 2**20}
-    result["compare"] = compare(emb_db, spark_db)
+    if "embedded" in engines:
+        result["compare"] = compare(emb_db, spark_db)
     shutil.rmtree(dest)
     return result
 
 
 def show(n: int, r: dict) -> None:
-    e, s = r["embedded"], r["spark"]
-    print(f"\n== {e['articles']:,} articles (asked {n:,}; {r['documents']:,} documents)")
+    e, s = r.get("embedded"), r.get("spark")
+    print(f"\n== {(e or s)['articles']:,} articles (asked {n:,}; {r['documents']:,} documents)")
     for name, x in (("embedded", e), ("spark", s)):
+        if x is None:
+            continue
         print(f"{name:9} {x['wall']:8.1f} s wall, {x['articles'] / x['wall']:6.1f} articles/s, CPU {x['cpu']:.0f} s, "
               f"peak {x['peak_mb']:.0f} MB")
         print("          stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in x["stages"].items()))
         print("          peak MB by stage: " + ", ".join(f"{k} {v}" for k, v in x["stage_peak_mb"].items()))
+    if s is None:
+        return
     print(f"load      {r['load']['wall']:.1f} s, peak {r['load']['peak_mb']:.0f} MB")
-    print(f"spark / embedded wall: {s['wall'] / e['wall']:.2f} (with load: {(s['wall'] + r['load']['wall']) / e['wall']:.2f})")
     print(f"spark report: {json.dumps(s['report'])}")
+    if e is None:
+        return
+    print(f"spark / embedded wall: {s['wall'] / e['wall']:.2f} (with load: {(s['wall'] + r['load']['wall']) / e['wall']:.2f})")
     c = r["compare"]
     print(f"same story members: {c['articles_same_story']:,} of {c['articles']:,} articles; events in both "
           f"{c['events_both']:,} (embedded {c['events_embedded']:,}, spark {c['events_spark']:,})")
@@ -187,6 +199,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--engines", nargs="+", choices=("embedded", "spark"), default=["embedded", "spark"],
+                    help="measure only these engines (the comparison needs both)")
     ap.add_argument("--keep", help="work in this folder and keep the stores and datasets")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -197,7 +211,7 @@ def main() -> None:
     results = {}
     try:
         for n in args.articles:
-            results[n] = measure(n, workdir, args.master)
+            results[n] = measure(n, workdir, args.master, tuple(args.engines))
             show(n, results[n])
             sys.stdout.flush()
     finally:

@@ -291,3 +291,11 @@ def test_a_layer_over_the_kept_base_learns_nothing_into_it():
     assert base.lookup("Renn") is None
     S._kb_before(kb, facts, ("2020-02-01", 0), ("run", "waves"))
     assert kb.lookup("Renn") is None  # a new task starts from the base alone
+
+
+def test_split_block_parts_a_blocks_records_by_tag():
+    rows, words, actors = S.split_block([(1, ("harbour", 3)), (0, "row-a"), (2, ("p:olen marrow", 2)),
+                                         (0, "row-b"), (1, ("treaty", 7))])
+    assert rows == ["row-a", "row-b"]
+    assert words == {"harbour": 3, "treaty": 7} and actors == {"p:olen marrow": 2}
+    assert S.split_block([]) == ([], {}, {})

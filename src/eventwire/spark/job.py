@@ -118,7 +118,8 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
 
     # 4. language pass, the knowledge base settled by rounds -------------------------------------
     say("language")
-    parts = max(parallel, math.ceil(stored / ARTICLES_PER_PARTITION)) if stored else 1
+    # whole waves (a multiple of the cores), so no wave leaves a core idle
+    parts = parallel * max(1, math.ceil(stored / (ARTICLES_PER_PARTITION * parallel))) if stored else 1
     keyed = numbered.map(lambda r: (S.language_key(r[1], r[0]), r))
     ordered = keyed.sortByKey(numPartitions=parts) if stored else keyed
     analysed, rounds, redone, waves, split = _settle(spark, ordered, parallel, dictionaries, keep)
@@ -253,20 +254,27 @@ class _Grouping:
     def __init__(self, df, adf, total: int, partitions: int) -> None:
         self.df, self.adf, self.total, self.partitions = df, adf, total, partitions
 
-    def _vocab(self, placed, which: int, frequencies):
+    def _vocab(self, placed):
+        """(block, (1, (word, df))) and (block, (2, (actor, df))) for every word and actor the
+        block's articles use, with its document frequency over the whole corpus."""
         P = self.partitions
-        return (placed.flatMap(lambda br: ((w, br[0]) for w in S.story_counts(br[1][1], br[1][4])[which]))
-                .distinct(P).join(frequencies, P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-                .groupByKey(P).mapValues(dict))
+        freq = self.df.map(lambda kv: ((1, kv[0]), kv[1])).union(self.adf.map(lambda kv: ((2, kv[0]), kv[1])))
+
+        def terms(br):
+            tf, actors = S.story_counts(br[1][1], br[1][4])
+            return [((1, w), br[0]) for w in tf] + [((2, a), br[0]) for a in actors]
+
+        return (placed.flatMap(terms).distinct(P).join(freq, P)
+                .map(lambda kv: (kv[1][0], (kv[0][0], (kv[0][1], kv[1][1])))))
 
     def run(self, placed, tables: Sequence[str] = S.BLOCK_TABLES):
-        """``placed``: (block, row) -> (block, (table, row)) records of every block."""
-        total, tables = self.total, tuple(tables)
-        items = placed.map(lambda br: (br[0], (br[1][0], br[1][1], br[1][2], br[1][3], replace(br[1][4], meta={}))))
-        return (items.groupByKey(self.partitions).leftOuterJoin(self._vocab(placed, 0, self.df), self.partitions)
-                .leftOuterJoin(self._vocab(placed, 1, self.adf), self.partitions)
-                .flatMap(lambda kv: ((kv[0], tr) for tr in S.run_block(
-                    kv[1][0][0], kv[1][0][1] or {}, kv[1][1] or {}, total, tables))))
+        """``placed``: (block, row) -> (block, (table, row)) records of every block.  The rows and
+        the vocabularies meet in one shuffle (rows are the heavy part: each crosses it once)."""
+        total, tables, P = self.total, tuple(tables), self.partitions
+        items = placed.map(lambda br: (br[0], (0, (br[1][0], br[1][1], br[1][2], br[1][3],
+                                                   replace(br[1][4], meta={})))))
+        return items.union(self._vocab(placed)).groupByKey(P).flatMap(
+            lambda kv: ((kv[0], tr) for tr in S.run_block(*S.split_block(kv[1]), total, tables)))
 
 
 def _place_undated(grouping: _Grouping, counts, by_id, blocks_b, keep):

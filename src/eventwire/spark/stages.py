@@ -435,6 +435,22 @@ def run_block(items: Iterable[tuple], vocab: dict[str, int], actor_vocab: dict[s
     store.close()
 
 
+def split_block(tagged: Iterable[tuple]) -> tuple[list, dict[str, int], dict[str, int]]:
+    """A block's records as ``run_block`` takes them: from (0, row), (1, (word, df)) and
+    (2, (actor, df)) records, the rows, the word and the actor document frequencies."""
+    rows: list = []
+    words: dict[str, int] = {}
+    actors: dict[str, int] = {}
+    for tag, value in tagged:
+        if tag == 0:
+            rows.append(value)
+        elif tag == 1:
+            words[value[0]] = value[1]
+        else:
+            actors[value[0]] = value[1]
+    return rows, words, actors
+
+
 def packed(records: Iterable[tuple]) -> Iterator[tuple[str, bytes]]:
     """(table, row) records as one (table, pickled rows) record per table: a Spark stage that
     picks one table out of many then unpickles only that table's rows."""
@@ -564,5 +580,5 @@ __all__ = [
     "BLOCK_TABLES", "MANIFEST_SUFFIXES", "UNDATED", "affair_text", "base_weight", "candidate_positions",
     "corpus_position", "date_undated", "day", "error_row", "extract_group", "fact_identity", "facts_of",
     "best_trial", "first_candidates", "forced_cuts", "index_keys", "keep_latest", "language_key", "light", "packed", "prefix_kb", "recheck", "stale_keys", "unpacked", "list_inputs", "merge_latest", "plan_blocks",
-    "read_manifest", "read_records", "run_block", "run_threads", "settle", "story_actors", "story_counts", "story_day", "story_terms", "table_columns",
+    "read_manifest", "read_records", "run_block", "run_threads", "split_block", "settle", "story_actors", "story_counts", "story_day", "story_terms", "table_columns",
 ]

@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder
 from .clauses import clause_depth
 from .codes import intent_code
-from .words import _NOT_TYPED, _DOWNBEAT, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _GOVERNING_ROLES, _NOT_TYPED, _DOWNBEAT, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -178,8 +178,7 @@ class _Predicates:
                     used_nouns.add(obj.i)
             if frame is None and entry is not None:
                 frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
-            if frame is None and any(self.lex.role(r, lemma) for r in
-                                     ("intent", "request", "demand", "reject", "threaten", "want")):
+            if frame is None and any(self.lex.role(r, lemma) for r in _GOVERNING_ROLES):
                 frame = _Frame("", [tok], tok)  # a role verb with no code of its own
             if frame is not None:
                 frames[tok.i] = frame
@@ -230,7 +229,7 @@ class _Predicates:
     def is_role(self, tok) -> bool:
         """A verb or adjective that governs another act ("agreed to", "urged ... to", "is willing to")."""
         lemma = self.vlemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
-        return any(self.lex.role(r, lemma) for r in ("intent", "request", "demand", "reject", "threaten", "want"))
+        return any(self.lex.role(r, lemma) for r in _GOVERNING_ROLES)
 
     def phrase(self, verb) -> str:
         """A verb as a short phrase for the typer: lemma, particle, then its object (with its

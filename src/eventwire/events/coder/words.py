@@ -40,6 +40,9 @@ _PLURAL_PRON = {"they", "them", "their", "we"}
 
 _SUBJ = ("nsubj", "csubj")
 
+# role verbs: they govern another act ("agreed to talk", "urged them to leave") and code nothing alone
+_GOVERNING_ROLES = ("intent", "request", "demand", "reject", "threaten", "want")
+
 
 # a comment on how two countries get on ("relations are in bad shape", "ties have improved")
 _RELATION_NOUNS = {"relation", "relations", "relationship", "tie", "ties"}
