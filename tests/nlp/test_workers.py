@@ -82,6 +82,14 @@ def test_the_pure_document_function_depends_on_its_facts_only(nlp, one):
     again = list(analyse_documents(ARTICLES[3:5]))  # what an earlier call learned does not leak
     assert resolved(again) == resolved(cold)
     assert all("kb_journal" in a.meta for a in warm)
+    # nor does a base the Spark stages layered the process's knowledge base over
+    from eventwire.nlp.workers import _PASSES, learn_row
+
+    base = KnowledgeBase()
+    for row in facts:
+        learn_row(base, row)
+    _PASSES[()].kb.parent = base
+    assert resolved(list(analyse_documents(ARTICLES[3:5]))) == resolved(cold)
 
 
 def test_workers_end_when_their_main_process_is_killed(tmp_path):
