@@ -10,6 +10,7 @@ import math
 import os
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -363,7 +364,7 @@ def _settle(spark, ordered, width: int, dictionaries, keep):
         lambda i, it: ((i // width, i % width, j, pickle.dumps(kr)) for j, kr in enumerate(it)))
     frame = spark.createDataFrame(staged, "wave int, slot int, pos int, payload binary").persist(keep)
 
-    run_id = f"{sc.applicationId}:{id(ordered)}"
+    run_id = uuid.uuid4().hex  # names this pass's fact lists to the bases workers keep (another run's never match)
 
     def wave_task(it, deltas):
         rows = [pickle.loads(p) for _, p in sorted(x[1] for x in it)]
