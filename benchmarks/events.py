@@ -17,7 +17,7 @@ the sentence id; the held-out half is read for figures only) and for the whole s
     (nor IGO) on either side claims no dyad: every gold event has a coded party on at least one
     side, so such events (``code`` prints them with confidence 0.2 so that a sentence's main
     act is never lost) are not scored as triples here; the PLOVER figure counts them.  Also how many
-    no-event sentences got no event; with -v, the sentences coded wrong and a per-root
+    no-event sentences got no event; with -v, the development half's sentences coded wrong (never the held-out half's) and a per-root
     confusion (gold root -> coded root for the same dyad, NONE where one side has none);
   * plover_gsr.jsonl: PLOVER type accuracy (field ``event_polecat``) of each sentence's main
     event (the event ``code`` marks ``main``), NONE when ``code`` prints no event;
@@ -268,13 +268,13 @@ def main(argv: list[str]) -> int:
     plover_coded = code_cli([r["text"] for r in plover], [None] * len(plover))
     print(f"coded {len(petr) + len(plover)} sentences through `eventwire code` in {time.perf_counter() - t0:.0f} s")
     for part, (rows, coded) in [*split(petr, petr_coded).items(), ("all", (petr, petr_coded))]:
-        r = score_petr(rows, coded, verbose and part == "all")
+        r = score_petr(rows, coded, verbose and part == "dev")
         s = score_petr(rows, coded, strict=True)
         print(f"petr2 {part:<8} ({r['n']} sentences): P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}"
               f" (strict, no-country never matching: F1 {s['f1']:.3f}); no-event sentences quiet "
               f"{r['no_event_quiet']}/{r['no_event_sentences']}")
     for part, (rows, coded) in [*split(plover, plover_coded).items(), ("all", (plover, plover_coded))]:
-        p = score_plover(rows, coded, verbose and part == "all")
+        p = score_plover(rows, coded, verbose and part == "dev")
         print(f"plover_gsr {part:<8} ({p['n']} sentences): PLOVER type accuracy of the main event {p['accuracy']:.3f}")
     if "--no-speed" in argv:
         return 0

@@ -5,6 +5,9 @@ Usage (from the repository root, with the `spark` extra and Java 17 installed):
     .venv/bin/python benchmarks/scale.py [--articles 1000 10000 100000] [--master 'local[2]'] [--keep DIR]
         [--engines embedded spark]
 
+One engine at a time (``--engines embedded``, then ``--engines spark`` with the same ``--keep DIR``): the
+Spark run is compared with the store the embedded run left there.
+
 For each size the example corpus is replicated with variation (``benchmarks/ingest.py``'s
 ``replicate``), then, each in a fresh process, as a user runs them:
 
@@ -142,7 +145,9 @@ def measure(n: int, workdir: Path, master: str, engines: tuple[str, ...] = ("emb
     dest = workdir / f"corpus-{n}"
     replica = replicate(dest, copies)
     emb_db, spark_db, out_dir = workdir / f"embedded-{n}.db", workdir / f"loaded-{n}.db", workdir / f"dataset-{n}"
-    for p in (emb_db, spark_db):
+    # a store is rebuilt only by its own engine's run: a Spark-only run (``--engines spark``) after an
+    # embedded-only one in the same --keep folder is compared with the store that run left
+    for p in ([emb_db] if "embedded" in engines else []) + ([spark_db] if "spark" in engines else []):
         for suffix in ("", "-wal", "-shm"):
             Path(str(p) + suffix).unlink(missing_ok=True)
     shutil.rmtree(out_dir, ignore_errors=True)
@@ -164,8 +169,9 @@ def measure(n: int, workdir: Path, master: str, engines: tuple[str, ...] = ("emb
                        "report": {k: rep[k] for k in ("language", "stories", "dated_from_corpus", "failed")}}
     out, wall, cpu, mem = run([EVENTWIRE, "load", str(out_dir), "--db", str(spark_db), "--json"])
     result["load"] = {"wall": wall, "peak_mb": mem.peak_total / 2**20}
-    if "embedded" in engines:
+    if "embedded" in engines or emb_db.exists():
         result["compare"] = compare(emb_db, spark_db)
+        result["compare"]["embedded_store_from_this_run"] = "embedded" in engines
     shutil.rmtree(dest)
     return result
 
@@ -185,8 +191,13 @@ def show(n: int, r: dict) -> None:
     print(f"load      {r['load']['wall']:.1f} s, peak {r['load']['peak_mb']:.0f} MB")
     print(f"spark report: {json.dumps(s['report'])}")
     if e is None:
-        return
-    print(f"spark / embedded wall: {s['wall'] / e['wall']:.2f} (with load: {(s['wall'] + r['load']['wall']) / e['wall']:.2f})")
+        if "compare" not in r:
+            return
+        print("(the embedded store compared below was left by an earlier --engines embedded run in this folder;"
+              " its time is in that run's output)")
+    else:
+        print(f"spark / embedded wall: {s['wall'] / e['wall']:.2f} (with load: "
+              f"{(s['wall'] + r['load']['wall']) / e['wall']:.2f})")
     c = r["compare"]
     print(f"same story members: {c['articles_same_story']:,} of {c['articles']:,} articles; events in both "
           f"{c['events_both']:,} (embedded {c['events_embedded']:,}, spark {c['events_spark']:,})")

@@ -50,7 +50,11 @@ def test_future_meeting_keeps_its_code_flagged_future(nlp):
     # CAMEO practice: a scheduled meeting is coded as the meeting, flagged future ...
     ev = code_sentence("Germany will hold talks with Poland next month.", nlp=nlp)
     e = next(e for e in ev if e.source == "DEU")
-    assert e.root == "04" and e.future and e.plover == "CONSULT"
+    assert e.root == "04" and e.future
+    # ... and PLOVER, where an act of cooperation still to come is an agreement, types it AGREE
+    assert e.plover == "AGREE" and e.plover_mode is None
+    done = code_sentence("Germany held talks with Poland on Monday.", nlp=nlp)
+    assert next(e for e in done if e.source == "DEU").plover == "CONSULT"
     # ... while PLOVER types a stated future act of cooperation as AGREE
     t = main_event_type(nlp("Germany will hold talks with Poland next month."))
     assert t.root == "03" and t.plover == "AGREE"
@@ -311,7 +315,9 @@ def test_fired_from_a_place_makes_it_the_source(nlp):
 def test_compound_modifier_is_no_event(nlp):
     ev = code_sentence("Greek and Cypriot warships launched war games near Crete.", nlp=nlp)
     assert not any(e.root in ("18", "19", "20") for e in ev)
-    assert main_event_type(nlp("Greek and Cypriot warships launched war games near Crete.")).plover == "MOBILIZE"
+    # two countries exercising together cooperate militarily (CAMEO 062 names joint exercises)
+    assert main_event_type(nlp("Greek and Cypriot warships launched war games near Crete.")).plover == "COOPERATE"
+    assert main_event_type(nlp("Greek warships launched war games near Crete.")).plover == "MOBILIZE"
 
 
 def test_must_in_what_someone_concluded_is_a_demand(nlp):
@@ -760,3 +766,95 @@ def test_aid_and_yielding_from_the_cameo_definitions(nlp, text, expected):
 def test_idioms_of_yielding_and_contributing_are_no_events(nlp):
     assert not code_sentence("Rising prices contributed to the unrest.", nlp=nlp)
     assert all(e.root != "08" for e in code_sentence("The senator ceded the floor.", nlp=nlp))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia handed over six captured soldiers to Azerbaijan on Friday.", ("ARM", "AZE", "0841")),
+    ("Iran returned the detained fishermen to Pakistan.", ("IRN", "PAK", "0841")),
+    ("The militia handed over control of the airport to the Libyan army.", (None, None, "080")),
+    ("Australia froze the assets of three Myanmar generals.", ("AUS", "MMR", "163")),
+    ("Turkey moved tanks and extra troops to its border with Syria.", ("TUR", "SYR", "154")),
+    ("Spain will send engineers to Morocco after the earthquake.", ("ESP", "MAR", "070")),
+    ("Hackers breached the computer network of the Estonian parliament.", (None, "EST", "170")),
+    ("Nepal contributed a battalion to the UN force in Lebanon.", ("NPL", None, "074")),
+    ("Police in Belarus placed the opposition leader under arrest.", (None, None, "173")),
+    ("Swiss prosecutors put the former minister under investigation.", ("CHE", None, "090")),
+])
+def test_yielding_sanctions_posture_aid_and_cyber_from_the_cameo_definitions(nlp, text, expected):
+    ev = code_doc(nlp(text), date="2024-05-01", actorless=True)
+    assert ev, text
+    src, tgt, code = expected
+    e = ev[0]
+    assert e.cameo == code
+    if src:
+        assert (e.source or "")[:3] == src
+    if tgt:
+        assert (e.target or "")[:3] == tgt
+
+
+def test_arms_received_from_a_giver_run_from_the_giver(nlp):
+    for text in ("Ukraine received 40 tanks from Poland last month.",
+                 "Kyiv received a shipment of drones from Ankara."):
+        ev = code_sentence(text, nlp=nlp, date="2024-05-01")
+        assert countries(ev) == {(ev[0].source[:3], "UKR", "07")} and ev[0].source[:3] in ("POL", "TUR"), text
+    # with no giver named, the receiver gave nothing
+    assert not code_sentence("Ukraine received new tanks.", nlp=nlp)
+
+
+def test_a_promised_act_of_aid_is_typed_agree(nlp):
+    ev = code_sentence("Spain will send engineers to Morocco next week.", nlp=nlp, date="2024-05-01")
+    assert ev[0].cameo.startswith("07") and ev[0].future and ev[0].plover == "AGREE"
+    # a promised act of force stays a threat, a refused one a rejection
+    assert code_sentence("Kenya will attack the Somali rebels.", nlp=nlp)[0].plover == "THREATEN"
+    assert code_sentence("Spain will not send engineers to Morocco.", nlp=nlp)[0].plover != "AGREE"
+
+
+def test_a_speaker_saying_another_must_act_demands_it_whatever_the_act(nlp):
+    ev = code_sentence("Germany said Hungary must respect the rule of law.", nlp=nlp, date="2024-05-01")
+    assert countries(ev) == {("DEU", "HUN", "10")} and ev[0].plover == "REQUEST"
+    # a speaker exhorting "we" demands nothing of anyone
+    assert not code_sentence("The Danish minister said we must stay calm.", nlp=nlp)
+
+
+def test_refuge_given_or_refused_and_a_tightened_blockade(nlp):
+    ev = code_sentence("Germany agreed to take in 500 refugees from Greece.", nlp=nlp, date="2024-05-01")
+    assert ev[0].root == "03" and ev[0].plover == "AGREE"
+    ev = code_sentence("Jordan will not accept more refugees from Syria.", nlp=nlp, date="2024-05-01")
+    assert ev[0].root == "12" and ev[0].plover == "REJECT"
+    ev = code_sentence("Azerbaijan tightened its blockade of the Armenian enclave.", nlp=nlp, date="2024-05-01")
+    assert ev[0].cameo == "191" and ev[0].source == "AZE"
+    ev = code_sentence("NATO said it would tighten the blockade of the port.", nlp=nlp, date="2024-05-01")
+    assert ev[0].root == "13" and ev[0].plover == "THREATEN"
+
+
+def test_a_demand_noun_governs_the_act_it_names(nlp):
+    ev = code_sentence("Turkey renewed its demand that Sweden extradite the suspects.", nlp=nlp, date="2024-05-01")
+    assert countries(ev) == {("TUR", "SWE", "10")} and ev[0].plover == "REQUEST"
+    # the act done is no demand
+    ev = code_sentence("Sweden extradited the suspects to Turkey.", nlp=nlp, date="2024-05-01")
+    assert all(e.root != "10" for e in ev)
+
+
+def test_troops_arriving_deploy_rather_than_visit(nlp):
+    ev = code_sentence("Indian peacekeeping troops arrived in South Sudan on Monday.", nlp=nlp, date="2024-05-01")
+    assert countries(ev) == {("IND", "SSD", "07")} and ev[0].cameo == "074" and ev[0].plover == "AID"
+    ev = code_sentence("A contingent of Russian soldiers arrived in Belarus.", nlp=nlp, date="2024-05-01")
+    assert ev[0].cameo == "154" and ev[0].plover == "MOBILIZE"
+    ev = code_sentence("The Chinese foreign minister arrived in Paris.", nlp=nlp, date="2024-05-01")
+    assert ev[0].cameo == "042"
+
+
+def test_withdrawing_monitors_or_envoys_reduces_relations(nlp):
+    ev = code_sentence("Kenya withdrew its ambassador from Somalia.", nlp=nlp, date="2024-05-01")
+    assert ev[0].cameo == "161" and ev[0].plover == "SANCTION"
+    ev = code_sentence("The UN withdrew its inspectors from Iraq.", nlp=nlp, date="2024-05-01")
+    assert ev[0].cameo == "1662"
+    ev = code_sentence("Kenya withdrew its troops from Somalia.", nlp=nlp, date="2024-05-01")
+    assert ev[0].plover == "RETREAT"
+
+
+def test_confirming_is_reporting(nlp):
+    ev = code_sentence("NATO confirmed that Russia attacked Ukraine.", nlp=nlp, date="2024-05-01")
+    assert ("RUS", "UKR", "18") in countries(ev)
+    ev = code_sentence("Police prevented a protest outside parliament in Tbilisi.", nlp=nlp, date="2024-05-01")
+    assert ev[0].cameo == "172" and ev[0].plover == "COERCE"

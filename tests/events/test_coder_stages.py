@@ -7,7 +7,7 @@ import pytest
 from eventwire.events.coder.actors import _Coder, _default_resolve
 from eventwire.events.coder.build import _frame_events, _when
 from eventwire.events.coder.clauses import clause_depth
-from eventwire.events.coder.codes import intent_code, reject_code
+from eventwire.events.coder.codes import intent_code, plover_of, reject_code
 from eventwire.events.coder.participants import _Sentence
 from eventwire.events.coder.selection import _code_sentence, _select
 from eventwire.records import Actor
@@ -41,6 +41,27 @@ def test_predicates_find_verbs_and_event_nouns(nlp):
 def test_predicates_skip_participles_modifying_nouns(nlp):
     _, _, s = sentence(nlp, "Police questioned the alleged smugglers in Mombasa.")
     assert "allege" not in heads(s.frames())
+
+
+def test_predicates_a_participle_standing_for_people_is_no_act(nlp):
+    _, _, s = sentence(nlp, "Army helicopters evacuated the wounded from the village.")
+    assert all(not f.code.startswith("18") for f in s.frames())
+    _, _, s = sentence(nlp, "Gunmen wounded two guards in the village.")
+    assert heads(s.frames())["wound"].code.startswith("18")
+
+
+def test_predicates_a_frame_noun_takes_its_compounds_act(nlp):
+    _, _, s = sentence(nlp, "Ghana began a mediation effort in the dispute.")
+    assert any(f.code.startswith("045") for f in s.frames())
+    _, _, s = sentence(nlp, "Ghana began a fundraising effort for the museum.")
+    assert not any(f.code for f in s.frames() if f.head.lemma_ == "effort")
+
+
+def test_predicates_joint_names_the_kind_of_exercise(nlp):
+    _, _, s = sentence(nlp, "Peru held joint naval exercises off Callao.")
+    assert any(f.code == "062" for f in s.frames())
+    _, _, s = sentence(nlp, "Peru held joint military exercises off Callao.")
+    assert any(f.code == "062" for f in s.frames())
 
 
 # ------------------------------------------------------------------------ roles
@@ -109,7 +130,36 @@ def test_codes_shift_by_the_governing_verb():
     assert reject_code("19") is None  # a fight is not refused
 
 
+def test_codes_plover_types_a_cooperative_act_to_come_as_agree():
+    assert plover_of("040") == ("CONSULT", None)
+    assert plover_of("040", future=True) == ("AGREE", None)
+    assert plover_of("070", future=True) == ("AGREE", None)
+    assert plover_of("040", future=True, negated=True) == ("CONSULT", None)
+    assert plover_of("190", future=True)[0] == "ASSAULT"  # force to come is the roles' threat (13x)
+    assert plover_of("163", future=True)[0] == "SANCTION"
+
+
 # ------------------------------------------------------------------------ build
+
+
+def test_build_exercises_of_two_countries_are_cooperation(nlp):
+    for text in ("Kenyan and Ugandan troops held exercises near Lake Victoria.",
+                 "Kenya held military drills with Uganda near Lake Victoria."):
+        coder, sent, s = sentence(nlp, text)
+        f = next(f for f in s.frames() if f.code.startswith("15"))
+        when, _ = _when(sent, DATE, (), f)
+        events, _ = _frame_events(coder, s, f, sent, when, "publication date")
+        assert {e.cameo for e in events} == {"062"}, text
+        assert {(e.source[:3], e.target[:3]) for e in events} >= {("KEN", "UGA")}, text
+    for text in ("Kenya held military drills near Lake Victoria.", "Kenya held military drills near the border with Uganda."):
+        coder, sent, s = sentence(nlp, text)
+        f = next(f for f in s.frames() if f.code.startswith("15"))
+        events, _ = _frame_events(coder, s, f, sent, DATE, "publication date")
+        assert {e.cameo for e in events} == {"150"}, text
+    coder, sent, s = sentence(nlp, "Kenya held military drills near Lake Victoria.")
+    f = next(f for f in s.frames() if f.code.startswith("15"))
+    events, _ = _frame_events(coder, s, f, sent, DATE, "publication date")
+    assert {e.cameo for e in events} == {"150"}
 
 
 def test_build_a_symmetric_meeting_runs_both_ways(nlp):

@@ -31,8 +31,9 @@ Method: dependency patterns over a spaCy parse plus the project lexicon
    ("threatened to") -> 13x.  A negated cooperative event becomes its 12x
    rejection ("will not meet" -> 125); other negations are flagged.  A plain
    future ("will meet", "is scheduled to attend") keeps its code, flagged
-   ``future``; a future the speaker states ("said it would free") is an
-   intent (03x); a future act of force is a threat (13x).  Modal or
+   ``future``, and PLOVER, whose AGREE covers every act of cooperation
+   still to come, types it AGREE; a future the speaker states ("said it
+   would free") is an intent (03x); a future act of force is a threat (13x).  Modal or
    conditional clauses are flagged hypothetical.
 3. *Actors.*  Source: the subject (coordinated subjects give one event
    each), the "by" agent of a passive, or the subject inherited from the
@@ -74,6 +75,12 @@ Method: dependency patterns over a spaCy parse plus the project lexicon
    improved") makes a comment, 012 pessimistic or 013 optimistic, aimed at
    the first other country the statement names, else the one addressed; as
    a 01x it stands only when the sentence has no more specific event.
+   Exercises held by two countries, or by one "with" another, are military
+   cooperation (062), not a show of force (150).  A noun that only frames an
+   act ("a mediation effort", "a bombing campaign") takes its compound's
+   code; a participle standing for people ("evacuated the wounded") is no
+   act.  "X received tanks from Y" is Y's gift to X; with no giver named,
+   no event.
 7. *Typing without actors.*  ``code_doc`` never returns an actorless
    event; ``main_event_type`` gives a sentence's main event for PLOVER
    typing even when no actor resolves (uncoded, confidence 0.2), and types a

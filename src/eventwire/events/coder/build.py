@@ -8,10 +8,10 @@ from eventwire.events.plover import to_plover
 from eventwire.nlp.dictionary import SECTORS
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
-from .codes import intent_code
+from .codes import intent_code, plover_of
 from .participants import _Sentence
 from .predicates import _Frame
-from .words import UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _EXERCISES, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _when(sent, date, times, frame: "_Frame | None" = None):
@@ -154,6 +154,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     # prepositional object that resolves); its coordinated members count as one each
     targets = []
     topic = False  # the targets name what the act is about ("a summit on Iran"), not a party to it
+    partner = False  # the targets are named with "with" ("drills with Y")
     src_codes = {a[0].code for a in sources if a is not None and a[0].code}
     for group in groups:
         found = []
@@ -184,6 +185,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 continue
             targets = found
             topic = prep in _TOPIC_PREPS
+            # "drills with Y", not "drills near the border with Y"
+            partner = prep == "with" and group[0].head.head.i in {f.head.i, getattr(f.noun, "i", -1)}
             break
     if f.code == "112" and f.lifted and sources and sources[0] is not None and not targets and f.victims:
         # "X claimed that they (X) had attacked Y": no accusation but X claiming the act (015)
@@ -192,6 +195,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             f.code = "015"
             targets = [a for tok in f.victims for a in coder.actors(tok, ctx, speaker)
                        if a[0].code not in src_codes][:1]
+    if f.code[:3] == "150" and any(w.lemma_.lower() in _EXERCISES for w in f.trigger) and (
+            partner and any(_has_country(t[0]) for t in targets)
+            or len({a[0].country for a in sources if a is not None and a[0].country}) > 1):
+        # exercises held by two countries, or by one with another, are military cooperation
+        # (CAMEO 062 names joint exercises), not a show of force
+        f.code, f.symmetric = "062", True
     if f.code[:3] in ("015", "016") and not targets and not f.nominal:
         # "claimed responsibility for an attack on a mall in Kenya's capital": the act's victim
         targets = _claimed_act_target(coder, f, ctx, src_codes)
@@ -269,7 +278,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             # "X held talks / negotiated with Y": talks run both ways (a plain "met with" stays X->Y)
             pairs += [(b, a) for a, b in pairs if b is not None and a is not None and _has_country(b[0])]
     info = lookup(f.code)
-    plover, mode = to_plover(f.code)
+    plover, mode = plover_of(f.code, future=f.future, negated=f.negated)
     trig = sorted(f.trigger, key=lambda w: w.i)
     out, seen = [], set()
     for src, tgt in pairs:

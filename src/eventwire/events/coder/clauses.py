@@ -11,7 +11,7 @@ _SUBORDINATE = ("ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass",
 
 # reporting verbs that leave the reported clause the sentence's main event
 _PLAIN_REPORT = {"say", "tell", "announce", "state", "report", "add", "note", "declare", "quote", "write",
-                 "tweet", "explain", "stress"}
+                 "tweet", "explain", "stress", "confirm"}
 
 
 def clause_depth(tok) -> int:

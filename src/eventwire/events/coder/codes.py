@@ -2,6 +2,7 @@
 demand, rejection, threat)."""
 from __future__ import annotations
 
+from eventwire.events.plover import to_plover
 
 
 
@@ -60,3 +61,19 @@ def reject_code(code: str) -> str | None:
     if code[:2] in ("12",) or code[:2] > "08" and code[:2] != "09":
         return None
     return _pick(code, _REJECT, "")
+
+
+# PLOVER types of acts done, not said: stated as a plan or a promise they are PLOVER's AGREE
+_ACTS_OF_COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+
+
+def plover_of(code: str, *, future: bool = False, negated: bool = False) -> tuple[str, str | None]:
+    """(PLOVER type, mode) of an act coded ``code``.
+
+    CAMEO practice keeps a plain future act's own code ("will meet" stays 040, flagged future);
+    PLOVER files every act of cooperation still to come under AGREE (it "says it will
+    cooperate, settle, or give something"), so such an act is typed AGREE, with no mode."""
+    kind, mode = to_plover(code)
+    if future and not negated and kind in _ACTS_OF_COOPERATION:
+        return "AGREE", None
+    return kind, mode

@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder
 from .clauses import clause_depth
 from .codes import intent_code
-from .words import _GOVERNING_ROLES, _NOT_TYPED, _DOWNBEAT, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _GOVERNING_ROLES, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -114,10 +114,23 @@ class _Predicates:
                 return inner
         return tok
 
+    def forces_arriving(self, verb) -> str:
+        """"peacekeeping" or "forces" when the verb's subject is a body of troops ("troops", "a
+        contingent of soldiers", "the first deployment of peacekeepers"), else ""."""
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj"]
+            if any(h.lemma_.lower() in _FORCES for h in heads):
+                words = [w.lower_ for w in subj.subtree]
+                return "peacekeeping" if any(w.startswith("peacekeep") for w in words) else "forces"
+        return ""
+
     def noun_code(self, tok) -> tuple[str, list] | None:
         nouns = self.lex.nouns
         lemma = tok.lemma_.lower()
-        for left in sorted(tok.lefts, key=lambda t: -t.i):  # nearest first: "joint naval exercises"
+        # nearest first ("joint naval exercises"), but "joint" before any other ("joint military
+        # exercises" are joint exercises)
+        for left in sorted(tok.lefts, key=lambda t: (t.lower_ != "joint", -t.i)):
             if left.dep_ in ("compound", "amod"):
                 two = f"{left.lower_} {lemma}"
                 if two in nouns:
@@ -126,6 +139,13 @@ class _Predicates:
             return nouns[lemma], [tok]
         if tok.lower_ in nouns:
             return nouns[tok.lower_], [tok]
+        if lemma in _FRAME_NOUNS:
+            # "a mediation effort", "a bombing campaign": the act the frame noun is made of
+            for left in sorted(tok.lefts, key=lambda t: -t.i):
+                if left.dep_ == "compound" and left.pos_ == "NOUN":
+                    two = nouns.get(left.lemma_.lower()) or nouns.get(left.lower_)
+                    if two:
+                        return two, [left, tok]
         return None
 
     def frames(self) -> list[_Frame]:
@@ -136,6 +156,9 @@ class _Predicates:
                 continue
             if tok.dep_ in ("amod", "compound"):  # a participle modifying a noun ("alleged bombers")
                 continue
+            if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ in ("VBN", "VBG") \
+                    and any(c.dep_ == "det" for c in tok.children):
+                continue  # a participle standing for people ("evacuated the wounded"), no act
             entry, words = self.verb_entry(tok)
             lemma = self.vlemma(tok)
             frame = None
@@ -146,7 +169,9 @@ class _Predicates:
                 hit = self.noun_code(obj) if obj is not None else None
                 if hit and len(hit[1]) == 2 and not any(w.i == obj.i for w in words):
                     entry, words = None, []
-            if entry is not None and entry.words:
+            # "X received tanks from Y": a gift's giver is its actor, not the subject (below)
+            given = entry is not None and entry.code.startswith("07") and self.lex.role("receive", lemma)
+            if entry is not None and entry.words and not given:
                 frame = _Frame(entry.code, [tok] + words, tok, symmetric=entry.symmetric)
                 frame.noun = next((w for w in words if w.pos_ in ("NOUN", "PROPN")
                                    and w.dep_ in ("dobj", "nsubjpass", "pobj", "attr")), None)
@@ -169,6 +194,8 @@ class _Predicates:
                 # "X received aid / assurances from Y", "X faced criticism from Y": Y's act, X its target
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 hit = self.noun_code(obj) if obj is not None else None
+                if hit is None and entry is not None and obj is not None:
+                    hit = (entry.code, [obj])  # "received tanks from Y": the entry's act, done by Y
                 giver = [g for h in ([tok, obj] if obj is not None else [tok]) for c in h.children
                          if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
                 if hit and giver:
@@ -176,10 +203,18 @@ class _Predicates:
                     frame.givers = self.expand(giver[0])
                     frame.targets = [t for c in tok.children if c.dep_ in _SUBJ for t in self.expand(c)]
                     used_nouns.add(obj.i)
-            if frame is None and entry is not None:
+            if frame is None and entry is not None and not given:
                 frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
+            if frame is None and tok.dep_ == "ccomp" and self.lex.role("speech", self.vlemma(tok.head)) \
+                    and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children) \
+                    and any(c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+                # "X said Y must ensure ...": a demand on Y whatever the act (roles.obligation)
+                frame = _Frame("100", [tok], tok)
             if frame is None and any(self.lex.role(r, lemma) for r in _GOVERNING_ROLES):
                 frame = _Frame("", [tok], tok)  # a role verb with no code of its own
+            if frame is not None and frame.code.startswith("042") and self.forces_arriving(tok):
+                # "peacekeeping troops arrived in Y": a deployment (074, or 154 for other forces), no visit
+                frame.code = "074" if self.forces_arriving(tok) == "peacekeeping" else "154"
             if frame is not None:
                 frames[tok.i] = frame
         for tok in self.sent:  # "is willing / ready / prepared to ...": a role adjective

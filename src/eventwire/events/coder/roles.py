@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .codes import _DEMAND, _REQUEST, _THREAT, _pick, intent_code, reject_code
 from .predicates import _Frame
-from .words import _CEASE, _CONDITION, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _same, _subjunctive
+from .words import _CEASE, _CONDITION, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _same, _subjunctive
 
 
 class _Roles:
@@ -183,7 +183,12 @@ class _Roles:
         while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
             t = t.head
         if not any(c.dep_ == "aux" and c.lower_ == "must" for c in t.children):
-            return False
+            # "reiterated its demand that Y ease ...": the noun of a demand with its content
+            # ("... its demand today that Y ease ...", the clause hung on the verb of the demand)
+            noun = t.head if t.head.pos_ == "NOUN" else next(
+                (c for c in t.head.children if c.dep_ == "dobj" and c.lemma_.lower() in _DEMAND_NOUNS), None)
+            return t.dep_ in ("acl", "ccomp") and noun is not None \
+                and noun.lemma_.lower() in _DEMAND_NOUNS and any(c.dep_ in _SUBJ for c in t.children)
         return t.dep_ == "ccomp" and (t.head.pos_ in ("NOUN", "VERB") or self.lex.role("speech", self.vlemma(t.head))) \
             or t.dep_ == "acl" and t.head.pos_ == "NOUN"
 

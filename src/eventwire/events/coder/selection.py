@@ -10,6 +10,7 @@ from eventwire.records import Event, TimeExpr
 from .actors import _Coder, _default_resolve
 from .build import _frame_events, _when
 from .clauses import clause_depth
+from .codes import plover_of
 from .participants import _Sentence
 from .predicates import _Frame
 from .words import Resolve, _BACKGROUND_PREPS, _same
@@ -150,7 +151,7 @@ def _fallback_event(s: "_Sentence", frames: list[_Frame], sent, when, basis) -> 
     """
     f = _main_frame(frames)
     info = lookup(f.code)
-    plover, mode = to_plover(f.code)
+    plover, mode = plover_of(f.code, future=f.future, negated=f.negated)
     trig = sorted(f.trigger, key=lambda w: w.i)
     source, source_words = _words_of(s, s.subjects(f.head) if not f.nominal else [], sent.text)
     groups = [g for g in (f.groups or ([list(f.targets)] if f.targets else s.target_groups(f))) if g]

@@ -97,7 +97,7 @@ _VICTIM_SECTORS = {"CVL", "REL", "EDU", "HLH", "BUS", "MED", "LAB", "AGR", None}
 # acts whose place stands for their target when no actor is named: visits and meetings held
 # there, protests, shows of force, force ("struck targets in X"); not aid pledged or a statement
 # made at a conference in Geneva
-_PLACE_TARGET_ROOTS = {"04", "14", "15", "17", "18", "19", "20"}
+_PLACE_TARGET_ROOTS = {"04", "07", "14", "15", "17", "18", "19", "20"}
 
 
 _TALKS = {"talk", "talks", "negotiation", "consultation", "discussion", "dialogue", "meeting", "summit"}
@@ -131,6 +131,14 @@ _DOMESTIC_SECTORS = {"OPP", "PTY", "LEG", "JUD"}
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
 
+# nouns that only frame an act named by their compound ("a mediation effort")
+_FRAME_NOUNS = {"effort", "bid", "attempt", "initiative", "mission", "campaign", "operation", "drive", "push"}
+# nouns of a demand whose content clause is the act demanded ("its demand that Y withdraw")
+_DEMAND_NOUNS = {"demand", "insistence", "ultimatum"}
+# bodies of troops: arriving somewhere, they deploy rather than visit
+_FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
+           "paratrooper", "deployment", "unit", "regiment", "detachment"}
+_EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "war-game"}
 _BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for"}
 
 
