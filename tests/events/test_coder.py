@@ -771,7 +771,7 @@ def test_idioms_of_yielding_and_contributing_are_no_events(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Armenia handed over six captured soldiers to Azerbaijan on Friday.", ("ARM", "AZE", "0841")),
     ("Iran returned the detained fishermen to Pakistan.", ("IRN", "PAK", "0841")),
-    ("The militia handed over control of the airport to the Libyan army.", (None, None, "080")),
+    ("Rebel fighters handed over control of two border towns to the Malian army.", (None, None, "080")),
     ("Australia froze the assets of three Myanmar generals.", ("AUS", "MMR", "163")),
     ("Turkey moved tanks and extra troops to its border with Syria.", ("TUR", "SYR", "154")),
     ("Spain will send engineers to Morocco after the earthquake.", ("ESP", "MAR", "070")),
@@ -858,3 +858,12 @@ def test_confirming_is_reporting(nlp):
     assert ("RUS", "UKR", "18") in countries(ev)
     ev = code_sentence("Police prevented a protest outside parliament in Tbilisi.", nlp=nlp, date="2024-05-01")
     assert ev[0].cameo == "172" and ev[0].plover == "COERCE"
+
+
+def test_blocking_roads_in_protest_is_a_protest_not_its_prevention(nlp):
+    ev = code_sentence("Dutch fishermen blocked the port of Rotterdam with their boats in protest against quotas.",
+                       nlp=nlp, date="2024-05-01")
+    assert ev and all(e.root != "17" for e in ev)
+    ev = code_sentence("A unit of Rwandan police officers arrived in Mozambique to join a security mission.",
+                       nlp=nlp, date="2024-05-01")
+    assert ev[0].cameo == "074"

@@ -149,3 +149,39 @@ def test_dyad_series_counted_in_sql_matches_the_python_count(web_db, monkeypatch
             slow = dyad_module.dyad(store, "USA", "RUS", by=by)
             monkeypatch.undo()
             assert fast == slow and fast["totals"]["events"] > 0
+
+
+
+def test_an_event_with_no_source_is_listed_under_its_target(tmp_path, web_db):
+    """The actor filter's second branch (the actor as target) once dropped events whose source is
+    empty (NULL <> 'USA' is not true in SQL): the API then listed fewer rows than `eventwire events`."""
+    import shutil
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from eventwire.events.store import events
+    from eventwire.store import Store
+    from eventwire.web import create_app
+
+    db = tmp_path / "copy.db"
+    shutil.copy(web_db, db)
+    con = sqlite3.connect(db)
+    cols = [r[1] for r in con.execute("PRAGMA table_info(events)")]
+    row = dict(zip(cols, con.execute("SELECT * FROM events WHERE substr(target, 1, 3) = 'USA' LIMIT 1").fetchone()))
+    row.update(id="0" * 16, source=None)
+    con.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", list(row.values()))
+    con.commit()
+    con.close()
+    with Store(db, readonly=True) as store:
+        want = [e["id"] for e in events(store, actor="USA")]
+    assert "0" * 16 in want
+    with TestClient(create_app(db)) as c:
+        got, token = [], None
+        while True:
+            page = c.get("/api/events", params={"actor": "USA", "limit": 50, **({"next": token} if token else {})}).json()
+            got += [r["id"] for r in page["rows"]]
+            token = page["next"]
+            if not token:
+                break
+    assert got == want

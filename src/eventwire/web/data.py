@@ -346,7 +346,7 @@ def events(store: Store, *, actor=None, dyad=None, date_from=None, date_to=None,
         rest = "".join(f" AND {w}" for w in where)
         first = f"SELECT {cols}, coalesce(date, '9999') AS ew_k FROM events WHERE substr(source, 1, 3) = ?{rest}"
         second = (f"SELECT {cols}, coalesce(date, '9999') AS ew_k FROM events WHERE substr(target, 1, 3) = ? "
-                  f"AND substr(source, 1, 3) <> ?{rest}")
+                  f"AND coalesce(substr(source, 1, 3), '') <> ?{rest}")  # an event with no source is the target's
         sql = f"{first} UNION ALL {second} ORDER BY ew_k, id LIMIT ?"
         rows = [_event_dict(r[:-1]) for r in store.conn.execute(sql, [code, *args, code, code, *args, limit + 1])]
     elif pair is not None:

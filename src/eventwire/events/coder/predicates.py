@@ -121,8 +121,9 @@ class _Predicates:
             heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                               for g in p.children if g.dep_ == "pobj"]
             if any(h.lemma_.lower() in _FORCES for h in heads):
-                words = [w.lower_ for w in subj.subtree]
-                return "peacekeeping" if any(w.startswith("peacekeep") for w in words) else "forces"
+                # "peacekeeping troops", or troops come "to lead a security mission"
+                words = [w.lower_ for w in verb.subtree]
+                return "peacekeeping" if any(w.startswith("peacekeep") or w == "mission" for w in words) else "forces"
         return ""
 
     def noun_code(self, tok) -> tuple[str, list] | None:
