@@ -213,9 +213,9 @@ class _Predicates:
                 frame = _Frame("100", [tok], tok)
             if frame is None and any(self.lex.role(r, lemma) for r in _GOVERNING_ROLES):
                 frame = _Frame("", [tok], tok)  # a role verb with no code of its own
-            if frame is not None and frame.code.startswith("042") and self.forces_arriving(tok):
+            if frame is not None and frame.code.startswith("042") and (forces := self.forces_arriving(tok)):
                 # "peacekeeping troops arrived in Y": a deployment (074, or 154 for other forces), no visit
-                frame.code = "074" if self.forces_arriving(tok) == "peacekeeping" else "154"
+                frame.code = "074" if forces == "peacekeeping" else "154"
             if frame is not None:
                 frames[tok.i] = frame
         for tok in self.sent:  # "is willing / ready / prepared to ...": a role adjective
