@@ -172,6 +172,51 @@ def test_build_a_symmetric_meeting_runs_both_ways(nlp):
     assert all(e.date == DATE for e in events)
 
 
+def coded(nlp, text: str) -> set[tuple[str, str | None, str | None]]:
+    coder, sent, _ = sentence(nlp, text)
+    return {(e.root, e.source, e.target) for e in _code_sentence(coder, sent, DATE, ())}
+
+
+def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):
+    # the noun names the act and its agent; the verb only reports it
+    assert ("16", "PRT", "CUBGOV") in coded(nlp, "The expulsion of four Cuban diplomats by Portugal was announced on Friday.")
+    assert ("16", "NOR", "IRNGOV") in coded(nlp, "Norway's expulsion of an Iranian envoy was confirmed on Monday.")
+    # a withdrawal still leaves its place: the troops withdrawn are no target
+    assert {e[2] for e in coded(nlp, "Canada announced the withdrawal of its troops from Latvia.")} == {"LVA"}
+
+
+def test_build_parties_named_between_on_the_verb(nlp):
+    found = coded(nlp, "Heavy fighting erupted between Malian soldiers and rebels near Kidal.")
+    assert ("19", "MLIMIL", "MLIREB") in found or ("19", "MLIMIL", "REB") in found
+    assert any(src in ("REB", "MLIREB") for _, src, _ in found)  # both ways
+
+
+def test_build_local_bodies_belong_to_the_place_they_act_in(nlp):
+    assert ("17", "PERCOP", "PEROPP") in coded(nlp, "Police arrested scores of demonstrators in the Peruvian city of Cusco.")
+    # a named person keeps no borrowed country; an embassy is no place of residence
+    found = coded(nlp, "Protesters gathered outside the French embassy in Dakar on Sunday.")
+    assert all(src != "FRAOPP" for _, src, _ in found)
+
+
+def test_build_people_a_state_acts_on_are_its_own(nlp):
+    assert ("08", "GHA", "GHACVL") in coded(nlp, "Ghana pardoned 40 people convicted over the riots.")
+    # unless the sentence names another country they may come from
+    assert not any(t == "GHACVL" for _, _, t in coded(nlp, "Ghana freed 40 people arrested near the Togolese border."))
+
+
+def test_build_targets_of_investigations_threats_and_curfews(nlp):
+    assert ("09", "IGO", "VNM") in coded(nlp, "The European Commission opened an inquiry into bicycles imported from Vietnam.")
+    assert ("13", "IND", "PAK") in coded(nlp, "India warned that any Pakistani incursion would be met with force.")
+    assert ("17", "ECUGOV", "ECU") in coded(nlp, "The Ecuadorean government imposed a curfew on Tuesday.")
+    assert ("12", "VEN", "IGO") in coded(nlp, "Venezuela rejected a proposal by the European Union to send observers.")
+    assert ("09", "IGO", "COL") in coded(nlp, "Judges at the International Criminal Court opened an investigation into Colombia.")
+
+
+def test_predicates_an_aid_package_and_a_call_up(nlp):
+    assert ("07", "FIN", "EST") in coded(nlp, "Finland unveiled a military aid package for Estonia.")
+    assert ("15", "ARMMIL", None) in coded(nlp, "The Armenian army called up 5,000 reservists.")
+
+
 # -------------------------------------------------------------------- selection
 
 

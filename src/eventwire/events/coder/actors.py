@@ -66,13 +66,16 @@ class _Coder:
         # BRICS summit in Johannesburg")
         if found is None or found.country is None and found.sector != "IGO":
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+                # "doctors across Kenya", "judges at the International Criminal Court"
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "across", "at"):
                     for g in c.children:
                         if g.dep_ == "pobj":
                             sub = self.actor(g, ctx)
                             if sub is not None and _has_country(sub[0]):
                                 if found is None:
                                     return sub
+                                if not sub[0].country:  # a body of an international organisation
+                                    return replace(found, sector="IGO"), span.text
                                 return replace(found, country=sub[0].country), span.text
                 if c.dep_ == "appos":
                     sub = self.actor(c, ctx)

@@ -9,9 +9,9 @@ from eventwire.nlp.dictionary import SECTORS
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
 from .codes import intent_code, plover_of
-from .participants import _Sentence
+from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
-from .words import _EXERCISES, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _named_person, _EXERCISES, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _when(sent, date, times, frame: "_Frame | None" = None):
@@ -58,21 +58,14 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if _sport(ctx):
             return [], None  # "Argentina beat France on penalties", "openers attacked the bowling"
     speaker = _speaker(coder, s, f, ctx)
+    between = False  # the parties were named "between X and Y": each one counts, with a country or not
     if f.nominal:
-        src_toks = [c for c in f.head.children if c.dep_ in ("poss", "amod", "compound")
-                    and c not in f.trigger]
-        src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "by"
-                     for g in c.children if g.dep_ == "pobj"]
-        # "the arrest of X by Y", with "by Y" hung on X
-        src_toks += [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for x in c.children if x.dep_ == "pobj"
-                     for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
-                     for g in b.children if g.dep_ == "pobj"]
-        sources = [a for tok in src_toks if (a := coder.actor(tok, ctx)) is not None]
+        sources = [a for tok in _noun_agents(f.head, f.trigger) if (a := coder.actor(tok, ctx)) is not None]
         if not sources and f.code[:2] in ("03", "04", "05", "06", "19"):
             # "talks / a meeting / fighting / clashes between X and Y"
             sources, symmetric = _meeting_parties(coder, s, f, ctx, speaker)
             f.symmetric = f.symmetric or symmetric
+            between = symmetric
         if any(a.lower_ in _FUTURE_ADJ for a in f.head.children) and not f.future:
             f.future = True
             f.code = intent_code(f.code)
@@ -86,11 +79,15 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     else:
         sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
                    for a in coder.actors(tok, ctx, speaker)]
+        if not sources and f.noun is not None and f.noun.dep_ == "nsubjpass" \
+                and not any(c.dep_ == "agent" for c in f.head.children):
+            # "the expulsion of X by Y was announced": the act's noun names its agent
+            sources = [a for tok in _noun_agents(f.noun, f.trigger) if (a := coder.actor(tok, ctx)) is not None]
     if not sources and speaker and f.head.dep_ == "conj" and any(
             coder.lex.role(r, s.vlemma(f.head)) for r in ("request", "demand", "threaten")):
         # "X said the sides disagreed and called on Y to ...": the appeal is the speaker's
         sources = list(speaker) if isinstance(speaker, list) else [speaker]
-    if len(sources) > 1 and any(_has_country(a[0]) for a in sources if a is not None):
+    if len(sources) > 1 and not between and any(_has_country(a[0]) for a in sources if a is not None):
         # "U.S. and British warplanes and warships": the countries, not a bare "warships"
         sources = [a for a in sources if a is not None and _has_country(a[0])]
     unresolved = False
@@ -233,12 +230,30 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS else t
                        for t in targets]
+    if not targets and f.code[:2] == "09":
+        # "an investigation into steel imported from India / into Iran's crackdown / into whether
+        # agents of Russian intelligence ...": the first country the matter investigated names
+        matter = [g for h in (f.head, f.noun) if h is not None for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in ("into", "of", "against") and not (c.lower_ == "of" and h is f.head)
+                  for g in c.subtree if g.dep_ != "prep"]
+        targets = next(([a] for g in matter if g.pos_ in ("PROPN", "NOUN", "ADJ")
+                        and (a := coder.actor(g, ctx)) is not None and a[0].country
+                        and a[0].code not in src_codes and a[0].country not in
+                        {x[0].country for x in sources if x is not None}), [])
     if not targets and f.code[:2] == "13" and not f.nominal:
         # "threatened to annihilate Y" (an act the lexicon does not code): its object
         acts = [c for c in f.head.children if c.dep_ == "xcomp"]
         targets = [a for v in acts for c in v.children if c.dep_ in ("dobj", "dative")
                    for w in s.expand(c) for a in coder.actors(w, ctx, speaker)
                    if a[0].country and a[0].code not in src_codes][:1]
+    if not targets and f.code[:2] == "13" and not f.nominal:
+        # "X warned that those pursuing Y's independence would be crushed": the first country
+        # the warning's content names
+        content = [w for c in f.head.children if c.dep_ == "ccomp" for w in c.subtree]
+        targets = next(([a] for w in content if w.pos_ in ("PROPN", "NOUN", "ADJ") and w.ent_type_ in
+                        ("GPE", "NORP", "ORG") and (a := coder.actor(w, ctx)) is not None and _has_country(a[0])
+                        and a[0].code not in src_codes and a[0].country not in
+                        {x[0].country for x in sources if x is not None and x[0].country}), [])
     if not targets and f.code[:2] == "13":
         # "X will close the strait if / unless Y ...": the one the condition names is threatened
         said = [c for c in f.head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]  # "..., X warned"
@@ -249,13 +264,27 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 targets = [a for w in s.subjects(cond) if w.pos_ != "PRON" for a in coder.actors(w, ctx, speaker)
                            if a[0].country and a[0].code not in src_codes][:1]
                 break
+    sources, targets = _placed(coder, s, f, ctx, sources, targets)
     if targets and sources and sources[0] is not None and sources[0][0].country:
         # "talks with the opposition", "arrested protesters": a domestic group of no stated
         # country belongs to the country acting on it
         home = sources[0][0].country
-        domestic = _DOMESTIC_SECTORS | ({"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} if f.code[:2] == "17" else set())
+        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"}
+        # "pardoned 30 people", "freed detained students": a state acting on people of no stated
+        # country acts on its own, unless the sentence names another country they may be of
+        # (force is another matter: shelling near a border may strike the other side's villages)
+        own = f.code[:2] == "17" or f.code[:2] not in ("15", "18", "19", "20") \
+            and sources[0][0].sector in _STATE_SECTORS and any(
+            not t[0].country and t[0].sector in people for t in targets) and _countries_named(coder, sent) <= {home}
+        domestic = _DOMESTIC_SECTORS | (people if own else set())
         targets = [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
-                   and t[0].kind != "person" else t for t in targets]
+                   and not _named_person(t[0]) else t for t in targets]
+    if not targets and f.code[:4] in ("1723", "1724") and sources and sources[0] is not None \
+            and sources[0][0].country and sources[0][0].sector in _STATE_SECTORS \
+            and _countries_named(coder, sent) <= {sources[0][0].country}:
+        # a curfew, a state of emergency, martial law: a state imposes them on its own country
+        home = sources[0][0].country
+        targets = [(Actor(name=home, kind="country", country=home), "")]
     if not targets and not f.symmetric and f.code[:2] in ("03", "04", "05", "06") and not f.nominal \
             and len({a[0].country for a in sources if a is not None and a[0].country}) > 1:
         f.symmetric = True  # "X and Y vowed to deepen cooperation": each toward the other
@@ -392,12 +421,20 @@ def _split_attack_noun(s: "_Sentence", g):
     return None
 
 
+
+
+
+
+
+
 def _meeting_parties(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, speaker):
     """Who took part in a meeting named by a noun with no owner: "a meeting / talks between X and Y"
     (both, symmetric); "talks / a meeting with Y" reported by X ("X said the meeting with Y was
     useful") or in X's clause ("after talks with Y, X said ..."): X.  Returns (sources, symmetric)."""
     noun = f.head
-    between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+    # "fighting between X and Y", or "fighting broke out / erupted between X and Y"
+    spans = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [])
+    between = [g for h in spans for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
                for g in c.children if g.dep_ == "pobj"]
     if between:
         parties = [a for t in s.expand(between[0]) for a in coder.actors(t, ctx, speaker)]

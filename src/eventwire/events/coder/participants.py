@@ -2,9 +2,11 @@
 objects and prepositional targets, places); ``_Sentence`` puts the stages together."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
-from .words import _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _same
+from .words import _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _same
 
 
 class _Sentence(_Predicates, _Roles):
@@ -95,7 +97,8 @@ class _Sentence(_Predicates, _Roles):
             found += [self.expand(c) for c in verb.children if c.dep_ in ("advmod", "npadvmod")
                       and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP") and c.i > verb.i]
         if noun is not None:
-            leaving = f.code.startswith(("087", "174", "166", "15"))  # "the withdrawal of its troops from X": X
+            # "the withdrawal of its troops from X": X; but "the expulsion of X's diplomats": X
+            leaving = f.code.startswith(("087", "174", "166", "15")) and noun.lemma_.lower() not in _REMOVALS
             preps = ("from",) + tuple(p for p in _NOUN_TARGET_PREPS if p != "of") if leaving else _NOUN_TARGET_PREPS
             for prep in preps:
                 for c in noun.children:
@@ -134,9 +137,13 @@ class _Sentence(_Predicates, _Roles):
             # with X", "advised against travel to X"
             out.append(group)
             head = group[0]
-            if head.pos_ in ("NOUN", "PROPN"):
+            if head.pos_ in ("NOUN", "PROPN", "NUM"):
+                # "dozens / hundreds / a group of protesters": the ones counted
+                counted = ("of",) if head.lemma_.lower() in _MULTITUDES or head.pos_ == "NUM" else ()
                 out += [self.expand(g) for c in head.children if c.dep_ == "prep"
-                        and c.lower_ in ("with", "to", "against", "on", "between", "toward", "towards", "for")
+                        # "rejected a demand by X": the one whose demand it was
+                        and c.lower_ in ("with", "to", "against", "on", "between", "toward", "towards", "for", "by")
+                        + counted
                         for g in c.children if g.dep_ == "pobj"]
         return out
 
@@ -155,3 +162,50 @@ class _Sentence(_Predicates, _Roles):
         # "attend the Beijing Olympics", "the Helsinki summit": a place naming the object
         out += [c for o in objects for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return out
+
+
+def _placed(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, sources: list, targets: list):
+    """"Police arrested protesters in the Turkish city of Izmir", "clashes between police and
+    students in Nairobi": local bodies and people of no stated country (police, courts,
+    protesters, civilians; not armed forces or persons) belong to the country where the act
+    took place: the first place on the act (or on the verb it sits under) that names a
+    country and is no institution (an embassy is no place of residence)."""
+    holders = [f.head] + ([f.noun] if f.noun is not None and not _same(f.noun, f.head) else [])
+    if f.head.dep_ in ("advcl", "conj") and f.head.tag_ == "VBG" or f.head.dep_ in ("nsubj", "nsubjpass"):
+        holders.append(f.head.head)  # "a bomb exploded in X, killing ...", "fighting in Y left ..."
+    def local(a):
+        return a is not None and not a[0].country and not _named_person(a[0]) and a[0].sector in _LOCAL_SECTORS
+    if not any(local(a) for a in list(sources) + list(targets)):
+        return sources, targets
+    home = next((a[0].country for h in holders for p in s.places(h)
+                 if (a := coder.actor(p, ctx)) is not None and a[0].country and not a[0].sector), None)
+    if home is None:
+        return sources, targets
+    def fill(group):
+        return [(replace(a[0], country=home), a[1]) if local(a) else a for a in group]
+    return fill(sources), fill(targets)
+
+
+def _countries_named(coder: "_Coder", sent) -> set[str]:
+    """The countries a sentence's place and nationality names stand for."""
+    out = set()
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            a = coder._res(ent.text, ent.label_, sent.text)
+            if a is not None and a.country:
+                out.add(a.country)
+    return out
+
+
+def _noun_agents(noun, trigger) -> list:
+    """The words naming who does what an event noun names: its owner or modifier ("Russia's /
+    the Russian expulsion of ..."), "by Y" on it, or "by Y" hung on its "of" object ("the arrest
+    of X by Y")."""
+    toks = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c not in trigger]
+    toks += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+             for g in c.children if g.dep_ == "pobj"]
+    toks += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for x in c.children if x.dep_ == "pobj"
+             for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
+             for g in b.children if g.dep_ == "pobj"]
+    return toks

@@ -143,10 +143,10 @@ class _Predicates:
         if lemma in _FRAME_NOUNS:
             # "a mediation effort", "a bombing campaign": the act the frame noun is made of
             for left in sorted(tok.lefts, key=lambda t: -t.i):
-                if left.dep_ == "compound" and left.pos_ == "NOUN":
-                    two = nouns.get(left.lemma_.lower()) or nouns.get(left.lower_)
-                    if two:
-                        return two, [left, tok]
+                if left.dep_ == "compound" and left.pos_ == "NOUN" and left.lemma_.lower() not in _FRAME_NOUNS:
+                    inner = self.noun_code(left)  # "a military aid package": military aid
+                    if inner:
+                        return inner[0], inner[1] + [tok]
         return None
 
     def frames(self) -> list[_Frame]:

@@ -126,14 +126,24 @@ def _sport(text: str) -> bool:
 
 # sectors that are almost always the acting country's own when no country is named
 _DOMESTIC_SECTORS = {"OPP", "PTY", "LEG", "JUD"}
+# bodies and people that belong to the place where they act or are acted on (build._placed)
+# (not companies: an airline or a firm of no stated country is as often foreign as local; not
+# armed groups: "struck Kurdish militants in Iraq" says nothing of where the militants are from)
+_LOCAL_SECTORS = _DOMESTIC_SECTORS | {"COP", "GOV", "CVL", "PPL", "EDU", "MED", "LAB", "HLH", "REL", "AGR"}
 
 
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
 
 # nouns that only frame an act named by their compound ("a mediation effort")
-_FRAME_NOUNS = {"effort", "bid", "attempt", "initiative", "mission", "campaign", "operation", "drive", "push"}
+_FRAME_NOUNS = {"effort", "bid", "attempt", "initiative", "mission", "campaign", "operation", "drive", "push",
+                "package"}
 # nouns of a demand whose content clause is the act demanded ("its demand that Y withdraw")
+# words that count people ("dozens of protesters"): the ones counted are the actor
+_MULTITUDES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
+               "group", "handful", "million", "millions", "crowd", "busload", "several", "some", "many"}
+# nouns of sending people away: their "of" object is who is sent, the act's target
+_REMOVALS = {"expulsion", "deportation", "eviction", "extradition", "expelling", "deporting"}
 _DEMAND_NOUNS = {"demand", "insistence", "ultimatum"}
 # bodies of troops: arriving somewhere, they deploy rather than visit
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
@@ -170,6 +180,14 @@ MAX_SENTENCE_TOKENS = 250  # longer "sentences" are not coded (their cost grows 
 
 def _has_country(actor) -> bool:
     return actor is not None and bool(actor.country or (actor.code or "").startswith("IGO"))
+
+
+def _named_person(actor) -> bool:
+    """A person named by name ("Evan Gershkovich"), not by a role word alone ("a journalist",
+    "18 people"): only the named keep their own country, never the place's or the actor's."""
+    if actor is None or actor.kind != "person":
+        return False
+    return not (actor.role and actor.name.lower().split()[-1:] == actor.role.lower().split()[-1:])
 
 
 # the speaker's side of a victim's claim: a state, or its government, forces or police
