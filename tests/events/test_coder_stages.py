@@ -217,6 +217,36 @@ def test_predicates_an_aid_package_and_a_call_up(nlp):
     assert ("15", "ARMMIL", None) in coded(nlp, "The Armenian army called up 5,000 reservists.")
 
 
+def test_build_the_author_of_a_killing_told_in_its_when_clause(nlp):
+    found = coded(nlp, "Nine people were killed when Sudanese aircraft bombed a market in Chad on Sunday.")
+    assert ("18", "SDN", "TCDCVL") in found
+
+
+def test_participants_an_act_decided_and_an_instrument_used(nlp):
+    # the act a noun of decision names is the news, done by who decided
+    assert ("17", "BFAGOV", "FRAMIL") in coded(nlp, "The move by Burkina Faso's junta to expel French soldiers surprised Paris.")
+    # "used X to ...": X is the instrument, not the one acting
+    assert any(src == "ARMCOP" for _, src, _ in coded(nlp, "Armenian police used stun grenades to disperse the crowd."))
+
+
+def test_participants_what_is_shot_down_is_the_target(nlp):
+    assert ("19", "POL", "BLRMIL") in coded(nlp, "Poland shot down two Belarusian drones on Friday.")
+    assert ("19", "IRN", "ISR") in coded(nlp, "Iran fired rockets at Israel.")  # what is fired is no target
+
+
+def test_predicates_hyphenated_event_nouns_and_blocked_decisions(nlp):
+    found = coded(nlp, "Dozens of teachers staged a sit-in outside the education ministry in Accra.")
+    assert any(root == "14" and src == "GHAEDU" for root, src, _ in found)
+    assert any(root == "12" and src == "AUT" for root, src, _ in coded(nlp, "Austria blocked the accession of Croatia to the zone."))
+
+
+def test_selection_no_day_is_a_party_of_an_actorless_event(nlp):
+    coder, sent, s = sentence(nlp, "The two ministers signed a fisheries agreement on Thursday.")
+    from eventwire.events.coder.selection import _actorless_event
+    ev = _actorless_event(coder, sent, DATE, ())
+    assert ev is not None and ev.target_actor != "Thursday"
+
+
 # -------------------------------------------------------------------- selection
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 from eventwire.events.lexicon import lexicon
 from eventwire.records import Actor
-from .words import Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
+from .words import _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
 
 
 class _Coder:
@@ -111,7 +111,13 @@ class _Coder:
 
     def actors(self, tok, ctx: str, speaker=None) -> list:
         """Like ``actor``, but a noun with coordinated modifiers ("US and British activists",
-        "French and German troops") stands for one actor per modifier."""
+        "French and German troops") stands for one actor per modifier; a count of people
+        ("thousands of students") for the people counted."""
+        if tok.lemma_.lower() in _MULTITUDES or tok.pos_ == "NUM":
+            counted = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), None)
+            if counted is not None:
+                return self.actors(counted, ctx, speaker)
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
                 and any(g.dep_ == "conj" for g in c.children)]
         if mods and tok.pos_ in ("NOUN", "PROPN"):

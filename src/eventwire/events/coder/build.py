@@ -145,6 +145,14 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                           and a[0].country]
                 if origin:
                     sources = origin[:1]
+            if sources == [None] and f.code[:2] in ("18", "19", "20"):
+                # "... were killed when X shelled / bombed Y": the attack the clause tells of is the
+                # killing's means, and its author the killer
+                for c in _attack_clauses(s, f.head):
+                    authors = [a for w in s.subjects(c) for a in coder.actors(w, ctx, speaker) if _has_country(a[0])]
+                    if authors:
+                        sources = authors
+                        break
     if not sources:
         return [], None
     # the first group of target words that names an actor (the object, else the first
@@ -338,6 +346,18 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             confidence=round(conf, 2)))
     out += _victims_claim(coder, s, f, out, speaker)
     return out, subject
+
+
+def _attack_clauses(s: "_Sentence", verb) -> list:
+    """The clauses "when / as / after X attacked ..." under ``verb`` whose act is force (18-20)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark"
+                                     and m.lower_ in ("when", "as", "after") for m in c.children):
+            entry, _ = s.verb_entry(c)
+            if entry is not None and entry.code[:2] in ("18", "19", "20"):
+                out.append(c)
+    return out
 
 
 def _victims_claim(coder: "_Coder", s: "_Sentence", f: _Frame, events: list[Event], speaker) -> list[Event]:

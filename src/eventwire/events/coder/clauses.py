@@ -3,8 +3,6 @@ lifted claims count as 0; subordinate clauses deeper."""
 from __future__ import annotations
 
 
-
-
 # clause boundaries: a frame under one of these is subordinate to the verb above it
 _SUBORDINATE = ("ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis")
 
@@ -24,7 +22,7 @@ def clause_depth(tok) -> int:
         dep, head = tok.dep_, tok.head
         if dep in _SUBORDINATE:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
-                or _news_peg(tok)
+                or _news_peg(tok) or _decided(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -37,3 +35,16 @@ def _news_peg(tok) -> bool:
     return tok.dep_ == "advcl" and tok.head.lemma_.lower() == "come" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
         c.dep_ == "prep" for c in tok.head.children if c.i > tok.head.i and c.i < tok.i)
+
+
+# nouns of an act decided: "X's decision / move to expel Y" tells of the expulsion itself
+_DECIDED = {"decision", "move", "order"}
+
+
+def _decided(tok) -> bool:
+    """"The decision by X / X's move to expel Y": an infinitive on a noun of decision that names
+    who decided counts as main (the act decided is the news, whatever the sentence says of it)."""
+    noun = tok.head
+    return tok.dep_ == "acl" and noun.pos_ == "NOUN" and noun.lemma_.lower() in _DECIDED \
+        and any(m.dep_ == "aux" and m.lower_ == "to" for m in tok.children) \
+        and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
-from .words import _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _same
+from .words import _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _same
 
 
 class _Sentence(_Predicates, _Roles):
@@ -41,8 +41,13 @@ class _Sentence(_Predicates, _Roles):
                     return self.expand(pobj)
             if t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBG":
                 return self.expand(t.head)
+            if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(m.lower_ == "to" for m in t.children):
+                # "the decision by X / X's decision to expel ...": who decided acts
+                agents = _noun_agents(t.head, [])
+                return self.expand(agents[0]) if agents else []
             if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp", "oprd") and t.head.i != t.i:
-                if t.dep_ == "xcomp":
+                if t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("use", "employ", "utilize", "utilise"):
+                    # "urged X to ...": X; but "used tear gas to ...": the one using it
                     obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.pos_ in _NOMINAL), None)
                     if obj is not None:
                         return self.expand(obj)
@@ -79,7 +84,8 @@ class _Sentence(_Predicates, _Roles):
         if not f.nominal:
             for c in verb.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
-                    if c.lemma_.lower() in _MUNITIONS and self.vlemma(verb) in _DISCHARGE \
+                    shot_down = any(p.dep_ == "prt" and p.lower_ == "down" for p in verb.children)
+                    if c.lemma_.lower() in _MUNITIONS and self.vlemma(verb) in _DISCHARGE and not shot_down \
                             or f.code.startswith("15") \
                             or self.vlemma(verb) in _TOPIC_VERBS and c.dep_ == "dobj":
                         # the forces deployed, what is discussed: not the act's target
@@ -153,11 +159,13 @@ class _Sentence(_Predicates, _Roles):
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         for h in [head] + objects:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside", "across", "through"):
                     for g in c.children:
                         if g.dep_ == "pobj":  # "at a mosque in Peshawar": the mosque, then the city
                             out.append(g)
-                            out += [p for d in g.children if d.dep_ == "prep" and d.lower_ in ("in", "near")
+                            # "through the streets of Lima", "on the outskirts of Kyiv"
+                            out += [p for d in g.children if d.dep_ == "prep" and (
+                                    d.lower_ in ("in", "near") or d.lower_ == "of" and g.lemma_.lower() in _PLACE_PARTS)
                                     for p in d.children if p.dep_ == "pobj"]
         # "attend the Beijing Olympics", "the Helsinki summit": a place naming the object
         out += [c for o in objects for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -173,6 +181,8 @@ def _placed(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, sources: list,
     holders = [f.head] + ([f.noun] if f.noun is not None and not _same(f.noun, f.head) else [])
     if f.head.dep_ in ("advcl", "conj") and f.head.tag_ == "VBG" or f.head.dep_ in ("nsubj", "nsubjpass"):
         holders.append(f.head.head)  # "a bomb exploded in X, killing ...", "fighting in Y left ..."
+    # "... were killed when aircraft bombed a house in X"
+    holders += [c for c in f.head.children if c.dep_ == "advcl" and c.pos_ == "VERB"]
     def local(a):
         return a is not None and not a[0].country and not _named_person(a[0]) and a[0].sector in _LOCAL_SECTORS
     if not any(local(a) for a in list(sources) + list(targets)):

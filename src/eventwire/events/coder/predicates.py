@@ -49,6 +49,8 @@ class _Predicates:
         def add(tok):
             out.setdefault(tok.lemma_.lower(), tok)
             out.setdefault(tok.lower_, tok)
+            if (joined := _hyphenated(tok)) is not None:  # "sit-in", split by the tokenizer
+                out.setdefault(joined, tok)
 
         for ch in verb.children:
             if ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in ch.children):
@@ -136,6 +138,9 @@ class _Predicates:
                 two = f"{left.lower_} {lemma}"
                 if two in nouns:
                     return nouns[two], [left, tok]
+        joined = _hyphenated(tok)
+        if joined is not None and joined in nouns:
+            return nouns[joined], [tok.doc[tok.i - 2], tok]
         if lemma in nouns:
             return nouns[lemma], [tok]
         if tok.lower_ in nouns:
@@ -323,3 +328,12 @@ class _Predicates:
                 continue
             code = "013" if up > down else "012" if down > up else "010"
             frames[tok.i] = _Frame(code, [tok], tok, targets=[other])
+
+
+def _hyphenated(tok) -> str | None:
+    """"sit-in", "walk-out", "cease-fire": a hyphenated word the tokenizer split, as one lower-case
+    word (None when ``tok`` ends no such word)."""
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_ \
+            and not tok.doc[tok.i - 2].whitespace_:
+        return f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"
+    return None

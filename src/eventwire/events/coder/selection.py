@@ -13,7 +13,7 @@ from .clauses import clause_depth
 from .codes import plover_of
 from .participants import _Sentence
 from .predicates import _Frame
-from .words import Resolve, _BACKGROUND_PREPS, _same
+from .words import _MULTITUDES, Resolve, _BACKGROUND_PREPS, _same
 
 
 def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
@@ -173,10 +173,13 @@ def _words_of(s: "_Sentence", toks, ctx: str, *, party_only: bool = False) -> tu
     elections") is not a party: its "of" phrase is tried ("the resignation of the mayor"), else
     nothing."""
     for tok in toks:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        seen = [tok] + ([c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for c in p.children if c.dep_ == "pobj"] if party_only else [])
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM") or tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "signed a deal on Tuesday": a day is no party
+        of = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        if tok.lemma_.lower() in _MULTITUDES or tok.pos_ == "NUM":
+            seen = of  # "thousands of people": the people
+        else:
+            seen = [tok] + (of if party_only else [])
         for t in seen:
             found = s.c.actor(t, ctx)
             code = found[0].code if found is not None and not found[0].country else None

@@ -142,6 +142,9 @@ _FRAME_NOUNS = {"effort", "bid", "attempt", "initiative", "mission", "campaign",
 # words that count people ("dozens of protesters"): the ones counted are the actor
 _MULTITUDES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
                "group", "handful", "million", "millions", "crowd", "busload", "several", "some", "many"}
+# parts of a place: their "of" object is the place ("the streets of Lima")
+_PLACE_PARTS = {"street", "streets", "centre", "center", "outskirts", "heart", "suburb", "edge", "north", "south",
+                "east", "west", "capital", "city", "town", "village", "province", "region", "district", "port"}
 # nouns of sending people away: their "of" object is who is sent, the act's target
 _REMOVALS = {"expulsion", "deportation", "eviction", "extradition", "expelling", "deporting"}
 _DEMAND_NOUNS = {"demand", "insistence", "ultimatum"}
