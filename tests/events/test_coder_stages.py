@@ -247,6 +247,18 @@ def test_selection_no_day_is_a_party_of_an_actorless_event(nlp):
     assert ev is not None and ev.target_actor != "Thursday"
 
 
+def test_roles_no_comment_and_a_conditional_retaliation(nlp):
+    assert ("01", "MAR", None) in coded(nlp, "Morocco declined to comment on the allegations.")
+    found = coded(nlp, "Belgrade said it would retaliate if Kosovo deployed troops in the north.")
+    assert any(root == "13" and tgt == "XKX" for root, _, tgt in found)
+
+
+def test_participants_steps_taken_are_no_actor(nlp):
+    assert ("17", "KOR", "PRK") in coded(nlp, "South Korea took steps to restrict shipments to North Korea.")
+    # and a sale is no Moroccan town
+    assert not any(tgt == "MAR" for _, _, tgt in coded(nlp, "Washington approved the sale of helicopters to Chile."))
+
+
 # -------------------------------------------------------------------- selection
 
 

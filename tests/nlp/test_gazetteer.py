@@ -89,3 +89,10 @@ def test_built_once_and_shared():
     first = gz.gazetteer()
     assert gz.gazetteer() is first  # one build per process, whatever the number of lookups
     assert first.near("Venezula") is first.near("Venezula")
+
+
+def test_a_lower_case_everyday_word_names_no_town():
+    # "the sale of jets", "national unity": everyday words, though towns bear the names
+    assert gz.lookup_place("sale") is None and gz.lookup_place("the sale") is None
+    assert gz.lookup_place("Salé") is not None and gz.lookup_place("Salé").country == "MAR"
+    assert gz.lookup_place("lima").country == "PER"  # a capital typed in lower case is still one

@@ -137,7 +137,7 @@ littoral savanes plateaux orange victoria man mobile nice reading george mary gi
 eugene aurora phoenix corona salem hassan newton kennedy lincoln jackson metro queens
 springs mango madison irving cary male temple independence mission union concord chin
 mon shan federal national marka bade kita bimbo mesa pest formosa santa maria gulf bay
-sea ocean valley
+sea ocean valley sale paradise unity providence
 """.split())
 
 
@@ -219,8 +219,13 @@ class Gazetteer:
         exact = self._exact.get(" ".join(t.text for t in toks))
         if exact:
             return exact
-        held = self._folded.get(" ".join(fold(t.text) for t in toks))
-        return held[2] if held else None
+        key = " ".join(fold(t.text) for t in toks)
+        held = self._folded.get(key)
+        place = held[2] if held else None
+        if place is not None and place.kind in _LOCAL_KINDS and key in _COMMON_WORDS \
+                and not any(c.isupper() for c in phrase):
+            return None  # "the sale of jets" names no Salé
+        return place
 
     def find(self, text: str, toks: list[Token] | None = None) -> list[Match]:
         """Every place named in ``text``: longest match first, left to right.

@@ -44,12 +44,18 @@ class _Sentence(_Predicates, _Roles):
             if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(m.lower_ == "to" for m in t.children):
                 # "the decision by X / X's decision to expel ...": who decided acts
                 agents = _noun_agents(t.head, [])
-                return self.expand(agents[0]) if agents else []
+                if agents:
+                    return self.expand(agents[0])
+                if t.head.dep_ in ("dobj", "attr") and t.head.head.pos_ in ("VERB", "AUX"):
+                    t = t.head.head  # "X has no plans / took steps to send ...": X
+                    continue
+                return []
             if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp", "oprd") and t.head.i != t.i:
                 if t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("use", "employ", "utilize", "utilise"):
                     # "urged X to ...": X; but "used tear gas to ...": the one using it
                     obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.pos_ in _NOMINAL), None)
-                    if obj is not None:
+                    # "took steps / made efforts to ...": a thing, not one who could act
+                    if obj is not None and not (obj.pos_ == "NOUN" and self.c.actor(obj, self.sent.text) is None):
                         return self.expand(obj)
                 if t.dep_ == "ccomp":
                     return []
