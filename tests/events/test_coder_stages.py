@@ -259,6 +259,22 @@ def test_participants_steps_taken_are_no_actor(nlp):
     assert not any(tgt == "MAR" for _, _, tgt in coded(nlp, "Washington approved the sale of helicopters to Chile."))
 
 
+def test_predicates_asking_for_an_act_named_by_a_noun(nlp):
+    assert any(root == "02" and src == "SLVGOV" for root, src, _ in coded(
+        nlp, "The Salvadoran government requested the deployment of foreign police."))
+    assert ("02", "MDA", "IGO") in coded(nlp, "Moldova asked for emergency aid from the European Union.")
+    assert any(root == "10" and src == "HNDLEG" for root, src, _ in coded(
+        nlp, "The Honduran congress demanded the withdrawal of the foreign advisers."))
+    # the act asked for is no target: what it is aimed at is
+    assert ("02", "POL", "BLR") in coded(nlp, "Poland urged sanctions against Belarus.")
+
+
+def test_build_the_state_a_local_group_faces_is_its_own(nlp):
+    found = coded(nlp, "Students in Dhaka clashed with security forces on Sunday.")
+    assert any(src == "BGDEDU" and tgt == "BGDCOP" for _, src, tgt in found)
+    assert ("17", "BGDCOP", "BGDNGO") in coded(nlp, "Police in Dhaka detained 40 rights activists.")
+
+
 # -------------------------------------------------------------------- selection
 
 

@@ -277,7 +277,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # "talks with the opposition", "arrested protesters": a domestic group of no stated
         # country belongs to the country acting on it
         home = sources[0][0].country
-        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"}
+        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} | ({"NGO"} if f.code[:2] == "17" else set())
         # "pardoned 30 people", "freed detained students": a state acting on people of no stated
         # country acts on its own, unless the sentence names another country they may be of
         # (force is another matter: shelling near a border may strike the other side's villages)
@@ -285,6 +285,10 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             and sources[0][0].sector in _STATE_SECTORS and any(
             not t[0].country and t[0].sector in people for t in targets) and _countries_named(coder, sent) <= {home}
         domestic = _DOMESTIC_SECTORS | (people if own else set())
+        if sources[0][0].sector not in _STATE_SECTORS and _countries_named(coder, sent) <= {home}:
+            # "demonstrators in Caracas clashed with security forces": the police and the state
+            # a local group faces are its country's
+            domestic = domestic | {"COP", "GOV"}
         targets = [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
                    and not _named_person(t[0]) else t for t in targets]
     if not targets and f.code[:4] in ("1723", "1724") and sources and sources[0] is not None \

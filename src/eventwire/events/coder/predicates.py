@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from eventwire.events.lexicon import Lexicon
 from .actors import _Coder
 from .clauses import clause_depth
-from .codes import intent_code
+from .codes import _DEMAND, _REQUEST, _pick, intent_code
 from .words import _GOVERNING_ROLES, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
@@ -195,6 +195,21 @@ class _Predicates:
                 if hit:
                     frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
                     frame.symmetric = hit[0][:2] in ("04", "05", "06") and hit[0] not in ("042", "043", "051")
+                    used_nouns.add(obj.i)
+            if frame is None and (self.lex.role("request", lemma) or self.lex.role("demand", lemma)) \
+                    and not any(c.dep_ == "prt" for c in tok.children):  # "called off a strike" asks nothing
+                # "requested the deployment of ...", "demanded the release of ...", "asked for aid":
+                # asking for an act (02x / 10x)
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is None:
+                    obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                                for g in c.children if g.dep_ == "pobj"), None)
+                obj = self.through_quantity(obj)
+                hit = self.noun_code(obj) if obj is not None else None
+                if hit and hit[0][:2] not in ("01", "02", "10", "11", "12", "13"):
+                    demand = self.lex.role("demand", lemma) and not self.lex.role("request", lemma)
+                    code = _pick(hit[0], _DEMAND, "100") if demand else _pick(hit[0], _REQUEST, "020")
+                    frame = _Frame(code, [tok] + hit[1], tok, noun=obj)
                     used_nouns.add(obj.i)
             if frame is None and self.lex.role("receive", lemma):
                 # "X received aid / assurances from Y", "X faced criticism from Y": Y's act, X its target

@@ -44,7 +44,8 @@ class _Roles:
                         f.targets = self.expand(obj)
                 elif f.code and asking and not f.targets:  # "demanded that X stop ...": X
                     obj = self.role_object(tok)
-                    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    # (not the act asked for: "urged sanctions against X")
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not _same(obj, f.noun):
                         f.targets = self.expand(obj)
                 continue
             inner = frames[comp.i]
