@@ -275,6 +275,12 @@ def test_build_the_state_a_local_group_faces_is_its_own(nlp):
     assert ("17", "BGDCOP", "BGDNGO") in coded(nlp, "Police in Dhaka detained 40 rights activists.")
 
 
+def test_predicates_trade_blocked_and_ground_retaken(nlp):
+    assert ("16", "IND", "CHN") in coded(nlp, "India blocked imports of Chinese solar panels.")
+    assert any(root == "19" and src == "MLIMIL" for root, src, _ in coded(
+        nlp, "Malian troops retook the town of Kidal from separatist rebels."))
+
+
 # -------------------------------------------------------------------- selection
 
 
