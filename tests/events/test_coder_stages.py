@@ -281,6 +281,19 @@ def test_predicates_trade_blocked_and_ground_retaken(nlp):
         nlp, "Malian troops retook the town of Kidal from separatist rebels."))
 
 
+@pytest.mark.parametrize("text, root, source", [
+    ("Insurgents overran a police post near the Afghan border.", "19", "REB"),
+    ("Nigerien troops repelled a raid on their base.", "19", "NERMIL"),
+    ("The Moroccan government crushed the revolt in the Rif.", "17", "MARGOV"),
+    ("Sudan amassed tanks along its frontier with Chad.", "15", "SDN"),
+    ("Canada airlifted medicine to Haiti.", "07", "CAN"),
+    ("Workers picketed the Chilean embassy in Lima.", "14", "PERLAB"),
+    ("Ghana's foreign ministry reprimanded the Nigerian envoy.", "11", "GHAGOV"),
+])
+def test_predicates_verbs_from_the_cameo_definitions(nlp, text, root, source):
+    assert any(r == root and src == source for r, src, _ in coded(nlp, text)), coded(nlp, text)
+
+
 # -------------------------------------------------------------------- selection
 
 
