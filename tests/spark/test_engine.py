@@ -112,3 +112,11 @@ def test_bad_input_is_counted_and_kept_never_fatal(spark, tmp_path: Path, small_
         ew.load(out)
         assert len(ew.errors()) == report["failed"]
         assert sum(1 for _ in ew.articles()) == report["stored"]
+
+
+def test_python_workers_aggregate_in_memory_before_spilling(spark):
+    # a worker holding the spaCy model is past PySpark's default limit before it aggregates
+    # anything; the engine's session raises it (unless the cluster's configuration sets it)
+    from eventwire.spark.job import PYTHON_WORKER_MEMORY
+    assert spark.sparkContext.getConf().get("spark.python.worker.memory") == PYTHON_WORKER_MEMORY
+    assert spark.sparkContext.parallelize([1])._memory_limit() >= 1024

@@ -28,6 +28,9 @@ ARTICLES_PER_PARTITION = 200  # language-pass partition size: a wave of one per 
 ARTICLES_PER_SHUFFLE = 5_000  # articles per partition of the corpus-level joins (at least two per core)
 
 
+PYTHON_WORKER_MEMORY = "3g"  # aggregation memory of a Python worker before it spills (see ``session``)
+
+
 def session(master: str | None = None, app: str = "eventwire"):
     """A Spark session (``local[*]`` unless ``master``); Python workers run this interpreter."""
     try:
@@ -37,11 +40,19 @@ def session(master: str | None = None, app: str = "eventwire"):
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     try:
+        from pyspark import SparkConf
         builder = (SparkSession.builder.appName(app).master(master or "local[*]")
                    .config("spark.ui.enabled", "false")
                    .config("spark.ui.showConsoleProgress", "false")
                    .config("spark.sql.sources.partitionOverwriteMode", "static")
                    .config("spark.python.worker.reuse", "true"))
+        if not SparkConf().contains("spark.python.worker.memory"):
+            # A Python worker holds the spaCy model, so its memory is past PySpark's default
+            # aggregation limit (512m) before it aggregates anything: every groupByKey and join
+            # then spilled to disk batch after batch, each spill with a full garbage collection
+            # (half the workers' time in a profile of 2,025 articles).  The limit is per worker;
+            # a cluster's own setting (spark-submit --conf) is kept.
+            builder = builder.config("spark.python.worker.memory", PYTHON_WORKER_MEMORY)
         spark = builder.getOrCreate()
     except Exception as exc:  # noqa: BLE001 - no Java, a bad master URL: say so, plainly
         raise EventwireError("E502", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
