@@ -289,6 +289,8 @@ def test_predicates_trade_blocked_and_ground_retaken(nlp):
     ("Canada airlifted medicine to Haiti.", "07", "CAN"),
     ("Workers picketed the Chilean embassy in Lima.", "14", "PERLAB"),
     ("Ghana's foreign ministry reprimanded the Nigerian envoy.", "11", "GHAGOV"),
+    ("Kyrgyzstan returned two border villages to Tajikistan.", "08", "KGZ"),
+    ("Separatist fighters in Aceh laid down their weapons.", "08", "IDNREB"),
 ])
 def test_predicates_verbs_from_the_cameo_definitions(nlp, text, root, source):
     assert any(r == root and src == source for r, src, _ in coded(nlp, text)), coded(nlp, text)
