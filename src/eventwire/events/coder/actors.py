@@ -113,10 +113,10 @@ class _Coder:
         """Like ``actor``, but a noun with coordinated modifiers ("US and British activists",
         "French and German troops") stands for one actor per modifier; a count of people
         ("thousands of students") for the people counted."""
-        if tok.lemma_.lower() in _MULTITUDES or tok.pos_ == "NUM":
+        if (tok.lemma_.lower() in _MULTITUDES or tok.pos_ == "NUM") and tok.pos_ != "PROPN":
             counted = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), None)
-            if counted is not None:
+            if counted is not None and counted.pos_ != "NUM":  # (not "the Group of Seven")
                 return self.actors(counted, ctx, speaker)
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
                 and any(g.dep_ == "conj" for g in c.children)]
