@@ -509,6 +509,7 @@ def code(
     from .events.coder.typer import TYPERS
     from .events.coder.typer import get as get_typer
     from .nlp.pipeline import load_model
+    from .nlp.times import find_times
 
     if typer_name not in TYPERS:
         err.print(Text(f"error: --typer {typer_name}: choose one of {', '.join(TYPERS)}"))
@@ -537,7 +538,9 @@ def code(
     docs = nlp.pipe((text for _, text in numbered), batch_size=64)  # one parse per batch, not per line
     for (i, _), doc in zip(numbered, docs):
         try:
-            events = code_doc(doc, date=date, actorless=True, typer=typed_by)
+            # dated as the store dates them: by the sentence's own time expression ("late on Monday",
+            # "on March 1") read against the publication date, else the publication date
+            events = code_doc(doc, date=date, actorless=True, typer=typed_by, times=find_times(doc, date))
         except Exception as exc:  # noqa: BLE001 - a coder bug on one line must not cost the others
             err.print(Text(f"error: input line {i}: [E404] the coder failed: {type(exc).__name__}: {safe(exc)}"))
             failed += 1

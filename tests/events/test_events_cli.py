@@ -135,3 +135,24 @@ def test_code_prints_the_main_act_of_a_sentence_with_no_country():
     assert [row["input"] for row in rows] == [0]  # the weather stays quiet
     assert rows[0]["main"] is True and rows[0]["source_actor"] == "Masked raiders"
     assert rows[0]["confidence"] == 0.2 and rows[0]["plover"]
+
+
+def test_code_dates_each_event_by_its_own_clause_as_the_store_does():
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+    text = ("Bolivian police arrested twelve miners in La Paz late on Monday.\n"
+            "Despite a truce agreed in 2019, Malian troops shelled rebel positions on Tuesday.\n"
+            "Recalling the 2021 floods, Pakistan and China held talks in Beijing on Wednesday.\n"
+            "Chile and Peru signed a fishing accord.\n")
+    r = CliRunner().invoke(app, ["code", "-", "--json", "--date", "2024-03-07"], input=text)  # a Thursday
+    assert r.exit_code == 0, r.output
+    rows = {}
+    for line in r.stdout.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rows.setdefault(row["input"], row)
+    assert rows[0]["date"] == "2024-03-04" and "Monday" in rows[0]["date_basis"]
+    assert rows[1]["date"] == "2024-03-05"  # the shelling's own clause, not the truce's 2019
+    assert rows[2]["date"] == "2024-03-06"  # "the 2021 floods" dates the floods, not the talks
+    assert rows[3]["date"] == "2024-03-07" and rows[3]["date_basis"] == "publication date"

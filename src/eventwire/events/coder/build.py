@@ -9,6 +9,7 @@ from eventwire.nlp.dictionary import SECTORS
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
 from .codes import intent_code, plover_of
+from .clauses import time_verb
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
 from .words import _named_person, _EXERCISES, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
@@ -27,6 +28,14 @@ def _when(sent, date, times, frame: "_Frame | None" = None):
         own = [t for t in usable if lo <= t.start < hi]
         if own:
             usable = sorted(own, key=lambda t: abs(t.start - head.idx))
+    elif frame is not None and len(usable) > 1:
+        # "the truce signed in 2022 collapsed on Wednesday after X shelled Y": the time of the act's
+        # own clause, else of a clause above it, else the sentence's first
+        verbs = {t.start: time_verb(next((w for w in sent if w.idx <= t.start < w.idx + len(w.text)), frame.head))
+                 for t in usable}
+        above = {frame.head.i} | {a.i for a in frame.head.ancestors}
+        usable = sorted(usable, key=lambda t: (getattr(verbs[t.start], "i", -1) != frame.head.i,
+                                               getattr(verbs[t.start], "i", -1) not in above))
     if usable:
         when, basis = usable[0].value, f"time expression {usable[0].text!r}"
     return when, basis

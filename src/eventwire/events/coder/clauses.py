@@ -48,3 +48,17 @@ def _decided(tok) -> bool:
     return tok.dep_ == "acl" and noun.pos_ == "NOUN" and noun.lemma_.lower() in _DECIDED \
         and any(m.dep_ == "aux" and m.lower_ == "to" for m in tok.children) \
         and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+
+
+def time_verb(tok):
+    """The verb a time word dates: the first verb above it ("collapsed" for "Wednesday" in
+    "collapsed on Wednesday"; "signed" for "2022" in "the truce signed in 2022"), or None when
+    it dates a thing on the way ("after the 2020 war": the war)."""
+    n = 0
+    while tok.pos_ not in ("VERB", "AUX") and n < 20:
+        if tok.head.i == tok.i:
+            return None
+        tok, n = tok.head, n + 1
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
+            return None
+    return tok
