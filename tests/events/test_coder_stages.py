@@ -229,6 +229,10 @@ def test_participants_an_act_decided_and_an_instrument_used(nlp):
     assert any(src == "ARMCOP" for _, src, _ in coded(nlp, "Armenian police used stun grenades to disperse the crowd."))
 
 
+def test_participants_what_is_withdrawn_is_no_target(nlp):
+    assert ("08", "BFA", None) in coded(nlp, "Burkina Faso withdrew its soldiers on Friday.")
+
+
 def test_participants_what_is_shot_down_is_the_target(nlp):
     assert ("19", "POL", "BLRMIL") in coded(nlp, "Poland shot down two Belarusian drones on Friday.")
     assert ("19", "IRN", "ISR") in coded(nlp, "Iran fired rockets at Israel.")  # what is fired is no target
@@ -291,6 +295,7 @@ def test_predicates_trade_blocked_and_ground_retaken(nlp):
     ("Ghana's foreign ministry reprimanded the Nigerian envoy.", "11", "GHAGOV"),
     ("Kyrgyzstan returned two border villages to Tajikistan.", "08", "KGZ"),
     ("Separatist fighters in Aceh laid down their weapons.", "08", "IDNREB"),
+    ("The Malian junta revoked its defence agreements with Denmark.", "16", "MLIGOV"),
 ])
 def test_predicates_verbs_from_the_cameo_definitions(nlp, text, root, source):
     assert any(r == root and src == source for r, src, _ in coded(nlp, text)), coded(nlp, text)

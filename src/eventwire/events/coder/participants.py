@@ -98,8 +98,9 @@ class _Sentence(_Predicates, _Roles):
                         continue
                     if not _same(c, noun):
                         # "withdrew its troops / the country from X": what is withdrawn is no target
-                        (last if f.code.startswith("087") else found).append(self.expand(c))
-                    elif not self.noun_code(c):
+                        if not f.code.startswith("087"):
+                            found.append(self.expand(c))
+                    elif not self.noun_code(c) and not f.code.startswith("087"):
                         # the entry's own object noun: the target only when no other slot names one
                         # ("freed prisoners" yes; "launched missiles at X": X), unless it names a
                         # country's actor itself ("summoned the Iranian ambassador over ...")
