@@ -22,6 +22,7 @@ class _Coder:
         self.last_actor: tuple[Actor, str] | None = None
         self._ents_doc = None
         self._ents: dict = {}
+        self.named: dict[tuple[int, int], frozenset[str]] = {}  # countries a sentence names (participants)
 
     def actor(self, tok, ctx: str, speaker=None) -> tuple[Actor, str] | None:
         """The actor a noun token stands for, with the words that name it."""

@@ -203,15 +203,15 @@ def _placed(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, sources: list,
     return fill(sources), fill(targets)
 
 
-def _countries_named(coder: "_Coder", sent) -> set[str]:
-    """The countries a sentence's place and nationality names stand for."""
-    out = set()
-    for ent in sent.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            a = coder._res(ent.text, ent.label_, sent.text)
-            if a is not None and a.country:
-                out.add(a.country)
-    return out
+def _countries_named(coder: "_Coder", sent) -> frozenset[str]:
+    """The countries a sentence's place and nationality names stand for (once a sentence: every
+    frame of it asks)."""
+    key = (id(sent.doc), sent.start)
+    if key not in coder.named:
+        coder.named[key] = frozenset(
+            a.country for ent in sent.ents if ent.label_ in ("GPE", "NORP", "LOC")
+            and (a := coder._res(ent.text, ent.label_, sent.text)) is not None and a.country)
+    return coder.named[key]
 
 
 def _noun_agents(noun, trigger) -> list:
