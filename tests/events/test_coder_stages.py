@@ -285,6 +285,75 @@ def test_predicates_trade_blocked_and_ground_retaken(nlp):
         nlp, "Malian troops retook the town of Kidal from separatist rebels."))
 
 
+def test_build_a_place_of_a_named_country_the_gazetteer_does_not_know(nlp):
+    # "the Somali capital" is no town name, but it is in Somalia; a named hotel is no party
+    assert ("18", "UAF", "SOM") in coded(nlp, "Gunmen stormed the Sahafi Hotel in the Somali capital on Sunday.")
+
+
+def test_participants_what_a_free_relative_names(nlp):
+    found = coded(nlp, "Israeli jets bombed what the army described as a weapons depot in Gaza.")
+    assert any(root in ("18", "19") and (src, tgt) == ("ISR", "PSE") for root, src, tgt in found)
+    found = coded(nlp, "Russia fired missiles at what Kyiv said were civilian targets in Odesa.")
+    assert any(root == "19" and src == "RUS" and (tgt or "").startswith("UKR") for root, src, tgt in found)
+
+
+def test_build_an_armed_group_s_holdings_are_where_they_stand(nlp):
+    # bases and hideouts struck inside a country: that country's; a border names the one across it too
+    assert ("19", "USA", "SYRUAF") in coded(nlp, "The United States launched strikes against militia bases inside Syria.")
+    found = coded(nlp, "Pakistan says its troops raided militant hideouts near the Afghan border.")
+    assert not any((tgt or "").startswith("AFG") for _, _, tgt in found)
+    # fighters struck in the open say nothing of where they come from
+    assert not any((tgt or "").startswith("IRQ") for _, _, tgt in coded(
+        nlp, "Turkish jets struck Kurdish militants in northern Iraq."))
+
+
+def test_participants_the_one_a_demand_or_complaint_is_about(nlp):
+    assert ("11", "THA", "KHM") in coded(
+        nlp, "Thailand complained that Cambodia's decision to close the border crossings hurt traders.")
+    assert ("11", "FRA", None) in coded(nlp, "France complained that prices had risen.")
+
+
+def test_participants_a_place_down_a_chain_of_places(nlp):
+    found = coded(nlp, "A gunman opened fire inside a church in a gated estate in the Kenyan town of Nakuru.")
+    assert any((tgt or "").startswith("KEN") for _, _, tgt in found)
+
+
+def test_participants_a_held_place_is_the_place(nlp):
+    assert ("19", "MIL", "SYR") in coded(nlp, "Government troops shelled the rebel-held town of Idlib on Friday.")
+    # a place no gazetteer knows leaves the holder as the target
+    assert any(tgt == "RUS" for _, _, tgt in coded(nlp, "Ukrainian drones struck the Russian-occupied city of Melitopol."))
+
+
+def test_clauses_the_toll_of_a_blast_and_findings_are_the_news(nlp):
+    from eventwire.events.coder.clauses import clause_depth
+    doc = nlp("A car bomb exploded near a bus station in the Iraqi city of Mosul, killing 14 people.")
+    assert clause_depth(next(w for w in doc if w.lower_ == "killing")) == 0
+    assert ("18", None, "NGACVL") in coded(nlp, "A blast tore through a crowded bus station in the Nigerian city of Kano, killing 12 people.")
+    # the clause a person did, then fled: still subordinate
+    doc = nlp("The minister resigned on Friday, citing poor health.")
+    assert clause_depth(next(w for w in doc if w.lower_ == "citing")) == 1
+    found = coded(nlp, "Sudanese paramilitary fighters burned three villages in Darfur, a UN inquiry concluded.")
+    assert any(root == "17" and (src or "").startswith("SDN") and tgt == "SDN" for root, src, tgt in found)
+
+
+def test_selection_nature_s_doing_is_no_one_s_act(nlp):
+    from eventwire.events.coder import code_doc
+    assert code_doc(nlp("A fire swept through a hotel in the Nepali capital, killing nine guests."),
+                    date=None, actorless=True) == []
+    assert code_doc(nlp("Masked raiders stormed a grain depot, killing two guards."), date=None, actorless=True)
+
+
+@pytest.mark.parametrize("text, code, source", [
+    ("Syrian government helicopters dropped barrel bombs on the town of Daraya.", "195", "SYRGOV"),
+    ("Russian warplanes dropped glide bombs on Kharkiv overnight.", "195", "RUSMIL"),
+    ("The Syrian army dropped canisters of chlorine gas on a suburb of Damascus.", "2041", "SYRMIL"),
+    ("Iraqi forces used chemical weapons against Kurdish villages.", "2041", "IRQMIL"),
+])
+def test_predicates_bombs_and_chemicals_dropped_or_used(nlp, text, code, source):
+    coder, sent, _ = sentence(nlp, text)
+    assert any(e.cameo == code and e.source == source for e in _code_sentence(coder, sent, DATE, ()))
+
+
 @pytest.mark.parametrize("text, root, source", [
     ("Insurgents overran a police post near the Afghan border.", "19", "REB"),
     ("Nigerien troops repelled a raid on their base.", "19", "NERMIL"),

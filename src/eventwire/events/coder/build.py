@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from eventwire.events.cameo import lookup
-from eventwire.events.plover import to_plover
-from eventwire.nlp.dictionary import SECTORS
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
 from .codes import intent_code, plover_of
 from .clauses import time_verb
+from .claims import _claimed_act_target, _victims_claim
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
-from .words import _named_person, _EXERCISES, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _when(sent, date, times, frame: "_Frame | None" = None):
@@ -241,12 +240,18 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 if a is not None and a[0].country and a[0].code not in src_codes:
                     targets = [a]
             break
-    if where and f.code[:2] in ("17", "18", "19", "20") and targets and not any(t[0].country for t in targets):
+    if not targets and f.code[:2] in _PLACE_TARGET_ROOTS and not (f.symmetric and len(sources) > 1):
+        # "stormed a hotel in the Somali capital": a place no gazetteer names, in a country named
+        targets = next(([a] for p in places if (a := coder.actor(p, ctx)) is not None and a[0].country
+                        and not a[0].sector and a[0].code not in src_codes), [])
+    if f.code[:2] in ("17", "18", "19", "20") and targets and not any(t[0].country for t in targets):
         # "killed 40 people at a mosque in Peshawar": victims of no stated nationality, where it happened
-        home = next((a for p in s.places(f.head) if (a := coder.actor(p, ctx)) is not None and a[0].country), None)
+        # (not "near the Afghan border": a border names the country across it as well)
+        home = next((a for p in s.places(f.head) if p.lemma_.lower() not in ("border", "frontier", "boundary")
+                     and (a := coder.actor(p, ctx)) is not None and a[0].country and not a[0].sector), None)
         if home is not None:
-            targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS else t
-                       for t in targets]
+            targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
+                       or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
     if not targets and f.code[:2] == "09":
         # "an investigation into steel imported from India / into Iran's crackdown / into whether
         # agents of Russian intelligence ...": the first country the matter investigated names
@@ -373,71 +378,6 @@ def _attack_clauses(s: "_Sentence", verb) -> list:
     return out
 
 
-def _victims_claim(coder: "_Coder", s: "_Sentence", f: _Frame, events: list[Event], speaker) -> list[Event]:
-    """"X said Y fired at it / killed its soldiers": a state's report of force used against itself
-    or its people is also the state accusing Y (112), an event in its own right; the attack stays,
-    as the state tells it."""
-    if not speaker or f.lifted or f.code[:2] not in ("18", "19", "20") or f.negated or f.hypothetical:
-        return []
-    said = f.head.head if f.head.dep_ == "ccomp" else None
-    if said is None or not coder.lex.role("speech", s.vlemma(said)):
-        return []
-    if not _told_of_itself(f):
-        return []  # "X said Y shelled Kharkiv": the report of the shelling, no more
-    speakers = [a for a in (speaker if isinstance(speaker, list) else [speaker])
-                if a is not None and a[0].country and a[0].sector in _STATE_SECTORS]
-    if not speakers:  # a news outlet or a monitor reporting an attack accuses nobody
-        return []
-    own = {a[0].code for a in speakers if a[0].code}
-    own_countries = {a[0].country for a in speakers if a is not None and a[0].country}
-    out = []
-    for e in events:
-        if not e.source or e.source in own or not e.target:
-            continue
-        if e.target not in own and e.target[:3] not in own_countries:
-            continue  # force used against the speaker's own country (its state, soldiers, people)
-        if e.source[:3] in own_countries or e.source[:3] in SECTORS | {"MNC", "NGM"}:
-            continue  # an accusation needs someone named to accuse, from elsewhere
-        info = lookup("112")
-        plover, mode = to_plover("112")
-        spk = speakers[0][0]
-        out.append(Event(
-            sentence_start=e.sentence_start, sentence_end=e.sentence_end, sentence=e.sentence,
-            cameo="112", root="11", goldstein=info.goldstein, quad=info.quad, plover=plover, plover_mode=mode,
-            source=spk.code, target=e.source, source_actor=spk.name, target_actor=e.source_actor,
-            date=e.date, date_basis=e.date_basis, location=e.location, trigger=said.text,
-            trigger_start=said.idx, trigger_end=said.idx + len(said.text),
-            negated=False, hypothetical=False, future=False, confidence=e.confidence))
-        break
-    return out
-
-
-def _told_of_itself(f: _Frame) -> bool:
-    """The act is told by its victim as such: in the passive ("soldiers were killed by Y", "a
-    bomb was fired at it"), or with the victim as a pronoun ("attacked us / themselves",
-    "shelled its posts")."""
-    head = f.head
-    if any(c.dep_ == "nsubjpass" for c in head.children):
-        return True
-    slots = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-    slots += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children) for t in slots)
-
-
-def _claimed_act_target(coder: "_Coder", f: _Frame, ctx: str, src_codes: set) -> list:
-    """The first actor named inside "responsibility for ..." other than the claimant."""
-    for obj in f.head.children:
-        for prep in obj.children if obj.dep_ == "dobj" else ():
-            if prep.dep_ != "prep" or prep.lower_ != "for":
-                continue
-            for tok in prep.subtree:
-                if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP"):
-                    a = coder.actor(tok, ctx)
-                    if a is not None and a[0].country and a[0].code not in src_codes:
-                        return [a]
-    return []
-
-
 def _split_attack_noun(s: "_Sentence", g):
     """"in Russian tank shelling" parsed as "in [Russian tank] shelling(VERB)": the "-ing" word right
     after the object is the attack noun, the object and its modifiers its author."""
@@ -452,12 +392,6 @@ def _split_attack_noun(s: "_Sentence", g):
         if key in nouns and nouns[key][:2] in ("18", "19", "20"):
             return nouns[key], words
     return None
-
-
-
-
-
-
 
 
 def _meeting_parties(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, speaker):

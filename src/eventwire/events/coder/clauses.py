@@ -9,6 +9,7 @@ _SUBORDINATE = ("ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass",
 
 # reporting verbs that leave the reported clause the sentence's main event
 _PLAIN_REPORT = {"say", "tell", "announce", "state", "report", "add", "note", "declare", "quote", "write",
+                 "conclude", "find", "reveal", "disclose", "show", "establish", "determine", "recount", "testify",
                  "tweet", "explain", "stress", "confirm"}
 
 
@@ -22,7 +23,7 @@ def clause_depth(tok) -> int:
         dep, head = tok.dep_, tok.head
         if dep in _SUBORDINATE:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
-                or _news_peg(tok) or _decided(tok)
+                or _news_peg(tok) or _decided(tok) or _toll(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -35,6 +36,18 @@ def _news_peg(tok) -> bool:
     return tok.dep_ == "advcl" and tok.head.lemma_.lower() == "come" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
         c.dep_ == "prep" for c in tok.head.children if c.i > tok.head.i and c.i < tok.i)
+
+
+# what goes off or hits on its own: "a bomb exploded / a blast tore through X, killing 20"
+_BLASTS = {"bomb", "blast", "explosion", "explosive", "device", "shell", "rocket", "missile", "grenade", "mine",
+           "landmine", "shelling", "bombing"}
+
+
+def _toll(tok) -> bool:
+    """"A bomb exploded in X, killing 20": the killing is the news when the main clause only tells
+    of a blast (a thing, not someone, as its subject), so the clause counts as main."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.head.i == tok.head.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _BLASTS for c in tok.head.children)
 
 
 # nouns of an act decided: "X's decision / move to expel Y" tells of the expulsion itself

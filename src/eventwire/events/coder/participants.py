@@ -106,6 +106,9 @@ class _Sentence(_Predicates, _Roles):
                         # country's actor itself ("summoned the Iranian ambassador over ...")
                         own = self.c.actor(c, self.sent.text)
                         (found if own is not None and own[0].country else last).append(self.expand(c))
+            if not found and not last:  # "bombed what the army described as a depot"
+                found += [self.expand(d) for c in verb.children if c.dep_ == "ccomp"
+                          and (d := _described(c)) is not None]
             # a country or body the parser hung on the verb as an adverb ("help iSRAEL"): its object
             found += [self.expand(c) for c in verb.children if c.dep_ in ("advmod", "npadvmod")
                       and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP") and c.i > verb.i]
@@ -128,6 +131,9 @@ class _Sentence(_Predicates, _Roles):
                 for c in verb.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:  # "gave support to X"
                         found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+                        # "fired at what Kyiv said were civilian targets": the things so named
+                        found += [self.expand(d) for g in c.children if g.dep_ == "pcomp"
+                                  and (d := _described(g)) is not None]
                     if c.dep_ == "dobj" and _same(c, noun) and prep not in _TOPIC_PREPS:
                         for g in c.children:
                             if g.dep_ == "prep" and g.lower_ == prep:
@@ -135,7 +141,7 @@ class _Sentence(_Predicates, _Roles):
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in verb.children):
                 found.append(self.expand(passive[0]))
-        if not f.nominal and self.lex.role("allege", self.vlemma(verb)):
+        if not f.nominal and (self.lex.role("allege", self.vlemma(verb)) or f.code[:2] in ("10", "11")):
             # "X alleged that Y was aware of ...": the one the claim is about
             last += [self.expand(g) for c in verb.children if c.dep_ == "ccomp"
                      for g in c.children if g.dep_ in _SUBJ]
@@ -146,6 +152,14 @@ class _Sentence(_Predicates, _Roles):
                     last += [self.expand(g) for g in c.children if g.dep_ == "dobj"]
         out = []
         for group in found + last:
+            head = group[0]
+            if head.lemma_.lower() in _PLACE_PARTS and any(c.dep_ == "amod" and c.lemma_.lower() in (
+                    "hold", "control", "occupy", "run") for c in head.children):
+                # "the rebel-held town of X": the town is struck, not the ones holding it
+                named = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]
+                place = self.c.actor(named[0], self.sent.text) if named else None
+                group = self.expand(named[0]) if place is not None and place[0].country else group
             # a slot that names no actor may carry one further down: "endorsed an agreement
             # with X", "advised against travel to X"
             out.append(group)
@@ -164,19 +178,52 @@ class _Sentence(_Predicates, _Roles):
         """Objects of "in/at/near" on the trigger, then on its object ("met X in Y")."""
         out = []
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        # what a free relative names ("bombed what it called a depot in X") and what an act is aimed
+        # at ("strikes on bases inside X"): their places are the act's
+        objects += [d for c in head.children if c.dep_ == "ccomp" and (d := _described(c)) is not None]
+        objects += [d for h in [head] + objects for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                    for g in c.children if (d := g if g.dep_ == "pobj" else _described(g) if g.dep_ == "pcomp"
+                                            else None) is not None]
         for h in [head] + objects:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside", "across", "through"):
                     for g in c.children:
-                        if g.dep_ == "pobj":  # "at a mosque in Peshawar": the mosque, then the city
-                            out.append(g)
-                            # "through the streets of Lima", "on the outskirts of Kyiv"
-                            out += [p for d in g.children if d.dep_ == "prep" and (
-                                    d.lower_ in ("in", "near") or d.lower_ == "of" and g.lemma_.lower() in _PLACE_PARTS)
-                                    for p in d.children if p.dep_ == "pobj"]
+                        if g.dep_ != "pobj":
+                            continue
+                        # "at a mosque in Peshawar": the mosque, then the city; "inside a mosque in a
+                        # compound in the city of X": down the chain; "through the streets of Lima",
+                        # "on the outskirts of Kyiv"
+                        out.append(g)
+                        chain = [g]
+                        for _ in range(3):
+                            chain = [p for x in chain for d in x.children if d.dep_ == "prep" and (
+                                d.lower_ in ("in", "near") or d.lower_ == "of" and x.lemma_.lower() in _PLACE_PARTS)
+                                for p in d.children if p.dep_ == "pobj"]
+                            out += chain
         # "attend the Beijing Olympics", "the Helsinki summit": a place naming the object
         out += [c for o in objects for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return out
+
+
+def _described(clause):
+    """The thing a free relative names: "what the army described as a depot", "what it called
+    bases", "what Kyiv said were civilian targets" -> depot, bases, targets (None when the clause
+    is no such relative)."""
+    if clause.left_edge.lower_ != "what":
+        return None
+    t = clause
+    for _ in range(3):
+        for c in t.children:
+            if c.dep_ in ("oprd", "attr") and c.pos_ in _NOMINAL:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        t = next((c for c in t.children if c.dep_ == "ccomp"), None)
+        if t is None:
+            return None
+    return None
 
 
 def _placed(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, sources: list, targets: list):

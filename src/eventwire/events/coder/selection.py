@@ -13,7 +13,7 @@ from .clauses import clause_depth
 from .codes import plover_of
 from .participants import _Sentence
 from .predicates import _Frame
-from .words import _MULTITUDES, Resolve, _BACKGROUND_PREPS, _same
+from .words import _MULTITUDES, _NOT_ACTORS, Resolve, _BACKGROUND_PREPS, _same
 
 
 def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
@@ -21,6 +21,10 @@ def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
     s = _Sentence(coder, sent)
     frames = [f for f in s.frames() if not f.nominal] or s.frames()
     frames = [f for f in frames if to_plover(f.code)[0] and not f.code.startswith("01")]
+    # "a fire swept through X, killing nine": nature's doing is no one's act
+    # (also when the parser made the sentence a noun phrase: "[A fire [swept through X, killing nine]]")
+    frames = [f for f in frames if f.nominal or not any(
+        w.lemma_.lower() in _NOT_ACTORS for w in s.subjects(f.head)[:1] + [sent.root] if w.pos_ == "NOUN")]
     if not frames:
         return None
     main = _main_frame(frames)

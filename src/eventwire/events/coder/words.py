@@ -92,6 +92,10 @@ _TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "weigh", "mull"}
 
 # people who take the country of the place they were hit in
 _VICTIM_SECTORS = {"CVL", "REL", "EDU", "HLH", "BUS", "MED", "LAB", "AGR", None}
+# what an armed group holds is where it stands: "struck rebel bases inside X" is aimed at X
+_HOLDINGS = {"base", "bases", "camp", "camps", "hideout", "hideouts", "position", "positions", "stronghold",
+             "strongholds", "depot", "depots", "post", "posts", "outpost", "outposts", "facility", "facilities",
+             "headquarters", "compound", "compounds", "warehouse", "warehouses", "target", "targets"}
 
 
 # acts whose place stands for their target when no actor is named: visits and meetings held
