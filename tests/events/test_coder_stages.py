@@ -354,6 +354,17 @@ def test_predicates_bombs_and_chemicals_dropped_or_used(nlp, text, code, source)
     assert any(e.cameo == code and e.source == source for e in _code_sentence(coder, sent, DATE, ()))
 
 
+def test_claims_a_state_telling_of_force_against_itself_accuses(nlp):
+    from eventwire.events.coder.claims import _told_of_itself
+    _, _, s = sentence(nlp, "Two Malian soldiers were killed by jihadist fighters near Gao.")
+    assert _told_of_itself(next(f for f in s.frames() if f.head.lemma_ == "kill"))
+    found = coded(nlp, "Armenia said Azerbaijani troops shelled its border posts on Tuesday.")
+    assert ("11", "ARM", "AZEMIL") in found and any(root == "19" for root, _, _ in found)
+    # a monitor reporting an attack accuses nobody
+    found = coded(nlp, "A war monitor said Syrian troops shelled its office in Idlib.")
+    assert not any(root == "11" for root, _, _ in found)
+
+
 @pytest.mark.parametrize("text, root, source", [
     ("Insurgents overran a police post near the Afghan border.", "19", "REB"),
     ("Nigerien troops repelled a raid on their base.", "19", "NERMIL"),

@@ -11,6 +11,8 @@ The package reads as its pipeline, each stage a module with its own tests
   actors.py        noun phrases to actors (the article's entities, then the resolver)
   codes.py         how a governing verb shifts the code of the act it governs
   build.py         frames with actors -> CAMEO/PLOVER events, dated
+  claims.py        a state's report of force against itself as an accusation; the victim of
+                   a claimed attack
   selection.py     the events a sentence reports and its main event
   typer.py         optional: verbs the lexicon does not know, typed by their nearest lexicon
                    entry with a small sentence encoder (``--typer minilm``)
