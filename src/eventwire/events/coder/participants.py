@@ -175,7 +175,14 @@ class _Sentence(_Predicates, _Roles):
         return out
 
     def places(self, head) -> list:
-        """Objects of "in/at/near" on the trigger, then on its object ("met X in Y")."""
+        """Objects of "in/at/near" on the trigger, then on its object ("met X in Y"); read once a
+        word (every rule of every frame asks)."""
+        cache = self.__dict__.setdefault("_place_cache", {})
+        if head.i not in cache:
+            cache[head.i] = self._places(head)
+        return list(cache[head.i])
+
+    def _places(self, head) -> list:
         out = []
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         # what a free relative names ("bombed what it called a depot in X") and what an act is aimed

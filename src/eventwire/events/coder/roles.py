@@ -7,6 +7,11 @@ from .predicates import _Frame
 from .words import _CEASE, _CONDITION, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _same, _subjunctive
 
 
+# what ending de-escalates: "halt hostilities / the fighting / attacks"
+_FIGHTING = {"hostility", "hostilities", "fighting", "fight", "attack", "violence", "offensive", "shelling",
+             "bombing", "bombardment", "war", "clash", "operation", "aggression", "strike", "airstrike", "assault"}
+
+
 class _Roles:
     """Role verbs and flags over a sentence's frames (a stage of ``_Sentence``)."""
 
@@ -128,7 +133,11 @@ class _Roles:
         obj = self.role_object(tok) if cease is not None else None
         if obj is None:
             return False
-        f.code = "100"
+        # ending a fight is de-escalation (CAMEO names it): asked for ("urged Y to halt hostilities"),
+        # an appeal (0256); demanded, a demand (1056); ending anything else is demanded (100)
+        fight = any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTING for c in cease.children)
+        asked = self.lex.role("request", lemma) and not self.lex.role("demand", lemma)
+        f.code = ("0256" if asked else "1056") if fight else "100"
         f.trigger = f.trigger + [cease]
         f.targets = self.expand(obj)
         inside = {t.i for t in cease.subtree}
