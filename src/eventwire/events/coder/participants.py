@@ -12,6 +12,10 @@ from .words import _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _RE
 class _Sentence(_Predicates, _Roles):
     """One sentence through the coder's stages: predicates, roles, participants."""
 
+    def __init__(self, coder, sent):
+        super().__init__(coder, sent)
+        self._place_cache: dict[int, list] = {}  # ``places`` of a word, by its index
+
     def subjects(self, verb) -> list:
         t = verb
         for _ in range(6):
@@ -177,7 +181,7 @@ class _Sentence(_Predicates, _Roles):
     def places(self, head) -> list:
         """Objects of "in/at/near" on the trigger, then on its object ("met X in Y"); read once a
         word (every rule of every frame asks)."""
-        cache = self.__dict__.setdefault("_place_cache", {})
+        cache = self._place_cache
         if head.i not in cache:
             cache[head.i] = self._places(head)
         return list(cache[head.i])

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from .codes import _DEMAND, _REQUEST, _THREAT, _pick, intent_code, reject_code
 from .predicates import _Frame
-from .words import _CEASE, _CONDITION, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _same, _subjunctive
-
-
-# what ending de-escalates: "halt hostilities / the fighting / attacks"
-_FIGHTING = {"hostility", "hostilities", "fighting", "fight", "attack", "violence", "offensive", "shelling",
-             "bombing", "bombardment", "war", "clash", "operation", "aggression", "strike", "airstrike", "assault"}
+from .words import _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _same, _subjunctive
 
 
 class _Roles:

@@ -59,6 +59,9 @@ _DOWNBEAT = {"bad", "worse", "worst", "strain", "strained", "deteriorate", "dete
 
 
 # "called on X to end / stop ...": a demand that X cease something
+# what ending de-escalates: "halt hostilities / the fighting / attacks"
+_FIGHTING = {"hostility", "hostilities", "fighting", "fight", "attack", "violence", "offensive", "shelling",
+             "bombing", "bombardment", "war", "clash", "operation", "aggression", "strike", "airstrike", "assault"}
 _CEASE = {"end", "stop", "cease", "halt", "abandon", "drop", "quit", "discontinue", "terminate", "suspend"}
 
 
