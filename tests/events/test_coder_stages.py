@@ -401,3 +401,78 @@ def test_selection_clause_depth(nlp):
 def test_selection_of_nothing_is_nothing(nlp):
     _, _, s = sentence(nlp, "It rained.")
     assert _select(s, []) == []
+
+
+# ------------------------------------------------- rules for common news forms (2026-12-07)
+
+
+def test_selection_a_reaction_to_a_decision_is_the_main_act(nlp):
+    coder, sent, _ = sentence(nlp, "Seoul condemned Beijing's decision to expel three Korean diplomats.")
+    events = _code_sentence(coder, sent, DATE, ())
+    assert events[0].root == "11" and events[0].source.startswith("KOR")
+    assert any(e.root == "16" and e.source.startswith("CHN") for e in events[1:])  # the decided act is kept
+    # with no act of its own above it, the decided act stays the news
+    assert ("17", "BFAGOV", "FRAMIL") in coded(nlp, "The move by Burkina Faso's junta to expel French soldiers surprised Paris.")
+
+
+def test_clauses_the_purpose_of_a_sending_or_a_call(nlp):
+    assert ("07", "ITA", "GRC") in coded(nlp, "Italy dispatched two aircraft to assist Greece.")
+    assert ("04", "EGY", "QAT") in coded(nlp, "Egypt sent a delegation to Qatar to discuss a truce.")
+    assert ("04", "BRAGOV", "FRAGOV") in coded(nlp, "Lula called Macron to discuss the trade deal.")
+    # "called X to ..." is a telephone call, done by the caller; "called on X to ..." asks X
+    assert ("01", "KENGOV", "UGA") in coded(nlp, "The Kenyan president called the Ugandan leader to offer condolences.")
+    assert any(root == "02" for root, _, _ in coded(nlp, "The Kenyan president called on Uganda to reopen the border."))
+
+
+def test_clauses_a_verb_the_parser_hung_on_a_root_noun():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from eventwire.events.coder.clauses import noun_rooted
+    words = ["The", "EU", "envoy", "urged", "Serbia", "to", "talk", "."]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 3, 6, 3, 2],
+              deps=["det", "compound", "ROOT", "acl", "dobj", "aux", "xcomp", "punct"],
+              pos=["DET", "PROPN", "NOUN", "VERB", "PROPN", "PART", "VERB", "PUNCT"],
+              tags=["DT", "NNP", "NN", "VBD", "NNP", "TO", "VB", "."])
+    assert noun_rooted(doc[3]) and clause_depth(doc[3]) == 0
+    relative = Doc(Vocab(), words=["The", "envoy", "who", "urged", "Serbia", "."], heads=[1, 1, 3, 1, 3, 1],
+                   deps=["det", "ROOT", "nsubj", "relcl", "dobj", "punct"],
+                   pos=["DET", "NOUN", "PRON", "VERB", "PROPN", "PUNCT"], tags=["DT", "NN", "WP", "VBD", "NNP", "."])
+    assert not noun_rooted(relative[3]) and clause_depth(relative[3]) == 1
+
+
+def test_predicates_an_act_named_with_of_and_the_one_moving(nlp):
+    assert ("19", "KHMMIL", "THAMIL") in coded(
+        nlp, "Three Thai soldiers were killed in an exchange of fire with Cambodian troops.")
+    # "the visit / withdrawal of X": X moves (an arrest of X is done to X)
+    assert ("04", "KENGOV", "GHA") in coded(nlp, "The visit of the Kenyan president to Ghana drew large crowds.")
+    assert ("17", "MEXCOP", "ESPMED") in coded(nlp, "The arrest of a Spanish reporter by Mexican police drew protests.")
+
+
+def test_build_a_clash_between_armed_men_is_fighting(nlp):
+    assert any(root == "19" for root, _, _ in coded(nlp, "Malian soldiers clashed with jihadist fighters near the town."))
+    assert any(root == "14" for root, _, _ in coded(nlp, "Students clashed with riot police in Nairobi."))
+
+
+def test_predicates_a_weapons_test_shows_force(nlp):
+    found = coded(nlp, "Pakistan test-fired a cruise missile off its coast on Tuesday, India's navy said.")
+    assert ("15", "PAK", None) in found and not any(root == "19" for root, _, _ in found)
+    assert ("15", "IRN", None) in coded(nlp, "Iran tested a new ballistic missile.")
+
+
+def test_lexicon_ending_an_agreement_reduces_relations(nlp):
+    assert ("16", "MRT", "SEN") in coded(nlp, "Mauritania ended its fisheries agreement with Senegal.")
+    # a place in an agreement's name is where it was signed, not a party
+    assert ("16", "CHL", None) in coded(nlp, "Chile quit the Geneva arms convention.")
+    assert ("08", "USA", "IRN") in coded(nlp, "The United States withdrew from the Iran nuclear deal.")
+
+
+def test_clauses_an_answer_told_by_its_means(nlp):
+    found = coded(nlp, "Beijing responded by expelling two Canadian diplomats.")
+    assert any(root == "16" and src.startswith("CHN") and (tgt or "").startswith("CAN") for root, src, tgt in found)
+    assert ("16", "MEX", "KOR") in coded(nlp, "Mexico raised tariffs on Korean steel.")
+
+
+def test_participants_swaps_and_calls_run_both_ways_or_to_the_one_reached(nlp):
+    found = coded(nlp, "Armenia and Azerbaijan swapped prisoners on Wednesday.")
+    assert {("08", "ARM", "AZE"), ("08", "AZE", "ARM")} <= found
+    assert ("04", "DEUGOV", "TURGOV") in coded(nlp, "Scholz spoke by phone with Erdogan.")

@@ -11,7 +11,7 @@ from .clauses import time_verb
 from .claims import _claimed_act_target, _victims_claim
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
-from .words import _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _ARMED_SECTORS, _PACTS, _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _when(sent, date, times, frame: "_Frame | None" = None):
@@ -171,13 +171,20 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     src_codes = {a[0].code for a in sources if a is not None and a[0].code}
     for group in groups:
         found = []
+        if f.code[:2] == "15" and group[0].dep_ == "pobj" and group[0].head.lower_ in ("off", "near", "around", "along") \
+                and any(c.dep_ == "poss" and c.lower_ in _PRON for c in group[0].children):
+            continue  # "fired a missile off its coast, Y said": its own coast, not the speaker's
         for tok in group:
+            if tok.lemma_.lower() in _PACTS and _signed_in(coder, tok, ctx):
+                continue
             act = tok.pos_ == "NOUN" and (s.noun_code(tok) or tok.lemma_.lower() in _MUNITIONS
                                           or tok.lemma_.lower() in _HARDWARE)
             # an act or a weapon ("military assistance") is no actor; its owner or place may be
             # ("China's assistance", "the shootings in South Carolina")
+            # ("fighters" are jets or armed men: armed men when the resolver knows them as a group)
             found.extend(a for a in coder.actors(tok, ctx, speaker) if a[0].code not in src_codes
-                         and not (act and not _has_country(a[0])))
+                         and not (act and not _has_country(a[0])
+                                  and not (a[0].kind == "group" and a[0].sector in _ARMED_SECTORS)))
         if not found and speaker and group[0].pos_ == "NOUN":
             # "X said Y shelled its border posts": what the speaker owns stands for the speaker
             owner = next((c for c in group[0].children if c.dep_ == "poss" and c.lower_ in _PRON), None)
@@ -332,6 +339,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if f.symmetric and targets and with_prep and talks and f.code[:2] == "04":
             # "X held talks / negotiated with Y": talks run both ways (a plain "met with" stays X->Y)
             pairs += [(b, a) for a, b in pairs if b is not None and a is not None and _has_country(b[0])]
+    if f.code == "145" and pairs and all(a is not None and b is not None and _armed(a[0]) and _armed(b[0])
+                                         for a, b in pairs):
+        f.code = "190"  # armed men on both sides of a clash fight; protesters and police riot (145)
     info = lookup(f.code)
     plover, mode = plover_of(f.code, future=f.future, negated=f.negated)
     trig = sorted(f.trigger, key=lambda w: w.i)
@@ -364,6 +374,19 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             confidence=round(conf, 2)))
     out += _victims_claim(coder, s, f, out, speaker)
     return out, subject
+
+
+def _signed_in(coder: "_Coder", pact, ctx: str) -> bool:
+    """An agreement named after a city, where it was signed ("the Paris climate agreement", "the
+    Minsk accords"), not after a party ("the Iran nuclear deal")."""
+    named = [a[0] for c in pact.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
+             and (a := coder.actor(c, ctx)) is not None]
+    return bool(named) and all(a.kind == "place" for a in named)
+
+
+def _armed(actor: Actor) -> bool:
+    """An actor that fights: a state as a whole, its forces, rebels, militias, gangs."""
+    return actor.sector in _ARMED_SECTORS or actor.kind == "country" and not actor.sector
 
 
 def _attack_clauses(s: "_Sentence", verb) -> list:

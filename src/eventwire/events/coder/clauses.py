@@ -2,6 +2,8 @@
 lifted claims count as 0; subordinate clauses deeper."""
 from __future__ import annotations
 
+from .words import _rung
+
 
 # clause boundaries: a frame under one of these is subordinate to the verb above it
 _SUBORDINATE = ("ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis")
@@ -23,7 +25,8 @@ def clause_depth(tok) -> int:
         dep, head = tok.dep_, tok.head
         if dep in _SUBORDINATE:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
-                or _news_peg(tok) or _decided(tok) or _toll(tok)
+                or _news_peg(tok) or _decided(tok) or _toll(tok) or _sent_to(tok) or noun_rooted(tok) \
+                or _answered_by(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -48,6 +51,42 @@ def _toll(tok) -> bool:
     of a blast (a thing, not someone, as its subject), so the clause counts as main."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.head.i == tok.head.i and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _BLASTS for c in tok.head.children)
+
+
+def noun_rooted(tok) -> bool:
+    """The parser made the subject the sentence's root and its finite verb a modifier of it ("[The
+    UN chief [called on X to ...]]", "[US envoy [Blinken urged X ...]]"): the verb is the main clause."""
+    head = tok.head
+    return tok.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
+        and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i > head.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod") and c.text.lower() in _RELATIVE
+                    for c in tok.children) and not any(c.text.lower() in _RELATIVE for c in tok.lefts)
+
+
+_RELATIVE = {"who", "whom", "which", "that", "whose", "where", "when"}
+
+
+# verbs of answering an act whose "by" clause names the answer
+_ANSWERING = {"retaliate", "respond", "react", "reply", "hit"}
+
+
+def _answered_by(tok) -> bool:
+    """"China retaliated / responded by imposing duties on ...": the act of the "by" clause is the act."""
+    return tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "by" \
+        and tok.head.head.lemma_.lower() in _ANSWERING
+
+
+# verbs of sending whose purpose is the act: "sent planes to help Y fight fires"
+_SENDING = {"send", "dispatch"}
+
+
+def _sent_to(tok) -> bool:
+    """"X sent planes / a team to help Y", "X called Y to discuss Z": the purpose of a sending or a
+    telephone call is the act told, so the infinitive counts as main (the sending itself is coded
+    when the lexicon knows what is sent)."""
+    return tok.dep_ in ("advcl", "xcomp") and (tok.head.lemma_.lower() in _SENDING or _rung(tok.head)) \
+        and tok.tag_ == "VB" \
+        and any(m.dep_ == "aux" and m.lower_ == "to" for m in tok.children)
 
 
 # nouns of an act decided: "X's decision / move to expel Y" tells of the expulsion itself

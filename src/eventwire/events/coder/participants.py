@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .clauses import _sent_to, noun_rooted
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
-from .words import _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _same
+from .words import _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
 
 
 class _Sentence(_Predicates, _Roles):
@@ -43,7 +44,7 @@ class _Sentence(_Predicates, _Roles):
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.expand(pobj)
-            if t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBG":
+            if t.dep_ == "relcl" or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t)):
                 return self.expand(t.head)
             if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(m.lower_ == "to" for m in t.children):
                 # "the decision by X / X's decision to expel ...": who decided acts
@@ -55,8 +56,11 @@ class _Sentence(_Predicates, _Roles):
                     continue
                 return []
             if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp", "oprd") and t.head.i != t.i:
-                if t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("use", "employ", "utilize", "utilise"):
-                    # "urged X to ...": X; but "used tear gas to ...": the one using it
+                if t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("use", "employ", "utilize", "utilise",
+                                                                        "send", "dispatch") \
+                        and not _rung(t.head):
+                    # "urged X to ...": X; but "used tear gas / sent planes to ...": the one using or
+                    # sending them; "called the leader to offer condolences": the caller
                     obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.pos_ in _NOMINAL), None)
                     # "took steps / made efforts to ...": a thing, not one who could act
                     if obj is not None and not (obj.pos_ == "NOUN" and self.c.actor(obj, self.sent.text) is None):
@@ -142,6 +146,11 @@ class _Sentence(_Predicates, _Roles):
                         for g in c.children:
                             if g.dep_ == "prep" and g.lower_ == prep:
                                 found += [self.expand(p) for p in g.children if p.dep_ == "pobj"]
+            if f.code[:2] == "04":  # "spoke by telephone / over a video link with X"
+                found += [self.expand(w) for c in verb.children if c.dep_ in ("prep", "agent")
+                          and c.lower_ in ("by", "via", "over") for g in c.children if g.dep_ == "pobj"
+                          for p in g.children if p.dep_ == "prep" and p.lower_ == "with"
+                          for w in p.children if w.dep_ == "pobj"]
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if passive and any(c.dep_ == "agent" for c in verb.children):
                 found.append(self.expand(passive[0]))
@@ -154,6 +163,13 @@ class _Sentence(_Predicates, _Roles):
             for c in verb.children:
                 if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and self.vlemma(c) in _AIMING:
                     last += [self.expand(g) for g in c.children if g.dep_ == "dobj"]
+        if not f.nominal and not found and not last and _sent_to(verb):
+            # "sent an envoy to Israel to discuss the truce": where the sending goes
+            last += [self.expand(g) for c in verb.head.children if c.dep_ in ("prep", "dative")
+                     and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if not f.nominal and not found and verb.dep_ in ("xcomp", "advcl") and _rung(verb.head):
+            # "called the Pakistani leader to offer condolences": the one called
+            last += [self.expand(c) for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL]
         out = []
         for group in found + last:
             head = group[0]
@@ -272,6 +288,11 @@ def _countries_named(coder: "_Coder", sent) -> frozenset[str]:
     return coder.named[key]
 
 
+# event nouns whose "of" names the one acting, not the one acted on ("the visit of X")
+_OWN_MOVES = {"visit", "trip", "tour", "arrival", "withdrawal", "pullout", "retreat", "departure", "deployment",
+              "return", "resignation", "walkout"}
+
+
 def _noun_agents(noun, trigger) -> list:
     """The words naming who does what an event noun names: its owner or modifier ("Russia's /
     the Russian expulsion of ..."), "by Y" on it, or "by Y" hung on its "of" object ("the arrest
@@ -283,4 +304,8 @@ def _noun_agents(noun, trigger) -> list:
              for x in c.children if x.dep_ == "pobj"
              for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
              for g in b.children if g.dep_ == "pobj"]
+    if noun.lemma_.lower() in _OWN_MOVES:
+        # "the visit of the Chinese premier to X", "the withdrawal of US troops": the one moving
+        toks += [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for x in c.children if x.dep_ == "pobj"]
     return toks

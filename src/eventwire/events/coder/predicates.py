@@ -141,6 +141,11 @@ class _Predicates:
         joined = _hyphenated(tok)
         if joined is not None and joined in nouns:
             return nouns[joined], [tok.doc[tok.i - 2], tok]
+        for prep in tok.children:  # "an exchange of fire": a noun made an act by its "of"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and f"{lemma} of {obj.lemma_.lower()}" in nouns:
+                        return nouns[f"{lemma} of {obj.lemma_.lower()}"], [tok, prep, obj]
         if lemma in nouns:
             return nouns[lemma], [tok]
         if tok.lower_ in nouns:
@@ -194,7 +199,8 @@ class _Predicates:
                     hit = (intent_code(hit[0]) if not hit[0].startswith("03") else hit[0], hit[1])
                 if hit:
                     frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
-                    frame.symmetric = hit[0][:2] in ("04", "05", "06") and hit[0] not in ("042", "043", "051")
+                    frame.symmetric = hit[0][:2] in ("04", "05", "06") and hit[0] not in ("042", "043", "051") \
+                        or obj.lemma_.lower() in ("exchange", "swap")  # "carried out a prisoner swap"
                     used_nouns.add(obj.i)
             if frame is None and (self.lex.role("request", lemma) or self.lex.role("demand", lemma)) \
                     and not any(c.dep_ == "prt" for c in tok.children):  # "called off a strike" asks nothing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .codes import _DEMAND, _REQUEST, _THREAT, _pick, intent_code, reject_code
 from .predicates import _Frame
-from .words import _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _same, _subjunctive
+from .words import _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _rung, _same, _subjunctive
 
 
 class _Roles:
@@ -21,7 +21,10 @@ class _Roles:
             lemma = self.vlemma(tok)
             if self.cease_demand(f, frames):
                 continue
-            asking = any(lex.role(r, lemma) for r in ("request", "demand"))
+            # "called the Pakistani leader to offer condolences": a telephone call; only "called on /
+            # upon / for" asks
+            rung = _rung(tok)
+            asking = any(lex.role(r, lemma) for r in ("request", "demand")) and not rung
             # "called on X to free ...": the parser sometimes makes the infinitive an adverbial
             # "threatened on Thursday to impose ...": likewise (an infinitive only, checked below)
             role_verb = any(lex.role(r, lemma) for r in ("reject", "threaten", "intent", "want"))
@@ -50,7 +53,7 @@ class _Roles:
                 continue
             inner = frames[comp.i]
             role = next((r for r in ("reject", "threaten", "request", "demand", "want", "intent")
-                         if lex.role(r, lemma)), None)
+                         if lex.role(r, lemma)), None) if not rung else None
             if role is None and lemma == "prepare" and any(c.dep_ == "auxpass" for c in tok.children):
                 role = "intent"  # "is prepared to talk": willing (a plain "prepared to attend" is a schedule)
             if role is None:

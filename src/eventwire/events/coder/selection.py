@@ -9,7 +9,7 @@ from eventwire.events.plover import to_plover
 from eventwire.records import Event, TimeExpr
 from .actors import _Coder, _default_resolve
 from .build import _frame_events, _when
-from .clauses import clause_depth
+from .clauses import _DECIDED, clause_depth
 from .codes import plover_of
 from .participants import _Sentence
 from .predicates import _Frame
@@ -96,6 +96,12 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
         return []
     best, events = ranked[0]
     out = list(events)
+    reaction = _reaction_to_decision(best, ranked[1:])
+    if reaction is not None:
+        # "Beijing slammed Washington's decision to sell arms to Taiwan": both acts are told; the
+        # reaction is the news, the decided act is kept beside it
+        best, events = reaction
+        out = list(events) + out
     top = _frame_rank(best, events, s.lex)
     for f, evs in ranked[1:]:
         if f.nominal or f.code.startswith("01") or f.code[:2] == best.code[:2]:
@@ -105,6 +111,21 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
         if linked and _frame_rank(f, evs, s.lex)[0] == top[0]:
             out.extend(evs)
     return out
+
+
+def _reaction_to_decision(best: _Frame, others: list):
+    """The candidate whose verb governs the noun of decision ``best`` hangs on ("slammed / welcomed
+    X's decision to ..."), when that verb is an act of its own (not a plain statement)."""
+    if not (best.head.dep_ == "acl" and best.head.head.lemma_.lower() in _DECIDED):
+        return None
+    noun = best.head.head
+    gov = noun.head
+    while gov.dep_ in ("prep", "pobj") and gov.head.i != gov.i:  # "protested against X's move to ..."
+        gov = gov.head
+    for f, evs in others:
+        if _same(f.head, gov) and not f.nominal and not f.code.startswith("01") and f.code[:2] != best.code[:2]:
+            return f, evs
+    return None
 
 
 def main_event_type(sent, *, resolve: Resolve | None = None, date: str | None = None) -> Event | None:

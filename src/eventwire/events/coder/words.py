@@ -132,6 +132,10 @@ def _sport(text: str) -> bool:
 
 
 # sectors that are almost always the acting country's own when no country is named
+# nouns of agreements (a place in their name is where they were signed: "the Paris agreement")
+_PACTS = {"agreement", "accord", "treaty", "pact", "deal", "convention", "protocol", "format", "process", "declaration"}
+# sectors of actors that bear arms (a clash between two of them is fighting, not a riot)
+_ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "CRM", "COP", "SPY"}
 _DOMESTIC_SECTORS = {"OPP", "PTY", "LEG", "JUD"}
 # bodies and people that belong to the place where they act or are acted on (build._placed)
 # (not companies: an airline or a firm of no stated country is as often foreign as local; not
@@ -175,6 +179,12 @@ def _subjunctive(verb) -> bool:
     """"(demanded) that X withdraw": a bare verb with its own subject and no modal."""
     return verb.tag_ == "VB" and any(m.dep_ == "nsubj" for m in verb.children) \
         and not any(m.tag_ == "MD" or m.dep_ == "aux" and m.lower_ == "to" for m in verb.children)
+
+
+def _rung(verb) -> bool:
+    """"Called X to offer condolences": a telephone call ("called on / upon / for" asks)."""
+    return verb.lemma_.lower() == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for")
+                                                     for c in verb.children)
 
 
 def _same(a, b) -> bool:
