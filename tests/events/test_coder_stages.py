@@ -476,3 +476,28 @@ def test_participants_swaps_and_calls_run_both_ways_or_to_the_one_reached(nlp):
     found = coded(nlp, "Armenia and Azerbaijan swapped prisoners on Wednesday.")
     assert {("08", "ARM", "AZE"), ("08", "AZE", "ARM")} <= found
     assert ("04", "DEUGOV", "TURGOV") in coded(nlp, "Scholz spoke by phone with Erdogan.")
+
+
+def test_participants_the_ones_force_was_meant_for(nlp):
+    coder, sent, _ = sentence(nlp, "Riot police fired water cannon to disperse hundreds of striking miners in Lima.")
+    events = _code_sentence(coder, sent, DATE, ())
+    assert events and "miners" in (events[0].target_actor or "") and (events[0].target or "").startswith("PER")
+
+
+def test_lexicon_a_larger_military_presence_is_a_deployment(nlp):
+    assert ("15", "FRA", "ROU") in coded(nlp, "France bolstered its military presence in Romania.")
+    assert not coded(nlp, "The retailer expanded its presence in Romania.")  # a company's presence is trade
+
+
+def test_predicates_force_against_nature_and_a_particle_read_as_a_quantity(nlp):
+    assert not coded(nlp, "Spanish firefighters battled flames near Valencia for two days.")
+    assert any(root == "19" for root, _, _ in coded(nlp, "Israel and Hezbollah exchanged fire across the border."))
+    # "handed over 12 ..." (the parser reads "over 12" as "more than 12")
+    assert any(root == "06" and src == "AFGGOV" for root, src, _ in coded(
+        nlp, "The Taliban handed over 12 Tajik militants to Dushanbe."))
+    assert ("08", "SRB", "XKX") in coded(nlp, "Serbia handed three villages to Kosovo under the accord.")
+
+
+def test_actors_the_allies_of_a_country_are_not_that_country(nlp):
+    assert not any(src == "FRA" for _, src, _ in coded(nlp, "France's allies pledged to send more ammunition."))
+    assert any(src == "FRA" for _, src, _ in coded(nlp, "France pledged to send more ammunition."))

@@ -150,3 +150,12 @@ def test_resolving_again_gives_the_same_actor(resolver):
     for _ in range(50):  # caches inside the resolver must not change an answer
         assert [resolver.resolve(p) for p in phrases] == first
     assert [(a.country, a.sector) if a else None for a in first][:3] == [("RUS", "GOV"), ("IRQ", "COP"), ("RUS", "GOV")]
+
+
+def test_the_halves_of_korea_by_their_short_names():
+    from eventwire.nlp.actors import default_resolver
+    r = default_resolver()
+    assert r.resolve("the North", context="Seoul said the North fired a missile.").country == "PRK"
+    assert r.resolve("the South", context="Pyongyang blamed the South for the leaflets.").country == "KOR"
+    north = r.resolve("the North", context="Storms hit the North of England.")
+    assert north is None or north.country != "PRK"

@@ -222,6 +222,10 @@ class _Reading:
     modifiers: list[str] = field(default_factory=list)  # names modifying the head ("Trump administration")
 
 
+# the halves of Korea as the other half's news names them
+_KOREAN_HALVES = {"north": "North Korea", "south": "South Korea"}
+
+
 class ActorResolver:
     """Resolves names to Actors; see the module docstring for the sources and their order."""
 
@@ -271,6 +275,10 @@ class ActorResolver:
         article, used only for a role that names no country.
         """
         day = _iso(date)
+        half = _KOREAN_HALVES.get(name.lower().removeprefix("the ").strip())
+        if half and context and any(w in context.lower() for w in ("korea", "seoul", "pyongyang")):
+            # "the North fired shells, Seoul said": on the Korean peninsula the halves go by these names
+            return self.resolve(half, label="GPE", date=date)
         main = self._read(name, label)
         if main is None:
             return None

@@ -9,6 +9,11 @@ from eventwire.records import Actor
 from .words import _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
 
 
+# nouns naming others by their tie to the owner ("X's allies" are not X)
+_RELATIONS = {"ally", "partner", "neighbour", "neighbor", "backer", "supporter", "enemy", "foe", "rival", "adversary",
+              "critic", "opponent", "friend", "creditor", "donor"}
+
+
 class _Coder:
     def __init__(self, resolve: Resolve, date: str | None, future_as_intent: bool = False, typer=None):
         self.lex = lexicon()
@@ -30,6 +35,8 @@ class _Coder:
             if speaker:
                 return speaker[0] if isinstance(speaker, list) else speaker
             return self.last_actor if tok.lower_ not in ("i", "you", "this", "that", "which", "who") else None
+        if tok.lemma_.lower() in _RELATIONS and any(c.dep_ == "poss" for c in tok.children):
+            return None  # "Ukraine's allies", "Russia's neighbours": others than Ukraine or Russia
         doc = tok.doc
         start = tok.left_edge.i
         end = tok.i + 1

@@ -167,6 +167,11 @@ class _Sentence(_Predicates, _Roles):
             # "sent an envoy to Israel to discuss the truce": where the sending goes
             last += [self.expand(g) for c in verb.head.children if c.dep_ in ("prep", "dative")
                      and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if not f.nominal and not found and f.code[:2] in ("17", "18", "19", "20"):
+            # "fired tear gas to disperse thousands of workers": the ones the force was meant for
+            last += [self.expand(g) for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                     and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+                     for g in c.children if g.dep_ == "dobj" and g.pos_ in _NOMINAL]
         if not f.nominal and not found and verb.dep_ in ("xcomp", "advcl") and _rung(verb.head):
             # "called the Pakistani leader to offer condolences": the one called
             last += [self.expand(c) for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL]

@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _GOVERNING_ROLES, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -34,6 +34,10 @@ class _Frame:
     typed: float = 0.0  # set when the code came from the typer, not the lexicon: its similarity
 
 
+# verbs of fighting that nature can be the object of ("battled blazes", "fought the epidemic")
+_FIGHTING_VERBS = {"battle", "fight", "combat", "tackle", "contain", "beat", "attack", "douse", "extinguish"}
+
+
 class _Predicates:
     """Finding a sentence's predicates (the first of the stages ``_Sentence`` joins)."""
 
@@ -52,6 +56,9 @@ class _Predicates:
             if (joined := _hyphenated(tok)) is not None:  # "sit-in", split by the tokenizer
                 out.setdefault(joined, tok)
 
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if nxt is not None and nxt.dep_ == "quantmod" and nxt.lower_ in ("over", "back", "out"):
+            add(nxt)  # "handed over 15 militants": the parser read the particle as "more than"
         for ch in verb.children:
             if ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in ch.children):
                 continue  # "signed on Monday" is no "sign on"
@@ -262,6 +269,11 @@ class _Predicates:
         if self.c.typer is not None and not any(f.code and not self.is_role(f.head) for f in frames.values()):
             self.typed_frame(frames)
         self.comment_frames(frames)
+        for i, f in list(frames.items()):
+            # "firefighters battled blazes", "fought the epidemic": force against nature is no attack
+            if not f.nominal and f.code[:2] in ("18", "19", "20") and self.vlemma(f.head) in _FIGHTING_VERBS and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _NOT_ACTORS | {"flame"} for c in f.head.children):
+                del frames[i]
         ordered = [frames[i] for i in sorted(frames)]
         self.compose(frames)
         return [f for f in ordered if f.code and not f.consumed]
