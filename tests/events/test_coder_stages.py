@@ -501,3 +501,11 @@ def test_predicates_force_against_nature_and_a_particle_read_as_a_quantity(nlp):
 def test_actors_the_allies_of_a_country_are_not_that_country(nlp):
     assert not any(src == "FRA" for _, src, _ in coded(nlp, "France's allies pledged to send more ammunition."))
     assert any(src == "FRA" for _, src, _ in coded(nlp, "France pledged to send more ammunition."))
+
+
+def test_lexicon_arms_sales_strikes_and_export_controls(nlp):
+    assert ("07", "ESPGOV", "IDN") in coded(nlp, "The Spanish government approved the sale of fighter jets to Indonesia.")
+    assert ("07", "NOR", "POL") in coded(nlp, "Norway delivered an air defence battery to Poland.")
+    assert any(root == "14" and (src or "").startswith("NGA") for root, src, _ in coded(
+        nlp, "Hundreds of nurses in Nigeria walked off the job over unpaid wages."))
+    assert any(root == "16" and src == "IND" for root, src, _ in coded(nlp, "India announced an export ban on rice."))
