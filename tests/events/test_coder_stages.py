@@ -464,6 +464,8 @@ def test_lexicon_ending_an_agreement_reduces_relations(nlp):
     # a place in an agreement's name is where it was signed, not a party
     assert ("16", "CHL", None) in coded(nlp, "Chile quit the Geneva arms convention.")
     assert ("08", "USA", "IRN") in coded(nlp, "The United States withdrew from the Iran nuclear deal.")
+    # talks that end "without agreement" end no agreement
+    assert not any(root == "16" for root, _, _ in coded(nlp, "Talks between Peru and Chile ended without agreement."))
 
 
 def test_clauses_an_answer_told_by_its_means(nlp):

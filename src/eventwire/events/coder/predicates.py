@@ -62,6 +62,8 @@ class _Predicates:
         for ch in verb.children:
             if ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in ch.children):
                 continue  # "signed on Monday" is no "sign on"
+            if ch.dep_ == "prep" and ch.lower_ in ("without", "despite"):
+                continue  # "ended without agreement" ends no agreement
             if ch.dep_ in ("prt", "prep", "dobj", "attr", "dative", "acomp", "nsubjpass", "oprd",
                            "advmod", "xcomp", "npadvmod", "agent"):
                 add(ch)
