@@ -511,3 +511,22 @@ def test_lexicon_arms_sales_strikes_and_export_controls(nlp):
     assert any(root == "14" and (src or "").startswith("NGA") for root, src, _ in coded(
         nlp, "Hundreds of nurses in Nigeria walked off the job over unpaid wages."))
     assert any(root == "16" and src == "IND" for root, src, _ in coded(nlp, "India announced an export ban on rice."))
+
+
+def test_roles_plans_and_readiness_are_intents(nlp):
+    found = coded(nlp, "Italy and Spain announced plans to send peacekeepers to Lebanon.")
+    assert {("03", "ITA", "LBN"), ("03", "ESP", "LBN")} <= found
+    assert any(root == "03" and src == "QAT" for root, src, _ in coded(
+        nlp, "Qatar confirmed its readiness to host talks between Armenia and Azerbaijan."))
+    coder, sent, _ = sentence(nlp, "Turkey has no intention of attacking Greece.")
+    events = _code_sentence(coder, sent, DATE, ())
+    assert events and events[0].source == "TUR" and events[0].negated  # an intent denied, not an attack
+
+
+def test_actors_a_body_speaks_through_its_officer(nlp):
+    assert any(src == "IGO" and tgt == "ISR" for _, src, tgt in coded(
+        nlp, "The UN's human rights chief urged Israel to open more crossings."))
+
+
+def test_lexicon_stones_thrown_at_police(nlp):
+    assert ("14", "SRBOPP", "SRBCOP") in coded(nlp, "Protesters in Belgrade threw stones at police.")

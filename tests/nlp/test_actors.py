@@ -159,3 +159,11 @@ def test_the_halves_of_korea_by_their_short_names():
     assert r.resolve("the South", context="Pyongyang blamed the South for the leaflets.").country == "KOR"
     north = r.resolve("the North", context="Storms hit the North of England.")
     assert north is None or north.country != "PRK"
+
+
+def test_an_acronym_in_the_possessive_is_still_the_body():
+    from eventwire.nlp.actors import default_resolver
+    r = default_resolver()
+    for text in ("the UN's envoy", "UN\u2019s aid chief"):
+        a = r.resolve(text)
+        assert a is not None and a.sector == "IGO" and a.country is None, text

@@ -406,6 +406,11 @@ class ActorResolver:
         return None
 
 
+def _no_possessive(word: str) -> str:
+    """"UN's" -> "UN" (straight or curly apostrophe)."""
+    return word[:-2] if word[-2:] in ("'s", "’s") else word
+
+
 @cache
 def _builtin(filename: str, name: str, kind: str | None) -> DictionaryIndex:
     text = resources.files("eventwire").joinpath(f"data/{filename}").read_text("utf-8")
@@ -498,7 +503,9 @@ class _Reader:
                 entry = index.entry(k)
                 if entry is None or index.kind_of(entry) != "organisation" or not caps_ok:
                     continue
-                if index.needs_capitals(k) and not all(self.toks[j].text.isupper() for j in range(i, i + n)):
+                # (an acronym keeps its capitals in the possessive: "the UN's envoy")
+                if index.needs_capitals(k) and not all(_no_possessive(self.toks[j].text).isupper()
+                                                       for j in range(i, i + n)):
                     continue
                 country, sector = pick_code(entry.codes, None)
                 found.append((n, org_rank, _Item("org", i, i + n, self._span(i, i + n), sector=sector,

@@ -257,6 +257,11 @@ class Gazetteer:
         exact = self._exact.get(" ".join(t.text for t in span))
         if exact:
             return Match(exact, span[0].start, span[-1].end, i, i + n, False)
+        last = span[-1].text
+        if last[-2:] in ("'s", "\u2019s") and len(last) > 2:  # an acronym in the possessive: "the UN's envoy"
+            exact = self._exact.get(" ".join([t.text for t in span[:-1]] + [last[:-2]]))
+            if exact:
+                return Match(exact, span[0].start, span[-1].end, i, i + n, True)
         if need_case and not (span[0].text[0].isupper() or span[0].text[0].isdigit()):
             return None
         words = folded[i:i + n]

@@ -89,6 +89,11 @@ class _Coder:
                     sub = self.actor(c, ctx)
                     if sub is not None and (found is None or sub[0].country):
                         return sub
+                if c.dep_ == "poss" and c.pos_ == "PROPN" and (found is None or not found.sector):
+                    # "the EU's foreign policy chief", "NATO's secretary general": the body speaks
+                    sub = self.actor(c, ctx)
+                    if sub is not None and _has_country(sub[0]):
+                        return sub[0], span.text
             if tok.lemma_.lower() in _DOCUMENTS:
                 # "a report released / issued in Kigali", "a statement issued by the ministry":
                 # a document speaks for whoever issued it, or the capital it was issued in

@@ -26,7 +26,7 @@ def clause_depth(tok) -> int:
         if dep in _SUBORDINATE:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
                 or _news_peg(tok) or _decided(tok) or _toll(tok) or _sent_to(tok) or noun_rooted(tok) \
-                or _answered_by(tok)
+                or _answered_by(tok) or planned(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -64,6 +64,24 @@ def noun_rooted(tok) -> bool:
 
 
 _RELATIVE = {"who", "whom", "which", "that", "whose", "where", "when"}
+
+
+# nouns of an act intended ("announced plans to send", "had no plans to attend")
+_PLANS = {"plan", "intention", "readiness", "willingness", "commitment", "pledge", "promise", "offer"}
+
+
+def plan_noun(tok):
+    """The noun of intent ``tok`` (a frame's verb) hangs on, when ``planned(tok)``."""
+    return tok.head if tok.dep_ == "acl" else tok.head.head
+
+
+def planned(tok) -> bool:
+    """"X announced plans / its readiness to send peacekeepers": the act is X's stated intent (the
+    coder makes it 03x), told as the main clause."""
+    return tok.dep_ == "acl" and tok.head.lemma_.lower() in _PLANS \
+        and any(m.dep_ == "aux" and m.lower_ == "to" for m in tok.children) \
+        or tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "of" \
+        and tok.head.head.lemma_.lower() in _PLANS  # "has no intention of attacking"
 
 
 # verbs of answering an act whose "by" clause names the answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .clauses import _sent_to, noun_rooted
+from .clauses import _sent_to, noun_rooted, plan_noun, planned
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
 from .words import _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
@@ -46,9 +46,16 @@ class _Sentence(_Predicates, _Roles):
                     return self.expand(pobj)
             if t.dep_ == "relcl" or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t)):
                 return self.expand(t.head)
+            if planned(t) and t.dep_ == "pcomp":  # "X has no intention of attacking ...": X
+                t = plan_noun(t)
+                if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+                    t = t.head
+                    continue
+                return []
             if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(m.lower_ == "to" for m in t.children):
-                # "the decision by X / X's decision to expel ...": who decided acts
-                agents = _noun_agents(t.head, [])
+                # "the decision by X / X's decision to expel ...": who decided acts (its owner
+                # named by a pronoun is the subject above: "confirmed its readiness to host")
+                agents = [a for a in _noun_agents(t.head, []) if a.pos_ != "PRON"]
                 if agents:
                     return self.expand(agents[0])
                 if t.head.dep_ in ("dobj", "attr") and t.head.head.pos_ in ("VERB", "AUX"):

@@ -3,6 +3,7 @@ speech, obligations and ultimatums, and the negation, modality and tense flags o
 from __future__ import annotations
 
 from .codes import _DEMAND, _REQUEST, _THREAT, _pick, intent_code, reject_code
+from .clauses import plan_noun, planned
 from .predicates import _Frame
 from .words import _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _rung, _same, _subjunctive
 
@@ -92,6 +93,12 @@ class _Roles:
         for f in frames.values():
             if f.nominal or f.consumed or not f.code:
                 continue
+            if planned(f.head):
+                # "announced plans to send ...": an intent (03x); "had no plans to attend": none
+                f.code = intent_code(f.code) if not f.code.startswith("03") else f.code
+                f.future = True
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in plan_noun(f.head).children):
+                    f.negated = True
             if self.obligation(f):
                 # "X said Y must do Z": a demand on Y; the sentence's source is the speaker
                 f.code = _pick(f.code, _DEMAND, "100") if f.code[:2] <= "08" else "100"
