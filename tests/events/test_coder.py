@@ -628,7 +628,7 @@ def test_expulsions_and_suspensions(nlp, text, code):
     ("Israel will not allow fuel into Gaza, the defence minister said.", ("ISR", "PSE", "12")),
     ("NATO allies pledged more air defence systems for Ukraine.", ("IGO", "UKR", "03")),
     ("China conducted military drills around Taiwan.", ("CHN", "TWN", "15")),
-    ("Thousands rallied in Minsk against the new law.", ("", "BLR", "14")),
+    ("Thousands rallied in Minsk against the new law.", ("BLR", "BLR", "14")),  # a crowd: the place's people
     ("Hezbollah's leader vowed revenge against Israel for the killing of a commander.", ("LBN", "ISR", "13")),
     ("Uganda denied backing the Congolese rebels.", ("UGA", "COD", "12")),
     ("Kenya and Somalia reopened their border crossing after talks.", ("KEN", "SOM", "06")),

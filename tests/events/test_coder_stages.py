@@ -530,3 +530,28 @@ def test_actors_a_body_speaks_through_its_officer(nlp):
 
 def test_lexicon_stones_thrown_at_police(nlp):
     assert ("14", "SRBOPP", "SRBCOP") in coded(nlp, "Protesters in Belgrade threw stones at police.")
+
+
+def test_participants_an_act_is_no_place_and_a_crowd_is_the_places_people(nlp):
+    coder, sent, _ = sentence(nlp, "At least 12 people were killed in Turkish strikes across northern Iraq.")
+    events = _code_sentence(coder, sent, DATE, ())
+    assert events and events[0].source == "TUR" and (events[0].target or "").startswith("IRQ")
+    assert any(root == "14" and (src or "").startswith("HUN") for root, src, _ in coded(
+        nlp, "Thousands marched in Budapest against the new media law."))
+
+
+def test_build_the_state_that_arrests_and_the_one_complained_of(nlp):
+    assert any(root == "17" and (src or "").startswith("LTU") and tgt == "BLR" for root, src, tgt in coded(
+        nlp, "Three Belarusian nationals were arrested in Lithuania on suspicion of sabotage."))
+    assert any(root == "11" and (tgt or "").startswith("RUS") for root, _, tgt in coded(
+        nlp, "Finland lodged a protest after a Russian helicopter entered its airspace."))
+    # "its ambassador" is the actor's own: the one the recall answers is the target
+    assert any(root == "16" and src == "NZL" and (tgt or "").startswith("CHN") for root, src, tgt in coded(
+        nlp, "New Zealand recalled its ambassador after Chinese hackers breached its parliament."))
+
+
+def test_lexicon_returned_artefacts_and_troops_pushed_back(nlp):
+    assert ("08", "BEL", "COD") in coded(nlp, "Belgium returned dozens of looted artefacts to Congo.")
+    assert any(root == "19" and (src or "").startswith("UKR") for root, src, _ in coded(
+        nlp, "Ukrainian troops pushed Russian forces back from the river."))
+    assert not coded(nlp, "The ministry pushed back the deadline.")

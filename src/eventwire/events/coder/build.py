@@ -7,11 +7,11 @@ from eventwire.events.cameo import lookup
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
 from .codes import intent_code, plover_of
-from .clauses import time_verb
+from .clauses import _toll, time_verb
 from .claims import _claimed_act_target, _victims_claim
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
-from .words import _ARMED_SECTORS, _PACTS, _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _ARMED_SECTORS, _MULTITUDES, _PACTS, _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _when(sent, date, times, frame: "_Frame | None" = None):
@@ -98,6 +98,15 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if len(sources) > 1 and not between and any(_has_country(a[0]) for a in sources if a is not None):
         # "U.S. and British warplanes and warships": the countries, not a bare "warships"
         sources = [a for a in sources if a is not None and _has_country(a[0])]
+    if not sources and f.code[:2] == "14" and not f.nominal:
+        # "tens of thousands rallied in Belgrade": a crowd counted but not named is the place's people
+        crowd = [w for w in s.subjects(f.head) if (w.lemma_.lower() in _MULTITUDES or w.pos_ == "NUM")
+                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in w.children)]
+        home = next((a[0] for p in s.places(f.head) if (a := coder.actor(p, ctx)) is not None
+                     and a[0].country and not a[0].sector), None) if crowd else None
+        if home is not None:
+            sources = [(Actor(name=crowd[0].doc[crowd[0].left_edge.i:crowd[0].i + 1].text, kind="group",
+                              country=home.country, sector="CVL"), crowd[0].text)]
     unresolved = False
     if not sources and UNRESOLVED_SOURCES:
         # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
@@ -161,6 +170,13 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                     if authors:
                         sources = authors
                         break
+            if sources == [None] and f.code[:2] == "17":
+                # "two Chinese nationals were arrested in Poland": the state where it happened acts
+                state = next((a[0] for p in s.places(f.head) if (a := coder.actor(p, ctx)) is not None
+                              and a[0].country and not a[0].sector), None)
+                if state is not None:
+                    sources = [(Actor(name=f"authorities of {state.country}", kind="organisation",
+                                      country=state.country, sector="GOV"), "")]
     if not sources:
         return [], None
     # the first group of target words that names an actor (the object, else the first
@@ -185,6 +201,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             found.extend(a for a in coder.actors(tok, ctx, speaker) if a[0].code not in src_codes
                          and not (act and not _has_country(a[0])
                                   and not (a[0].kind == "group" and a[0].sector in _ARMED_SECTORS)))
+        if found and not any(_has_country(a[0]) for a in found) and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in group[0].children):
+            found = []  # "recalled its ambassador": the actor's own, no party to the act
         if not found and speaker and group[0].pos_ == "NOUN":
             # "X said Y shelled its border posts": what the speaker owns stands for the speaker
             owner = next((c for c in group[0].children if c.dep_ == "poss" and c.lower_ in _PRON), None)
@@ -254,7 +273,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code[:2] in ("17", "18", "19", "20") and targets and not any(t[0].country for t in targets):
         # "killed 40 people at a mosque in Peshawar": victims of no stated nationality, where it happened
         # (not "near the Afghan border": a border names the country across it as well)
-        home = next((a for p in s.places(f.head) if p.lemma_.lower() not in ("border", "frontier", "boundary")
+        # ("a bomb exploded in X, killing eight": the blast's place is the killing's)
+        where_hit = s.places(f.head) + (s.places(f.head.head) if _toll(f.head) else [])
+        home = next((a for p in where_hit if p.lemma_.lower() not in ("border", "frontier", "boundary")
                      and (a := coder.actor(p, ctx)) is not None and a[0].country and not a[0].sector), None)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
@@ -269,6 +290,15 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                         and (a := coder.actor(g, ctx)) is not None and a[0].country
                         and a[0].code not in src_codes and a[0].country not in
                         {x[0].country for x in sources if x is not None}), [])
+    if not targets and f.code[:2] in ("11", "16") and not f.nominal:
+        # "lodged a protest / recalled its envoy after a Chinese aircraft entered its airspace": the
+        # one whose act is complained of
+        cause = [c for c in f.head.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("after", "because", "when") for m in c.children)]
+        src_countries = {a[0].country for a in sources if a is not None and a[0].country}
+        targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"
+                        for a in coder.actors(w, ctx, speaker) if a[0].country
+                        and a[0].country not in src_countries), [])
     if not targets and f.code[:2] == "13" and not f.nominal:
         # "threatened to annihilate Y" (an act the lexicon does not code): its object
         acts = [c for c in f.head.children if c.dep_ == "xcomp"]

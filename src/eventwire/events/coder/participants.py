@@ -225,9 +225,14 @@ class _Sentence(_Predicates, _Roles):
                                             else None) is not None]
         for h in [head] + objects:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside", "across", "through"):
+                if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                     for g in c.children:
                         if g.dep_ != "pobj":
+                            continue
+                        if g.pos_ == "NOUN" and self.noun_code(g) is not None:
+                            # "killed in Israeli strikes (across Gaza)": an act, not a place; its place is
+                            out += [p for d in g.children if d.dep_ == "prep" and d.lower_ in _PLACE_PREPS
+                                    for p in d.children if p.dep_ == "pobj"]
                             continue
                         # "at a mosque in Peshawar": the mosque, then the city; "inside a mosque in a
                         # compound in the city of X": down the chain; "through the streets of Lima",
@@ -242,6 +247,9 @@ class _Sentence(_Predicates, _Roles):
         # "attend the Beijing Olympics", "the Helsinki summit": a place naming the object
         out += [c for o in objects for c in o.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return out
+
+
+_PLACE_PREPS = ("in", "at", "near", "inside", "outside", "across", "through")
 
 
 def _described(clause):
