@@ -555,3 +555,17 @@ def test_lexicon_returned_artefacts_and_troops_pushed_back(nlp):
     assert any(root == "19" and (src or "").startswith("UKR") for root, src, _ in coded(
         nlp, "Ukrainian troops pushed Russian forces back from the river."))
     assert not coded(nlp, "The ministry pushed back the deadline.")
+
+
+def test_actors_linked_groups_and_ones_own_country(nlp):
+    assert any((src or "").startswith("PRK") and (tgt or "").startswith("KOR") for _, src, tgt in coded(
+        nlp, "A group of hackers linked to North Korea breached the servers of South Korean banks."))
+    assert any(root == "13" and src == "GEO" for root, src, _ in coded(
+        nlp, "Georgia's prime minister said his country would suspend its participation in the talks."))
+    # a court acting on people of no stated country acts on its own
+    assert ("11", "EGYJUD", "EGYEDU") in coded(nlp, "An Egyptian court sentenced a retired teacher to prison.")
+
+
+def test_lexicon_troops_surrounding_a_palace(nlp):
+    assert any(root == "19" and (src or "").startswith("GAB") for root, src, _ in coded(
+        nlp, "Gabonese soldiers surrounded the presidential palace in Libreville."))

@@ -35,6 +35,15 @@ class _Coder:
             if speaker:
                 return speaker[0] if isinstance(speaker, list) else speaker
             return self.last_actor if tok.lower_ not in ("i", "you", "this", "that", "which", "who") else None
+        if tok.lemma_.lower() in ("country", "nation", "government") and (speaker or self.last_actor) and any(
+                c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our") for c in tok.children):
+            # "his country would freeze ...": the speaker's country
+            owner = speaker[0] if isinstance(speaker, list) else speaker or self.last_actor
+            if owner is not None and owner[0].country:
+                code = owner[0].country
+                return (Actor(name=code, kind="country", country=code) if tok.lemma_.lower() != "government"
+                        else Actor(name=f"government of {code}", kind="organisation", country=code, sector="GOV")), \
+                    tok.doc[tok.left_edge.i:tok.i + 1].text
         if tok.lemma_.lower() in _RELATIONS and any(c.dep_ == "poss" for c in tok.children):
             return None  # "Ukraine's allies", "Russia's neighbours": others than Ukraine or Russia
         doc = tok.doc
@@ -113,9 +122,26 @@ class _Coder:
                 first = speaker[0] if isinstance(speaker, list) else speaker
                 if first is not None and first[0].country:
                     found = replace(found, country=first[0].country)
+        if found is not None and not found.country and found.sector != "IGO":
+            linked = self.linked_country(tok, ctx)
+            if linked:
+                found = replace(found, country=linked)
         if found is None or found.code is None:
             return None
         return found, span.text
+
+    def linked_country(self, tok, ctx: str) -> str | None:
+        """"Hackers (a group of hackers) linked / tied to Iran": the country of the state they work for."""
+        for h in (tok, tok.head.head) if tok.dep_ == "pobj" and tok.head.lower_ == "of" else (tok,):
+            for c in h.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in ("link", "tie", "affiliate", "connect"):
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in ("to", "with"):
+                            for g in p.children:
+                                sub = self.actor(g, ctx) if g.dep_ == "pobj" else None
+                                if sub is not None and sub[0].country:
+                                    return sub[0].country
+        return None
 
     def actor_of_place(self, tok, ctx: str) -> tuple[Actor, str] | None:
         """The actor one place word stands for, alone ("Beijing" in "the Beijing Olympics")."""

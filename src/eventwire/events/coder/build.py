@@ -333,7 +333,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # country acts on its own, unless the sentence names another country they may be of
         # (force is another matter: shelling near a border may strike the other side's villages)
         own = f.code[:2] == "17" or f.code[:2] not in ("15", "18", "19", "20") \
-            and sources[0][0].sector in _STATE_SECTORS and any(
+            and sources[0][0].sector in _STATE_SECTORS | {"JUD"} and any(
             not t[0].country and t[0].sector in people for t in targets) and _countries_named(coder, sent) <= {home}
         domestic = _DOMESTIC_SECTORS | (people if own else set())
         if sources[0][0].sector not in _STATE_SECTORS and _countries_named(coder, sent) <= {home}:

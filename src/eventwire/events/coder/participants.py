@@ -198,7 +198,10 @@ class _Sentence(_Predicates, _Roles):
             head = group[0]
             if head.pos_ in ("NOUN", "PROPN", "NUM"):
                 # "dozens / hundreds / a group of protesters": the ones counted
-                counted = ("of",) if head.lemma_.lower() in _MULTITUDES or head.pos_ == "NUM" else ()
+                # (and for force and punishment, what belongs to them: "hacked the accounts / froze
+                # the assets of X")
+                counted = ("of",) if head.lemma_.lower() in _MULTITUDES or head.pos_ == "NUM" \
+                    or f.code[:2] in ("16", "17", "18", "19", "20") else ()
                 out += [self.expand(g) for c in head.children if c.dep_ == "prep"
                         # "rejected a demand by X": the one whose demand it was
                         and c.lower_ in ("with", "to", "against", "on", "between", "toward", "towards", "for", "by")
