@@ -569,3 +569,16 @@ def test_actors_linked_groups_and_ones_own_country(nlp):
 def test_lexicon_troops_surrounding_a_palace(nlp):
     assert any(root == "19" and (src or "").startswith("GAB") for root, src, _ in coded(
         nlp, "Gabonese soldiers surrounded the presidential palace in Libreville."))
+
+
+def test_implied_targets_of_complaints_and_threats(nlp):
+    from eventwire.events.coder.implied import implied_target
+    coder, sent, s = sentence(nlp, "Estonia complained after Russian jets entered its airspace.")
+    f = next(f for f in s.frames() if f.code.startswith("11"))
+    src = [coder.actor(next(t for t in sent if t.text == "Estonia"), sent.text)]
+    found = implied_target(coder, s, f, sent.text, src, None)
+    assert found and found[0][0].country == "RUS"
+    coder, sent, s = sentence(nlp, "Iran threatened to close the strait unless Britain released the tanker.")
+    f = next(f for f in s.frames() if f.code.startswith("13"))
+    src = [coder.actor(next(t for t in sent if t.text == "Iran"), sent.text)]
+    assert implied_target(coder, s, f, sent.text, src, None)[0][0].country == "GBR"

@@ -13,6 +13,8 @@ The package reads as its pipeline, each stage a module with its own tests
   build.py         frames with actors -> CAMEO/PLOVER events, dated
   claims.py        a state's report of force against itself as an accusation; the victim of
                    a claimed attack
+  implied.py       targets no slot names: the matter investigated, the one whose act a
+                   complaint answers, what a threat's infinitive, content or condition names
   selection.py     the events a sentence reports and its main event
   typer.py         optional: verbs the lexicon does not know, typed by their nearest lexicon
                    entry with a small sentence encoder (``--typer minilm``)

@@ -9,6 +9,7 @@ from .actors import _Coder, _place
 from .codes import intent_code, plover_of
 from .clauses import _toll, time_verb
 from .claims import _claimed_act_target, _victims_claim
+from .implied import implied_target
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
 from .words import _ARMED_SECTORS, _MULTITUDES, _PACTS, _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
@@ -280,49 +281,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
-    if not targets and f.code[:2] == "09":
-        # "an investigation into steel imported from India / into Iran's crackdown / into whether
-        # agents of Russian intelligence ...": the first country the matter investigated names
-        matter = [g for h in (f.head, f.noun) if h is not None for c in h.children
-                  if c.dep_ == "prep" and c.lower_ in ("into", "of", "against") and not (c.lower_ == "of" and h is f.head)
-                  for g in c.subtree if g.dep_ != "prep"]
-        targets = next(([a] for g in matter if g.pos_ in ("PROPN", "NOUN", "ADJ")
-                        and (a := coder.actor(g, ctx)) is not None and a[0].country
-                        and a[0].code not in src_codes and a[0].country not in
-                        {x[0].country for x in sources if x is not None}), [])
-    if not targets and f.code[:2] in ("11", "16") and not f.nominal:
-        # "lodged a protest / recalled its envoy after a Chinese aircraft entered its airspace": the
-        # one whose act is complained of
-        cause = [c for c in f.head.children if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("after", "because", "when") for m in c.children)]
-        src_countries = {a[0].country for a in sources if a is not None and a[0].country}
-        targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"
-                        for a in coder.actors(w, ctx, speaker) if a[0].country
-                        and a[0].country not in src_countries), [])
-    if not targets and f.code[:2] == "13" and not f.nominal:
-        # "threatened to annihilate Y" (an act the lexicon does not code): its object
-        acts = [c for c in f.head.children if c.dep_ == "xcomp"]
-        targets = [a for v in acts for c in v.children if c.dep_ in ("dobj", "dative")
-                   for w in s.expand(c) for a in coder.actors(w, ctx, speaker)
-                   if a[0].country and a[0].code not in src_codes][:1]
-    if not targets and f.code[:2] == "13" and not f.nominal:
-        # "X warned that those pursuing Y's independence would be crushed": the first country
-        # the warning's content names
-        content = [w for c in f.head.children if c.dep_ == "ccomp" for w in c.subtree]
-        targets = next(([a] for w in content if w.pos_ in ("PROPN", "NOUN", "ADJ") and w.ent_type_ in
-                        ("GPE", "NORP", "ORG") and (a := coder.actor(w, ctx)) is not None and _has_country(a[0])
-                        and a[0].code not in src_codes and a[0].country not in
-                        {x[0].country for x in sources if x is not None and x[0].country}), [])
-    if not targets and f.code[:2] == "13":
-        # "X will close the strait if / unless Y ...": the one the condition names is threatened
-        said = [c for c in f.head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]  # "..., X warned"
-        for t in [f.head] + said + list(f.head.ancestors)[:2]:
-            cond = next((c for c in t.children if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
-            if cond is not None:
-                targets = [a for w in s.subjects(cond) if w.pos_ != "PRON" for a in coder.actors(w, ctx, speaker)
-                           if a[0].country and a[0].code not in src_codes][:1]
-                break
+    if not targets:
+        targets = implied_target(coder, s, f, ctx, sources, speaker)
     sources, targets = _placed(coder, s, f, ctx, sources, targets)
     if targets and sources and sources[0] is not None and sources[0][0].country:
         # "talks with the opposition", "arrested protesters": a domestic group of no stated

@@ -1,0 +1,56 @@
+"""Implied targets: whom an act is aimed at when no slot of the verb names it (a stage of
+``build``): the matter an investigation looks into, the one whose act a complaint answers, what a
+threat's infinitive, content or condition names."""
+from __future__ import annotations
+
+from .words import _has_country
+
+
+def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
+    """The target an act with no target slot implies ([] when none): tried rule by rule."""
+    src_codes = {a[0].code for a in sources if a is not None and a[0].code}
+    targets: list = []
+    if not targets and f.code[:2] == "09":
+        # "an investigation into steel imported from India / into Iran's crackdown / into whether
+        # agents of Russian intelligence ...": the first country the matter investigated names
+        matter = [g for h in (f.head, f.noun) if h is not None for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in ("into", "of", "against") and not (c.lower_ == "of" and h is f.head)
+                  for g in c.subtree if g.dep_ != "prep"]
+        targets = next(([a] for g in matter if g.pos_ in ("PROPN", "NOUN", "ADJ")
+                        and (a := coder.actor(g, ctx)) is not None and a[0].country
+                        and a[0].code not in src_codes and a[0].country not in
+                        {x[0].country for x in sources if x is not None}), [])
+    if not targets and f.code[:2] in ("11", "16") and not f.nominal:
+        # "lodged a protest / recalled its envoy after a Chinese aircraft entered its airspace": the
+        # one whose act is complained of
+        cause = [c for c in f.head.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("after", "because", "when") for m in c.children)]
+        src_countries = {a[0].country for a in sources if a is not None and a[0].country}
+        targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"
+                        for a in coder.actors(w, ctx, speaker) if a[0].country
+                        and a[0].country not in src_countries), [])
+    if not targets and f.code[:2] == "13" and not f.nominal:
+        # "threatened to annihilate Y" (an act the lexicon does not code): its object
+        acts = [c for c in f.head.children if c.dep_ == "xcomp"]
+        targets = [a for v in acts for c in v.children if c.dep_ in ("dobj", "dative")
+                   for w in s.expand(c) for a in coder.actors(w, ctx, speaker)
+                   if a[0].country and a[0].code not in src_codes][:1]
+    if not targets and f.code[:2] == "13" and not f.nominal:
+        # "X warned that those pursuing Y's independence would be crushed": the first country
+        # the warning's content names
+        content = [w for c in f.head.children if c.dep_ == "ccomp" for w in c.subtree]
+        targets = next(([a] for w in content if w.pos_ in ("PROPN", "NOUN", "ADJ") and w.ent_type_ in
+                        ("GPE", "NORP", "ORG") and (a := coder.actor(w, ctx)) is not None and _has_country(a[0])
+                        and a[0].code not in src_codes and a[0].country not in
+                        {x[0].country for x in sources if x is not None and x[0].country}), [])
+    if not targets and f.code[:2] == "13":
+        # "X will close the strait if / unless Y ...": the one the condition names is threatened
+        said = [c for c in f.head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]  # "..., X warned"
+        for t in [f.head] + said + list(f.head.ancestors)[:2]:
+            cond = next((c for c in t.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
+            if cond is not None:
+                targets = [a for w in s.subjects(cond) if w.pos_ != "PRON" for a in coder.actors(w, ctx, speaker)
+                           if a[0].country and a[0].code not in src_codes][:1]
+                break
+    return targets
