@@ -582,3 +582,7 @@ def test_implied_targets_of_complaints_and_threats(nlp):
     f = next(f for f in s.frames() if f.code.startswith("13"))
     src = [coder.actor(next(t for t in sent if t.text == "Iran"), sent.text)]
     assert implied_target(coder, s, f, sent.text, src, None)[0][0].country == "GBR"
+
+
+def test_lexicon_humanitarian_deliveries_stopped(nlp):
+    assert ("16", "ISR", "PSE") in coded(nlp, "Israel halted food deliveries to Gaza on Sunday.")

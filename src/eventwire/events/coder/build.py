@@ -111,7 +111,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     unresolved = False
     if not sources and UNRESOLVED_SOURCES:
         # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
-        subj = s.subjects(f.head) if not f.nominal else []
+        subj = s.subjects(f.source_head if f.source_head is not None else f.head) if not f.nominal else []
         if subj and subj[0].pos_ in ("NOUN", "PROPN"):
             unresolved = True
             sources = [(Actor(name=subj[0].doc[subj[0].left_edge.i:subj[0].i + 1].text, kind="group"),
