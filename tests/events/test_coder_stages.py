@@ -586,3 +586,11 @@ def test_implied_targets_of_complaints_and_threats(nlp):
 
 def test_lexicon_humanitarian_deliveries_stopped(nlp):
     assert ("16", "ISR", "PSE") in coded(nlp, "Israel halted food deliveries to Gaza on Sunday.")
+
+
+def test_roles_a_decision_taken_is_the_act(nlp):
+    coder, sent, _ = sentence(nlp, "Ecuador has decided to close its border with Peru.")
+    events = _code_sentence(coder, sent, DATE, ())
+    assert events and events[0].root == "17" and events[0].target == "PER" and not events[0].future
+    # a plan or a promise stays an intent
+    assert any(root in ("03", "13") for root, _, _ in coded(nlp, "Ecuador promised to close its border with Peru."))

@@ -8,6 +8,10 @@ from .predicates import _Frame
 from .words import _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _rung, _same, _subjunctive
 
 
+# intent verbs that tell of a decision taken: the act decided is coded as done
+_DECIDING = {"decide", "vote"}
+
+
 class _Roles:
     """Role verbs and flags over a sentence's frames (a stage of ``_Sentence``)."""
 
@@ -61,7 +65,11 @@ class _Roles:
                 continue
             obj = self.role_object(tok)
             code = inner.code
-            if role == "intent" or role == "want" and obj is None:
+            decided = role == "intent" and lemma in _DECIDING and not f.negated
+            if decided:
+                # "have decided / voted to close the border": a decision taken is the act itself
+                new = code
+            elif role == "intent" or role == "want" and obj is None:
                 new = intent_code(code) if not code.startswith("03") else code
                 if role == "want" and code[:2] in ("18", "19", "20"):
                     new = _pick(code, _THREAT, "138")
@@ -81,7 +89,7 @@ class _Roles:
             f.symmetric = f.symmetric or inner.symmetric and role == "intent"
             f.hypothetical = f.hypothetical or inner.hypothetical
             f.negated = f.negated ^ inner.negated if role != "reject" else f.negated
-            f.future = f.future or role == "intent"
+            f.future = f.future or role == "intent" and not decided
             if obj is not None and role in ("request", "demand", "want"):
                 f.targets = [obj]
             else:
