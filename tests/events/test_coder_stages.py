@@ -594,3 +594,8 @@ def test_roles_a_decision_taken_is_the_act(nlp):
     assert events and events[0].root == "17" and events[0].target == "PER" and not events[0].future
     # a plan or a promise stays an intent
     assert any(root in ("03", "13") for root, _, _ in coded(nlp, "Ecuador promised to close its border with Peru."))
+
+
+def test_participants_the_place_of_what_a_free_relative_names(nlp):
+    assert any(root in ("18", "19") and (tgt or "").startswith("SYR") for root, _, tgt in coded(
+        nlp, "Turkish jets bombed what Ankara called militant hideouts in Syria."))

@@ -222,11 +222,12 @@ class _Sentence(_Predicates, _Roles):
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         # what a free relative names ("bombed what it called a depot in X") and what an act is aimed
         # at ("strikes on bases inside X"): their places are the act's
-        objects += [d for c in head.children if c.dep_ == "ccomp" and (d := _described(c)) is not None]
+        relatives = [c for c in head.children if c.dep_ == "ccomp" and _described(c) is not None]
+        objects += [_described(c) for c in relatives]
         objects += [d for h in [head] + objects for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                     for g in c.children if (d := g if g.dep_ == "pobj" else _described(g) if g.dep_ == "pcomp"
                                             else None) is not None]
-        for h in [head] + objects:
+        for h in [head] + objects + relatives:  # ("what it called camps in X": the relative's place)
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                     for g in c.children:
@@ -266,6 +267,9 @@ def _described(clause):
         for c in t.children:
             if c.dep_ in ("oprd", "attr") and c.pos_ in _NOMINAL:
                 return c
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ("call", "term", "name") \
+                    and any(w.dep_ == "dobj" and w.lower_ == "what" for w in t.children):
+                return c  # "what Ankara called militant hideouts": the parser made both objects
             if c.dep_ == "prep" and c.lower_ == "as":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
