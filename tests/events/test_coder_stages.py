@@ -599,3 +599,7 @@ def test_roles_a_decision_taken_is_the_act(nlp):
 def test_participants_the_place_of_what_a_free_relative_names(nlp):
     assert any(root in ("18", "19") and (tgt or "").startswith("SYR") for root, _, tgt in coded(
         nlp, "Turkish jets bombed what Ankara called militant hideouts in Syria."))
+
+
+def test_actors_a_spokesman_for_a_body(nlp):
+    assert any(src == "CHNGOV" for _, src, _ in coded(nlp, "A spokesman for the Chinese embassy in Paris denied the report."))

@@ -167,3 +167,11 @@ def test_an_acronym_in_the_possessive_is_still_the_body():
     for text in ("the UN's envoy", "UN\u2019s aid chief"):
         a = r.resolve(text)
         assert a is not None and a.sector == "IGO" and a.country is None, text
+
+
+def test_a_backer_is_no_nationality_but_a_leader_is():
+    from eventwire.nlp.actors import default_resolver
+    r = default_resolver()
+    assert r.resolve("Iran-backed Houthi rebels").country == "YEM"
+    assert r.resolve("Kremlin-backed separatists").country is None
+    assert r.resolve("the Saudi-led coalition").country == "SAU"

@@ -222,6 +222,9 @@ class _Reading:
     modifiers: list[str] = field(default_factory=list)  # names modifying the head ("Trump administration")
 
 
+# "Iran-backed", "Russian-supported": a backer named in a hyphenated modifier
+_BACKED = re.compile(r"(?<![\w-])[\w.'\u2019]+(?:[- ][\w.'\u2019]+)?-(?:backed|supported|sponsored|funded|armed|"
+                     r"allied|aligned|trained)(?![\w-])", re.I)
 # the halves of Korea as the other half's news names them
 _KOREAN_HALVES = {"north": "North Korea", "south": "South Korea"}
 
@@ -274,6 +277,14 @@ class ActorResolver:
         ``article_country`` the country of most government actors in the
         article, used only for a role that names no country.
         """
+        backed = _BACKED.search(name)
+        if backed is not None:
+            # "Iran-backed Houthi rebels" are Yemeni; "Moscow-backed separatists" of no stated
+            # country: a backer is no nationality (a leader is: "the US-led coalition")
+            rest = (name[:backed.start()] + " " + name[backed.end():]).strip()
+            rest = re.sub(r"^(?:the|an?)\s+", "", rest, flags=re.I)
+            return self.resolve(rest, label=None, descriptors=descriptors, context=context, date=date,
+                                article_country=None) if rest else None
         day = _iso(date)
         half = _KOREAN_HALVES.get(name.lower().removeprefix("the ").strip())
         if half and context and any(w in context.lower() for w in ("korea", "seoul", "pyongyang")):

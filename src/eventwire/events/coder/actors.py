@@ -9,6 +9,9 @@ from eventwire.records import Actor
 from .words import _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
 
 
+# people who speak or act for the body named with "for"
+_SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
+                 "negotiator", "official"}
 # nouns naming others by their tie to the owner ("X's allies" are not X)
 _RELATIONS = {"ally", "partner", "neighbour", "neighbor", "backer", "supporter", "enemy", "foe", "rival", "adversary",
               "critic", "opponent", "friend", "creditor", "donor"}
@@ -84,7 +87,8 @@ class _Coder:
         if found is None or found.country is None and found.sector != "IGO":
             for c in tok.children:
                 # "doctors across Kenya", "judges at the International Criminal Court"
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "across", "at"):
+                if c.dep_ == "prep" and (c.lower_ in ("of", "from", "in", "across", "at") or c.lower_ == "for"
+                                         and tok.lemma_.lower() in _SPEAKERS_FOR):  # "a spokesman for X"
                     for g in c.children:
                         if g.dep_ == "pobj":
                             sub = self.actor(g, ctx)
