@@ -603,3 +603,25 @@ def test_participants_the_place_of_what_a_free_relative_names(nlp):
 
 def test_actors_a_spokesman_for_a_body(nlp):
     assert any(src == "CHNGOV" for _, src, _ in coded(nlp, "A spokesman for the Chinese embassy in Paris denied the report."))
+
+
+def test_actors_his_forces_in_a_leaders_words(nlp):
+    assert any((src or "").startswith("ARM") for _, src, _ in coded(
+        nlp, "The Armenian prime minister said his forces had shelled no villages."))
+    assert any(root == "13" and src == "IGO" for root, src, _ in coded(
+        nlp, "The European Commission proposed tariffs on Chinese steel."))
+
+
+def test_selection_a_participle_clause_tells_the_act_a_main_verb_does_not(nlp):
+    assert any(root == "19" and (src or "").startswith("UKR") for root, src, _ in coded(
+        nlp, "Ukrainian troops advanced towards the river, capturing three villages."))
+    # a participle beside a main act stays beneath it
+    coder, sent, _ = sentence(nlp, "Colombian troops attacked a rebel camp, killing ten fighters.")
+    assert _code_sentence(coder, sent, DATE, ())[0].trigger.startswith("attacked")
+
+
+def test_lexicon_approving_a_deal_and_boarding_a_ship(nlp):
+    assert any(root == "05" and src == "LBNGOV" for root, src, _ in coded(
+        nlp, "Lebanon's cabinet approved a ceasefire deal with Israel."))
+    assert any(root == "17" and (src or "").startswith("IRN") and tgt == "GBR" for root, src, tgt in coded(
+        nlp, "Iranian commandos boarded a British tanker in the Gulf."))

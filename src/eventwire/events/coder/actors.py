@@ -121,7 +121,8 @@ class _Coder:
                                     return sub
         if found is not None and not found.country and found.sector and speaker:
             # "its forces", "their troops" in what a state says: the speaker's
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")),
+                         None)
             if owner is not None:
                 first = speaker[0] if isinstance(speaker, list) else speaker
                 if first is not None and first[0].country:

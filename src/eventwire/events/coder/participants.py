@@ -207,6 +207,8 @@ class _Sentence(_Predicates, _Roles):
                         and c.lower_ in ("with", "to", "against", "on", "between", "toward", "towards", "for", "by")
                         + counted
                         for g in c.children if g.dep_ == "pobj"]
+                # "criticised Zelensky's handling of ...": the one whose act or thing it is
+                out += [self.expand(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
         return out
 
     def places(self, head) -> list:

@@ -91,7 +91,12 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
     if not cands:
         return []
     ranked = sorted(cands, key=lambda c: _frame_rank(c[0], c[1], s.lex))
-    ranked = [c for c in ranked if _frame_rank(c[0], c[1], s.lex)[0] <= MAX_DEPTH]
+    main = [c for c in ranked if _frame_rank(c[0], c[1], s.lex)[0] <= MAX_DEPTH]
+    if not main:
+        # "Russian troops advanced towards X, capturing two villages": when the main verb tells of
+        # no act, a participle clause hung on it (same subject, no conjunction) is the act told
+        main = [c for c in ranked if _participle_of_main(c[0].head) and _frame_rank(c[0], c[1], s.lex)[0] == 1]
+    ranked = main
     if not ranked:
         return []
     best, events = ranked[0]
@@ -111,6 +116,12 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
         if linked and _frame_rank(f, evs, s.lex)[0] == top[0]:
             out.extend(evs)
     return out
+
+
+def _participle_of_main(tok) -> bool:
+    """"X advanced, capturing Y": an -ing clause on the main verb, with no conjunction of its own."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ROOT" \
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
 
 
 def _reaction_to_decision(best: _Frame, others: list):
