@@ -625,3 +625,10 @@ def test_lexicon_approving_a_deal_and_boarding_a_ship(nlp):
         nlp, "Lebanon's cabinet approved a ceasefire deal with Israel."))
     assert any(root == "17" and (src or "").startswith("IRN") and tgt == "GBR" for root, src, tgt in coded(
         nlp, "Iranian commandos boarded a British tanker in the Gulf."))
+
+
+def test_predicates_what_the_subject_names_when_it_targets(nlp):
+    found = coded(nlp, "New British sanctions target Iranian drone makers.")
+    assert any(root == "16" and src == "GBR" and (tgt or "").startswith("IRN") for root, src, tgt in found)
+    assert any((src or "").startswith("ISR") for _, src, _ in coded(
+        nlp, "Israel's army said its jets had struck a weapons depot in Lebanon."))

@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 from eventwire.events.lexicon import lexicon
 from eventwire.records import Actor
-from .words import _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
+from .words import _HARDWARE, _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
 
 
 # people who speak or act for the body named with "for"
@@ -119,14 +119,16 @@ class _Coder:
                                 sub = self.actor(g, ctx) if g.dep_ == "pobj" else None
                                 if sub is not None and _has_country(sub[0]):
                                     return sub
-        if found is not None and not found.country and found.sector and speaker:
-            # "its forces", "their troops" in what a state says: the speaker's
+        if (found is not None and not found.country and found.sector or found is None
+                and tok.lemma_.lower() in _HARDWARE | {"warplane", "drone", "fighter", "bomber"}) and speaker:
+            # "its forces", "their troops", "its jets" in what a state says: the speaker's
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")),
                          None)
             if owner is not None:
                 first = speaker[0] if isinstance(speaker, list) else speaker
                 if first is not None and first[0].country:
-                    found = replace(found, country=first[0].country)
+                    found = replace(found, country=first[0].country) if found is not None else Actor(
+                        name=span.text, kind="group", country=first[0].country, sector="MIL")
         if found is not None and not found.country and found.sector != "IGO":
             linked = self.linked_country(tok, ctx)
             if linked:

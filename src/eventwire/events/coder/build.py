@@ -88,7 +88,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     else:
         sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
                    for a in coder.actors(tok, ctx, speaker)]
-        if not sources and f.noun is not None and f.noun.dep_ == "nsubjpass" \
+        if not sources and f.noun is not None and (f.noun.dep_ == "nsubjpass" or f.noun.dep_ == "nsubj"
+                                                   and s.vlemma(f.head) in ("target", "hit", "affect", "cover")) \
                 and not any(c.dep_ == "agent" for c in f.head.children):
             # "the expulsion of X by Y was announced": the act's noun names its agent
             sources = [a for tok in _noun_agents(f.noun, f.trigger) if (a := coder.actor(tok, ctx)) is not None]

@@ -333,6 +333,9 @@ def _noun_agents(noun, trigger) -> list:
              for x in c.children if x.dep_ == "pobj"
              for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
              for g in b.children if g.dep_ == "pobj"]
+    # "the sanctions, announced by the Treasury, ...": who announced them
+    toks += [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+             for g in a.children if g.dep_ == "pobj"]
     if noun.lemma_.lower() in _OWN_MOVES:
         # "the visit of the Chinese premier to X", "the withdrawal of US troops": the one moving
         toks += [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"

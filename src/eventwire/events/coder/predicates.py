@@ -271,6 +271,14 @@ class _Predicates:
         if self.c.typer is not None and not any(f.code and not self.is_role(f.head) for f in frames.values()):
             self.typed_frame(frames)
         self.comment_frames(frames)
+        for f in frames.values():
+            # "the sanctions target 12 companies", "the strikes hit ...": the act the subject names
+            if not f.nominal and self.vlemma(f.head) in ("target", "hit", "affect", "cover"):
+                subj = next((c for c in f.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+                hit = self.noun_code(subj) if subj is not None else None
+                if hit is not None:
+                    f.code, f.noun = hit[0], subj
+                    f.trigger = f.trigger + [w for w in hit[1] if w not in f.trigger]
         for i, f in list(frames.items()):
             # "firefighters battled blazes", "fought the epidemic": force against nature is no attack
             if not f.nominal and f.code[:2] in ("18", "19", "20") and self.vlemma(f.head) in _FIGHTING_VERBS and any(
