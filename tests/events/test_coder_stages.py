@@ -632,3 +632,10 @@ def test_predicates_what_the_subject_names_when_it_targets(nlp):
     assert any(root == "16" and src == "GBR" and (tgt or "").startswith("IRN") for root, src, tgt in found)
     assert any((src or "").startswith("ISR") for _, src, _ in coded(
         nlp, "Israel's army said its jets had struck a weapons depot in Lebanon."))
+
+
+def test_clauses_what_an_issued_document_does_is_the_issuers_act(nlp):
+    found = coded(nlp, "The Security Council adopted a resolution condemning Iran.")
+    assert ("11", "IGO", "IRN") in found
+    coder, sent, _ = sentence(nlp, "The Security Council adopted a resolution demanding a ceasefire in Sudan.")
+    assert _code_sentence(coder, sent, DATE, ())[0].root == "10"

@@ -2,7 +2,7 @@
 lifted claims count as 0; subordinate clauses deeper."""
 from __future__ import annotations
 
-from .words import _rung
+from .words import _DOCUMENTS, _ISSUING, _rung
 
 
 # clause boundaries: a frame under one of these is subordinate to the verb above it
@@ -26,7 +26,7 @@ def clause_depth(tok) -> int:
         if dep in _SUBORDINATE:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
                 or _news_peg(tok) or _decided(tok) or _toll(tok) or _sent_to(tok) or noun_rooted(tok) \
-                or _answered_by(tok) or planned(tok)
+                or _answered_by(tok) or planned(tok) or issued(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -82,6 +82,13 @@ def planned(tok) -> bool:
         and any(m.dep_ == "aux" and m.lower_ == "to" for m in tok.children) \
         or tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "of" \
         and tok.head.head.lemma_.lower() in _PLANS  # "has no intention of attacking"
+
+
+def issued(tok) -> bool:
+    """"X passed / adopted a resolution calling for ...": what the document it issued does is X's act."""
+    doc_noun = tok.head
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and doc_noun.lemma_.lower() in _DOCUMENTS \
+        and doc_noun.dep_ == "dobj" and doc_noun.head.lemma_.lower() in _ISSUING
 
 
 # verbs of answering an act whose "by" clause names the answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .clauses import _sent_to, noun_rooted, plan_noun, planned
+from .clauses import _sent_to, issued, noun_rooted, plan_noun, planned
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
 from .words import _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
@@ -44,6 +44,9 @@ class _Sentence(_Predicates, _Roles):
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.expand(pobj)
+            if issued(t):  # "X passed a resolution calling for ...": X
+                t = t.head.head
+                continue
             if t.dep_ == "relcl" or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t)):
                 return self.expand(t.head)
             if planned(t) and t.dep_ == "pcomp":  # "X has no intention of attacking ...": X

@@ -9,7 +9,7 @@ from eventwire.events.plover import to_plover
 from eventwire.records import Event, TimeExpr
 from .actors import _Coder, _default_resolve
 from .build import _frame_events, _when
-from .clauses import _DECIDED, clause_depth
+from .clauses import _DECIDED, clause_depth, issued
 from .codes import plover_of
 from .participants import _Sentence
 from .predicates import _Frame
@@ -58,8 +58,14 @@ def _frame_rank(f: _Frame, events: list[Event], lex: Lexicon):
                 (e.target is not None and e.target[:3] not in ("", "---")) for e in events)
     specific = len(f.code) >= 3 and not f.code.endswith("0")
     lexical = len(f.trigger) > 1
-    return (depth, f.code.startswith("01") or _background(f), -sides, f.nominal, f.hypothetical or f.negated, f.future,
+    return (depth, f.code.startswith("01") or _background(f), _issuing(f), -sides, f.nominal,
+            f.hypothetical or f.negated, f.future,
             not specific, not lexical, f.head.i)
+
+
+def _issuing(f: _Frame) -> bool:
+    """"Adopted a resolution demanding ...": the issuing ranks below what the document does."""
+    return not f.nominal and any(c.dep_ == "dobj" and any(issued(g) for g in c.children) for c in f.head.children)
 
 
 def _background(f: _Frame) -> bool:

@@ -172,7 +172,10 @@ _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 # nouns for texts that speak for their authors ("a report released in X alleged ...")
 _DOCUMENTS = {"report", "statement", "study", "document", "communique", "communiqué", "letter", "declaration",
               "memo", "dossier", "survey", "announcement", "bulletin", "broadcast", "editorial", "white paper",
-              "inquiry", "review", "assessment", "indictment", "complaint", "petition", "note"}
+              "inquiry", "review", "assessment", "indictment", "complaint", "petition", "note", "resolution",
+              "motion"}
+# verbs that issue a document: its content is the issuer's act ("passed a resolution calling for ...")
+_ISSUING = {"pass", "adopt", "issue", "release", "publish", "approve", "unanimously"}
 
 
 def _subjunctive(verb) -> bool:
