@@ -175,3 +175,10 @@ def test_a_backer_is_no_nationality_but_a_leader_is():
     assert r.resolve("Iran-backed Houthi rebels").country == "YEM"
     assert r.resolve("Kremlin-backed separatists").country is None
     assert r.resolve("the Saudi-led coalition").country == "SAU"
+
+
+def test_armed_men_and_wagner_fighters():
+    from eventwire.nlp.actors import default_resolver
+    r = default_resolver()
+    assert r.resolve("armed men").sector == "UAF"
+    assert r.resolve("Wagner fighters").country == "RUS"
