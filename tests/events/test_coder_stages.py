@@ -639,3 +639,14 @@ def test_clauses_what_an_issued_document_does_is_the_issuers_act(nlp):
     assert ("11", "IGO", "IRN") in found
     coder, sent, _ = sentence(nlp, "The Security Council adopted a resolution demanding a ceasefire in Sudan.")
     assert _code_sentence(coder, sent, DATE, ())[0].root == "10"
+
+
+def test_lexicon_disengaging_intercepting_fining_scrambling(nlp):
+    assert {("08", "ARMMIL", "AZEMIL"), ("08", "AZEMIL", "ARMMIL")} <= coded(
+        nlp, "Armenian and Azerbaijani troops disengaged from the border villages.")
+    assert any(root == "17" and (src or "").startswith("FRA") for root, src, _ in coded(
+        nlp, "The French navy intercepted a shipment of rifles bound for Libya."))
+    assert any(root == "17" and (src or "").startswith("TUR") for root, src, _ in coded(
+        nlp, "A Turkish court fined the broadcaster for its coverage."))
+    assert any(root == "15" and src == "JPN" and (tgt or "").startswith("RUS") for root, src, tgt in coded(
+        nlp, "Japan scrambled fighter jets after Russian bombers approached its airspace."))

@@ -20,9 +20,9 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
                         and (a := coder.actor(g, ctx)) is not None and a[0].country
                         and a[0].code not in src_codes and a[0].country not in
                         {x[0].country for x in sources if x is not None}), [])
-    if not targets and f.code[:2] in ("11", "16") and not f.nominal:
-        # "lodged a protest / recalled its envoy after a Chinese aircraft entered its airspace": the
-        # one whose act is complained of
+    if not targets and f.code[:2] in ("11", "15", "16") and not f.nominal:
+        # "lodged a protest / recalled its envoy / scrambled jets after a Chinese aircraft entered its
+        # airspace": the one whose act is answered
         cause = [c for c in f.head.children if c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in ("after", "because", "when") for m in c.children)]
         src_countries = {a[0].country for a in sources if a is not None and a[0].country}
