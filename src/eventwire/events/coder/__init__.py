@@ -90,12 +90,28 @@ Method: dependency patterns over a spaCy parse plus the project lexicon
    typing even when no actor resolves (uncoded, confidence 0.2), and types a
    stated future act of cooperation as AGREE ("says it will ...").
 
-Date: the first resolved time expression inside the sentence, else ``date``.
+8. *News as it is written.*  "X called / branded / described Y (as) Z" judges Y: 111 when Z
+   condemns ("a historic mistake", "a sham"), 051 when it praises ("a victory"), else a comment
+   (010); it is no appeal.  A meeting's place is where it was held, no party to it ("EU leaders
+   met in Brussels"), unless one party of a country came to it ("the US envoy held talks in
+   Kabul").  Praise by two ("X and Y praised the deal") is not aimed at each other; signing and
+   agreeing together are.  "Insisted that X was ..." claims, "insisted that X free ..." demands.
+   Measures agreed are measures taken ("agreed new sanctions on X", "agreed to impose ...").
+   What is held belongs to its owner ("the U.S. assets of X": X).  "The president", once a
+   story has named its holder acting, is that holder.  A recalled ambassador is the recaller's
+   own.  When the main clause tells of no act, an act told in its "after / when / as" clause is
+   the news ("the truce collapsed after X shelled Y").  A dateline ("KYIV, May 3 (Wire) --") is
+   parsed apart (``eventwire.nlp.breaks``) and never an actor.
+
+Date: the time expression of the act's own clause (or of a clause above it), else, when the
+sentence opens its paragraph after a dateline, the dateline's date, else ``date``.  A time that
+dates another clause only ("agreed to revive a pact signed in 2001") does not date the act.
 """
 from __future__ import annotations
 
 from typing import Sequence
 
+from eventwire.extract.meta import parse_dateline
 from eventwire.nlp.sents import sents
 from eventwire.records import Event, TimeExpr
 
@@ -129,12 +145,19 @@ def code_doc(doc, *, date: str | None, resolve: Resolve | None = None,
     for sent in sents(doc):
         if len(sent) > MAX_SENTENCE_TOKENS:
             continue  # a list, a table or word salad run together: no sentence of news
+        if _only_dateline(sent):
+            continue  # "MOSCOW, March 18 (Wirewatch) --", parsed apart (nlp/breaks.py): no act
         found = _code_sentence(coder, sent, date, times)
         if not found and actorless:
             extra = _actorless_event(coder, sent, date, times)
             found = [extra] if extra is not None else []
         events.extend(found)
     return events
+
+
+def _only_dateline(sent) -> bool:
+    found = parse_dateline(sent.text + " ")
+    return found is not None and found.end >= len(sent.text.strip())
 
 
 def code_sentence(text: str, *, nlp, date: str | None = None) -> list[Event]:

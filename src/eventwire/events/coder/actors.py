@@ -5,13 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 from eventwire.events.lexicon import lexicon
+from eventwire.extract.meta import parse_dateline
 from eventwire.records import Actor
-from .words import _HARDWARE, _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
+from .words import _TALKS, _HARDWARE, _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
 
 
 # people who speak or act for the body named with "for"
 _SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
                  "negotiator", "official"}
+_PERSONAL = {"he", "she", "it", "they", "we", "him", "her", "them", "us", "its", "their", "his", "our", "itself", "themselves", "himself",
+             "herself"}
+# offices a story names again with "the" ("the president") once it has named their holder
+_OFFICES = {"president", "premier", "chancellor", "king", "queen", "emir", "monarch"}
+# what someone holds ("assets", "accounts"): the owner is the one named with "of"
+_PROPERTY = {"asset", "account", "property", "fund", "reserve", "holding", "wealth", "estate", "yacht", "share",
+             "deposit", "stake"}
+# nouns that count acts ("several rounds of talks in X")
+_COUNTS = {"round", "series", "wave", "spate", "string", "number", "set", "day", "week", "month", "year"}
 # nouns naming others by their tie to the owner ("X's allies" are not X)
 _RELATIONS = {"ally", "partner", "neighbour", "neighbor", "backer", "supporter", "enemy", "foe", "rival", "adversary",
               "critic", "opponent", "friend", "creditor", "donor"}
@@ -30,14 +40,29 @@ class _Coder:
         self.last_actor: tuple[Actor, str] | None = None
         self._ents_doc = None
         self._ents: dict = {}
+        self._datelines: dict[tuple[int, int], int] = {}  # (doc, line start) -> end of its dateline, or -1
         self.named: dict[tuple[int, int], frozenset[str]] = {}  # countries a sentence names (participants)
+
+    def in_dateline(self, tok) -> bool:
+        """Whether ``tok`` is part of a dateline opening its line ("UNITED NATIONS, Feb 24 (Wirewatch) --"):
+        where the report was filed, never a party to what it reports."""
+        text = tok.doc.text
+        start = text.rfind("\n", 0, tok.idx) + 1
+        key = (id(tok.doc), start)
+        if key not in self._datelines:
+            found = parse_dateline(text[start:start + 200])
+            self._datelines[key] = start + found.end if found is not None else -1
+        return tok.idx < self._datelines[key]
 
     def actor(self, tok, ctx: str, speaker=None) -> tuple[Actor, str] | None:
         """The actor a noun token stands for, with the words that name it."""
+        if self.in_dateline(tok):
+            return None
         if tok.pos_ == "PRON" or tok.lower_ in _PRON:
             if speaker:
                 return speaker[0] if isinstance(speaker, list) else speaker
-            return self.last_actor if tok.lower_ not in ("i", "you", "this", "that", "which", "who") else None
+            # (only a personal pronoun stands for the last actor: not "those who voted", "others")
+            return self.last_actor if tok.lower_ in _PERSONAL else None
         if tok.lemma_.lower() in ("country", "nation", "government") and (speaker or self.last_actor) and any(
                 c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our") for c in tok.children):
             # "his country would freeze ...": the speaker's country
@@ -49,6 +74,12 @@ class _Coder:
                     tok.doc[tok.left_edge.i:tok.i + 1].text
         if tok.lemma_.lower() in _RELATIONS and any(c.dep_ == "poss" for c in tok.children):
             return None  # "Ukraine's allies", "Russia's neighbours": others than Ukraine or Russia
+        if tok.lemma_.lower() in _PROPERTY:
+            # "froze the U.S. assets of Bank Rossiya": what is held belongs to its owner, not to where it is
+            owner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if owner is not None:
+                return self.actor(owner, ctx, speaker)
         doc = tok.doc
         start = tok.left_edge.i
         end = tok.i + 1
@@ -85,9 +116,13 @@ class _Coder:
         # "the president of Y", "troops from Y"; an international body keeps no country ("the
         # BRICS summit in Johannesburg")
         if found is None or found.country is None and found.sector != "IGO":
+            # (a meeting is not where it was held, nor a count of them: "rounds of talks in Iraq" are not
+            # Iraq; but "the shootings in X" struck X's people)
+            placed = tok.lemma_.lower() not in _TALKS and tok.lower_ not in _TALKS and tok.lemma_.lower() not in _COUNTS
             for c in tok.children:
                 # "doctors across Kenya", "judges at the International Criminal Court"
-                if c.dep_ == "prep" and (c.lower_ in ("of", "from", "in", "across", "at") or c.lower_ == "for"
+                if c.dep_ == "prep" and (c.lower_ in ("of", "from") or placed and c.lower_ in ("in", "across", "at")
+                                         or c.lower_ == "for"
                                          and tok.lemma_.lower() in _SPEAKERS_FOR):  # "a spokesman for X"
                     for g in c.children:
                         if g.dep_ == "pobj":
@@ -133,6 +168,16 @@ class _Coder:
             linked = self.linked_country(tok, ctx)
             if linked:
                 found = replace(found, country=linked)
+        if (found is None or not found.country and found.sector == "GOV") and (
+                tok.lemma_.lower() in _OFFICES or tok.lemma_.lower() == "minister" and any(
+                    c.dep_ == "compound" and c.lower_ == "prime" for c in tok.children)) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in ("prep", "poss", "amod") or c.dep_ == "compound" and c.lower_ != "prime"
+                            for c in tok.children) \
+                and self.last_actor is not None and self.last_actor[0].country \
+                and self.last_actor[0].sector == "GOV" and self.last_actor[0].kind == "person":
+            # "The president also said ...": the office holder the story is about, last named acting
+            return self.last_actor[0], span.text
         if found is None or found.code is None:
             return None
         return found, span.text

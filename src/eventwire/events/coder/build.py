@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from eventwire.events.cameo import lookup
+from eventwire.extract.meta import parse_dateline
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
 from .codes import intent_code, plover_of
@@ -28,17 +29,36 @@ def _when(sent, date, times, frame: "_Frame | None" = None):
         own = [t for t in usable if lo <= t.start < hi]
         if own:
             usable = sorted(own, key=lambda t: abs(t.start - head.idx))
-    elif frame is not None and len(usable) > 1:
+    elif frame is not None and usable and not frame.nominal:
         # "the truce signed in 2022 collapsed on Wednesday after X shelled Y": the time of the act's
-        # own clause, else of a clause above it, else the sentence's first
+        # own clause, else of a clause above it (or a verb coordinated with one), else the sentence's
+        # first.  A time that dates another clause's verb only ("agreed to revive a pact signed in
+        # 2001", "thanked X for ..., a condition set when the deal was announced in August") does not
+        # date this act: the publication date stands.
         verbs = {t.start: time_verb(next((w for w in sent if w.idx <= t.start < w.idx + len(w.text)), frame.head))
                  for t in usable}
         above = {frame.head.i} | {a.i for a in frame.head.ancestors}
+        lineage = above | {c.i for a in list(frame.head.ancestors) + [frame.head] for c in a.children
+                           if c.dep_ == "conj"} | {frame.head.head.i if frame.head.dep_ == "conj" else frame.head.i}
+        usable = [t for t in usable if verbs[t.start] is None or verbs[t.start].i in lineage]
         usable = sorted(usable, key=lambda t: (getattr(verbs[t.start], "i", -1) != frame.head.i,
                                                getattr(verbs[t.start], "i", -1) not in above))
+    if not usable and times:
+        # "MOSCOW, March 18 (Wirewatch) -- Putin signed ...": the dateline's date, parsed apart
+        line = sent.doc.text.rfind("\n", 0, sent.start_char) + 1
+        if line < sent.start_char and _dateline_before(sent.doc.text, line, sent.start_char):
+            usable = [t for t in times if line <= t.start < sent.start_char and t.value and t.kind == "date"]
+            if usable:
+                return usable[0].value, f"dateline {usable[0].text!r}"
     if usable:
         when, basis = usable[0].value, f"time expression {usable[0].text!r}"
     return when, basis
+
+
+def _dateline_before(text: str, line: int, start: int) -> bool:
+    """Whether the line opening at ``line`` is a dateline up to ``start``, where the sentence begins."""
+    found = parse_dateline(text[line:line + 200])
+    return found is not None and not text[line + found.end:start].strip()
 
 
 def _speaker(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str):
@@ -206,6 +226,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if found and not any(_has_country(a[0]) for a in found) and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in group[0].children):
             found = []  # "recalled its ambassador": the actor's own, no party to the act
+        if found and f.code.startswith("161") and not any(_has_country(a[0]) for a in found):
+            found = []  # "Moscow recalled Ambassador X": likewise, named by title
         if not found and speaker and group[0].pos_ == "NOUN":
             # "X said Y shelled its border posts": what the speaker owns stands for the speaker
             owner = next((c for c in group[0].children if c.dep_ == "poss" and c.lower_ in _PRON), None)
@@ -247,7 +269,11 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         targets = _claimed_act_target(coder, f, ctx, src_codes)
     where = None
     places = s.places(f.head) + (s.places(f.noun) if f.noun is not None and not _same(f.noun, f.head) else [])
-    if not targets and f.code[:2] in _PLACE_TARGET_ROOTS and not (f.symmetric and len(sources) > 1):
+    # a meeting's place is where it was held ("EU leaders met in Brussels", "the two sides held talks
+    # in Iraq"), no party to it, unless one named party came to it ("the US envoy held talks in Kabul")
+    place_roots = f.code[:2] in _PLACE_TARGET_ROOTS and not (
+        f.code[:2] == "04" and f.code[:3] not in ("042", "043", "044") and not _met_abroad(s, f, sources))
+    if not targets and place_roots and not (f.symmetric and len(sources) > 1):
         # "protested outside the U.S. embassy": an institution named as the place
         for p in places:
             a = coder.actor(p, ctx)
@@ -261,14 +287,14 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             # "X and Y met in Z": X<->Y; but a visit's or an attendance's target is its host
             # ("attend a summit in Z on Iran": Z)
             host = f.code.startswith("042") and (not targets or topic) or f.code.startswith("044") and topic
-            if (not targets and f.code[:2] in _PLACE_TARGET_ROOTS or host) and not (f.symmetric and len(sources) > 1):
+            if (not targets and place_roots or host) and not (f.symmetric and len(sources) > 1):
                 a = coder.actor(p, ctx)
                 if (a is None or not a[0].country) and p.dep_ == "compound":  # inside a name ("the Beijing Olympics")
                     a = coder.actor_of_place(p, ctx)
                 if a is not None and a[0].country and a[0].code not in src_codes:
                     targets = [a]
             break
-    if not targets and f.code[:2] in _PLACE_TARGET_ROOTS and not (f.symmetric and len(sources) > 1):
+    if not targets and place_roots and not (f.symmetric and len(sources) > 1):
         # "stormed a hotel in the Somali capital": a place no gazetteer names, in a country named
         targets = next(([a] for p in places if (a := coder.actor(p, ctx)) is not None and a[0].country
                         and not a[0].sector and a[0].code not in src_codes), [])
@@ -309,9 +335,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # a curfew, a state of emergency, martial law: a state imposes them on its own country
         home = sources[0][0].country
         targets = [(Actor(name=home, kind="country", country=home), "")]
-    if not targets and not f.symmetric and f.code[:2] in ("03", "04", "05", "06") and not f.nominal \
+    if not targets and not f.symmetric and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")) \
+            and not f.nominal \
             and len({a[0].country for a in sources if a is not None and a[0].country}) > 1:
-        f.symmetric = True  # "X and Y vowed to deepen cooperation": each toward the other
+        # "X and Y vowed to deepen cooperation", "X and Y signed a pact": each toward the other (but "X and
+        # Y praised the deal" praise the deal, not each other)
+        f.symmetric = True
     if not targets and f.code[:2] == "14" and sources and sources[0] is not None and sources[0][0].country:
         # a protest with no stated target is aimed at the country's own government
         home = sources[0][0].country
@@ -365,6 +394,14 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             confidence=round(conf, 2)))
     out += _victims_claim(coder, s, f, out, speaker)
     return out, subject
+
+
+def _met_abroad(s: "_Sentence", f: _Frame, sources) -> bool:
+    """One party of a country, named as one ("the US envoy", not "EU leaders" or "the two sides"),
+    meeting somewhere: the place may name whom it met."""
+    if len(sources) != 1 or sources[0] is None or not sources[0][0].country:
+        return False
+    return not any(w.tag_ in ("NNS", "NNPS") for w in (s.subjects(f.head) if not f.nominal else []))
 
 
 def _signed_in(coder: "_Coder", pact, ctx: str) -> bool:

@@ -134,17 +134,21 @@ class _Sentence(_Predicates, _Roles):
             # "the withdrawal of its troops from X": X; but "the expulsion of X's diplomats": X
             leaving = f.code.startswith(("087", "174", "166", "15")) and noun.lemma_.lower() not in _REMOVALS
             preps = ("from",) + tuple(p for p in _NOUN_TARGET_PREPS if p != "of") if leaving else _NOUN_TARGET_PREPS
+            if f.code[:2] == "04":
+                preps = tuple(p for p in preps if p != "at")  # "a meeting at the White House": a venue
             for prep in preps:
                 for c in noun.children:
                     if c.dep_ == "prep" and c.lower_ == prep:
                         found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
         if not f.nominal:
             # "withdrew / pulled out from X", "expelled from X": the place left is the target
-            preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166")) else _TARGET_PREPS
+            preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166", "161")) else _TARGET_PREPS
             if f.code.startswith("15"):  # "drills around / near / off X": a show of force aimed at X
                 preps = preps + ("around", "near", "off", "along")
             if f.code[:2] not in ("13", "14", "17", "18", "19", "20"):
                 preps = tuple(p for p in preps if p != "at")  # "pledged aid at a conference": a venue
+            if f.code[:2] == "04":
+                preps = tuple(p for p in preps if p != "on")  # "met on the island of X", "talks on X": no party
             for prep in preps:
                 for c in verb.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:  # "gave support to X"

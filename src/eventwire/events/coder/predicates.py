@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -32,6 +32,20 @@ class _Frame:
     groups: list = field(default_factory=list)  # target word groups, when taken from another frame
     victims: list = field(default_factory=list)  # the targets of an act someone is accused of
     typed: float = 0.0  # set when the code came from the typer, not the lexicon: its similarity
+
+
+def _asserted(verb) -> bool:
+    """"Insisted that X came / had / was ...": what the clause says is so, not what must be done
+    (against "insisted that X reinstate Y", "insisted X must go")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        if aux & {"must", "should", "to"}:
+            return False
+        return c.tag_ in ("VBD", "VBZ", "VBP") or bool(aux & {"had", "has", "have", "was", "were", "is", "are", "did",
+                                                                "does", "do", "will", "would", "could"})
+    return False
 
 
 # verbs of fighting that nature can be the object of ("battled blazes", "fought the epidemic")
@@ -137,6 +151,27 @@ class _Predicates:
                 return "peacekeeping" if any(w.startswith("peacekeep") or w == "mission" for w in words) else "forces"
         return ""
 
+    def judgement_code(self, verb, lemma: str) -> str | None:
+        """"X called the deal a historic mistake", "branded the vote a sham", "described the strikes as
+        illegal": naming something is judging it, no appeal and no call: 111 when the name condemns,
+        051 when it praises, else a comment (010).  None when the verb names nothing."""
+        if lemma not in _NAMING_VERBS:
+            return None
+        kids = list(verb.children)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        named = [c for c in kids if c.dep_ == "oprd" or c.dep_ == "dobj" and c.i > obj.i
+                 or c.dep_ == "prep" and c.lower_ == "as"]
+        if not named and lemma == "call":  # "called the accord defective": the parser hung it on the noun
+            named = [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
+        if not named:
+            return None
+        words = {w.lemma_.lower() for c in named for w in c.subtree} | {w.lower_ for c in named for w in c.subtree}
+        if words & _DISPARAGING:
+            return "111"
+        return "051" if words & _COMMENDING else "010"
+
     def noun_code(self, tok) -> tuple[str, list] | None:
         nouns = self.lex.nouns
         lemma = tok.lemma_.lower()
@@ -182,6 +217,20 @@ class _Predicates:
             entry, words = self.verb_entry(tok)
             lemma = self.vlemma(tok)
             frame = None
+            if entry is not None and lemma == "insist" and not entry.words and _asserted(tok):
+                entry, words = None, []  # "insisted that the attacks came from X": a claim, no demand
+            judged = self.judgement_code(tok, lemma)
+            if judged is not None:
+                frames[tok.i] = _Frame(judged, [tok], tok)
+                continue
+            if lemma in ("agree", "decide"):
+                # "EU ministers agreed new sanctions / travel bans on X": measures agreed are measures taken
+                obj = self.through_quantity(next((c for c in tok.children if c.dep_ == "dobj"), None))
+                hit = self.noun_code(obj) if obj is not None else None
+                if hit and hit[0][:2] in ("16", "17"):
+                    frames[tok.i] = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
+                    used_nouns.add(obj.i)
+                    continue
             if entry is not None and self.lex.role("light", lemma):
                 # "launched war games": an object named by a two-word event noun beats an entry
                 # that matched only its modifier ("launch ... war")

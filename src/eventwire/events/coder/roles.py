@@ -65,7 +65,10 @@ class _Roles:
                 continue
             obj = self.role_object(tok)
             code = inner.code
-            decided = role == "intent" and lemma in _DECIDING and not f.negated
+            # ("agreed to impose sanctions / expel the envoys": measures agreed on are measures taken; an
+            # agreement to meet or to cooperate stays an intent)
+            decided = role == "intent" and (lemma in _DECIDING or lemma == "agree" and code[:2] in ("16", "17")) \
+                and not f.negated
             if decided:
                 # "have decided / voted to close the border": a decision taken is the act itself
                 new = code

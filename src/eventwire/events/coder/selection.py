@@ -102,6 +102,10 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
         # "Russian troops advanced towards X, capturing two villages": when the main verb tells of
         # no act, a participle clause hung on it (same subject, no conjunction) is the act told
         main = [c for c in ranked if _participle_of_main(c[0].head) and _frame_rank(c[0], c[1], s.lex)[0] == 1]
+    if not main:
+        # "The truce collapsed on Wednesday after Russia shelled Ukrainian positions": when the main
+        # clause tells of no act, a clause of what did happen (after, when, as, because) is the act told
+        main = [c for c in ranked if _told_clause(c[0]) and _frame_rank(c[0], c[1], s.lex)[0] == 1]
     ranked = main
     if not ranked:
         return []
@@ -122,6 +126,22 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
         if linked and _frame_rank(f, evs, s.lex)[0] == top[0]:
             out.extend(evs)
     return out
+
+
+_REPORTING = {"say", "tell", "add", "announce", "report", "state", "write", "note", "explain", "insist", "claim"}
+# conjunctions of a clause that tells of something done (not "before", "if", "unless", "until")
+_TOLD_MARKS = {"after", "when", "as", "because", "since", "while", "once"}
+
+
+def _told_clause(f: _Frame) -> bool:
+    """A realised act in an adverbial clause of the main verb ("..., after X shelled Y")."""
+    t = f.head
+    # (not beside a report: "X told Y '...', a day after Z seized W": the background of what was said;
+    # nor under a present ("the deal gives them two months, seven years after X cut ties"): a story's past)
+    return not f.nominal and t.dep_ == "advcl" and t.head.dep_ == "ROOT" and not (f.hypothetical or f.negated or f.future) \
+        and not f.head.head.lemma_.lower() in _REPORTING and t.head.tag_ in ("VBD", "VBN") \
+        and not any(c.dep_ == "npadvmod" for c in t.children) \
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TOLD_MARKS for c in t.children) and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")
 
 
 def _participle_of_main(tok) -> bool:

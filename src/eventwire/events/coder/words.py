@@ -163,7 +163,8 @@ _DEMAND_NOUNS = {"demand", "insistence", "ultimatum"}
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
            "paratrooper", "deployment", "unit", "regiment", "detachment"}
 _EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "war-game"}
-_BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for"}
+# ("at a cabinet meeting, X warned Y": the setting of what was done there)
+_BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for", "at"}
 
 
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
@@ -223,3 +224,28 @@ _NOT_TYPED = frozenset("""be have do get go come make take give say tell add not
 look seem become begin start continue remain keep include use show want need try let put set
 find call mean expect report speak write read live die happen occur follow lead run
 accord claim estimate quote cite""".split())
+
+
+# "X called / branded / described Y (as) Z": naming a thing is judging it when Z says how
+_NAMING_VERBS = {"call", "brand", "label", "dub", "term", "describe", "deem", "characterize", "characterise"}
+# what a judgement names that condemns (111) ...
+_DISPARAGING = {
+    "mistake", "error", "blunder", "failure", "disaster", "catastrophe", "betrayal", "provocation", "provocative",
+    "crime", "criminal", "violation", "breach", "farce", "sham", "travesty", "outrage", "outrageous", "disgrace",
+    "disgraceful", "insult", "insulting", "threat", "aggression", "terrorism", "terrorist", "illegal", "illegitimate",
+    "unlawful", "reckless", "dangerous", "irresponsible", "unacceptable", "shameful", "defective", "flawed",
+    "hostile", "void", "invalid", "absurd", "baseless", "unfounded", "lie", "propaganda", "fabrication",
+    "hypocritical", "cynical", "barbaric", "brutal", "cowardly", "heinous", "unprovoked", "genocide", "dictator",
+    "thug", "puppet", "bad", "terrible", "horrible", "worst", "blackmail", "destabilizing", "destabilising",
+    "counterproductive", "unjustified", "unjust", "racist", "fascist", "nazi", "rogue", "pariah", "appalling",
+    "deplorable", "regrettable", "worrying", "alarming", "disturbing", "setback", "affront", "scandal", "abuse",
+    "interference", "meddling", "occupation", "massacre", "atrocity", "slap", "stab", "ridiculous", "nonsense",
+}
+# ... and that praises (051); a judgement with neither is a plain comment (010)
+_COMMENDING = {
+    "victory", "success", "successful", "triumph", "breakthrough", "milestone", "landmark", "achievement",
+    "positive", "good", "great", "excellent", "historic", "model", "win", "friend", "partner", "hero", "heroic",
+    "constructive", "productive", "encouraging", "welcome", "important", "significant", "hope", "hopeful",
+    "step", "progress", "brave", "courageous", "wise", "fair", "balanced", "credible", "legitimate",
+}
+
