@@ -749,3 +749,16 @@ def test_a_dateline_is_never_an_actor(nlp):
     events = code_doc(doc, date=DATE)
     assert events and events[0].source.startswith("DZA") and events[0].target.startswith("FRA")
     assert not any((e.source or "").startswith("TUN") for e in events)
+
+
+def test_actors_the_two_leaders_and_their_meeting(nlp):
+    from eventwire.events import code_doc
+
+    doc = nlp("Kenyan President William Ruto told Tanzanian President Samia Suluhu Hassan on Monday that the "
+              "border must stay open, according to an account of their meeting released by his office.\n\n"
+              "The two leaders met in Arusha.")
+    events = code_doc(doc, date=DATE)
+    first = {(e.source, e.target) for e in events if e.sentence.startswith("Kenyan") and e.root == "04"}
+    assert ("KENGOV", "TZAGOV") in first and ("TZAGOV", "KENGOV") in first
+    second = {(e.source, e.target) for e in events if e.sentence.startswith("The two") and e.root == "04"}
+    assert ("KENGOV", "TZAGOV") in second

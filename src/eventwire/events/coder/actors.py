@@ -17,6 +17,9 @@ _PERSONAL = {"he", "she", "it", "they", "we", "him", "her", "them", "us", "its",
              "herself"}
 # offices a story names again with "the" ("the president") once it has named their holder
 _OFFICES = {"president", "premier", "chancellor", "king", "queen", "emir", "monarch"}
+# what "the two ..." may name: the two parties just named
+_PAIRS = {"leader", "side", "man", "woman", "president", "country", "nation", "government", "minister", "delegation",
+          "neighbour", "neighbor", "rival", "foe", "ally", "state", "power", "capital", "head", "counterpart"}
 # what someone holds ("assets", "accounts"): the owner is the one named with "of"
 _PROPERTY = {"asset", "account", "property", "fund", "reserve", "holding", "wealth", "estate", "yacht", "share",
              "deposit", "stake"}
@@ -38,6 +41,7 @@ class _Coder:
         self.date = date
         self.cache: dict[tuple[str, str | None], Actor | None] = {}
         self.last_actor: tuple[Actor, str] | None = None
+        self.last_pair: list | None = None  # the two parties of the last main event between two countries
         self._ents_doc = None
         self._ents: dict = {}
         self._datelines: dict[tuple[int, int], int] = {}  # (doc, line start) -> end of its dateline, or -1
@@ -223,6 +227,9 @@ class _Coder:
                 return out
         if isinstance(speaker, list) and len(speaker) > 1 and tok.lower_ in _PLURAL_PRON:
             return list(speaker)
+        if self.last_pair and tok.lemma_.lower() in _PAIRS and any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children):
+            return list(self.last_pair)  # "the two leaders met ...": the two just named acting on each other
         if tok.pos_ == "NOUN":  # "the leaders of Chile and Peru": one actor per country named
             of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for g in c.children if g.dep_ == "pobj"), None)

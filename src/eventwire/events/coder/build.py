@@ -90,7 +90,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     between = False  # the parties were named "between X and Y": each one counts, with a country or not
     if f.nominal:
         sources = [a for tok in _noun_agents(f.head, f.trigger) if (a := coder.actor(tok, ctx)) is not None]
-        if not sources and f.code[:2] in ("03", "04", "05", "06", "19"):
+        if f.code[:2] == "04" and (pair := _our_meeting(coder, s, f, ctx)):
+            sources, between, f.symmetric = pair, True, True
+        elif not sources and f.code[:2] in ("03", "04", "05", "06", "19"):
             # "talks / a meeting / fighting / clashes between X and Y"
             sources, symmetric = _meeting_parties(coder, s, f, ctx, speaker)
             f.symmetric = f.symmetric or symmetric
@@ -443,6 +445,21 @@ def _split_attack_noun(s: "_Sentence", g):
         if key in nouns and nouns[key][:2] in ("18", "19", "20"):
             return nouns[key], words
     return None
+
+
+def _our_meeting(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str) -> list:
+    """"X told Y ..., according to a summary of their meeting": "their" meeting is the one of the
+    clause's subject and its addressee, when they are two of different countries."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in f.head.children):
+        return []
+    verb = next((a for a in f.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    while verb is not None and verb.dep_ not in ("ROOT",) and not s.subjects(verb):
+        verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    people = s.subjects(verb) + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    found = [a for w in people if (a := coder.actor(w, ctx)) is not None and a[0].country]
+    return found if len({a[0].country for a in found}) == 2 and len(found) == 2 else []
 
 
 def _meeting_parties(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, speaker):

@@ -6,7 +6,8 @@ from typing import Sequence
 from eventwire.events.cameo import lookup
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.plover import to_plover
-from eventwire.records import Event, TimeExpr
+from eventwire.nlp.dictionary import SECTORS
+from eventwire.records import Actor, Event, TimeExpr
 from .actors import _Coder, _default_resolve
 from .build import _frame_events, _when
 from .clauses import _DECIDED, clause_depth, issued
@@ -47,7 +48,23 @@ def _code_sentence(coder: _Coder, sent, date: str | None, times: Sequence[TimeEx
             cands.append((f, events))
     if first_subject is not None:
         coder.last_actor = first_subject
-    return _select(s, cands)
+    out = _select(s, cands)
+    pair = next(([_as_actor(e.source, e.source_actor), _as_actor(e.target, e.target_actor)] for e in out[:1]
+                 if _country_of(e.source) and _country_of(e.target) and _country_of(e.source) != _country_of(e.target)),
+                None)
+    if pair is not None:
+        coder.last_pair = pair  # for "the two leaders" of the next sentences
+    return out
+
+
+def _country_of(code: str | None) -> str | None:
+    return code[:3] if code and len(code) >= 3 and code[:3] not in SECTORS else None
+
+
+def _as_actor(code: str, name: str | None):
+    country, sector = code[:3], code[3:] or None
+    return Actor(name=name or country, kind="person" if name and sector else "country",
+                 country=country, sector=sector), name or country
 
 
 def _frame_rank(f: _Frame, events: list[Event], lex: Lexicon):
