@@ -13,6 +13,7 @@ The package reads as its pipeline, each stage a module with its own tests
   build.py         frames with actors -> CAMEO/PLOVER events, dated
   claims.py        a state's report of force against itself as an accusation; the victim of
                    a claimed attack
+  meetings.py      who took part in a meeting a noun names (between X and Y, with Y, theirs)
   implied.py       targets no slot names: the matter investigated, the one whose act a
                    complaint answers, what a threat's infinitive, content or condition names
   selection.py     the events a sentence reports and its main event
