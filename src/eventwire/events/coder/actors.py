@@ -20,6 +20,8 @@ _OFFICES = {"president", "premier", "chancellor", "king", "queen", "emir", "mona
 # what "the two ..." may name: the two parties just named
 _PAIRS = {"leader", "side", "man", "woman", "president", "country", "nation", "government", "minister", "delegation",
           "neighbour", "neighbor", "rival", "foe", "ally", "state", "power", "capital", "head", "counterpart"}
+# ... of which these are people, standing only for two people or bodies (not for a visit's host country)
+_PEOPLE = {"leader", "man", "woman", "president", "minister", "head", "counterpart", "delegation"}
 # what someone holds ("assets", "accounts"): the owner is the one named with "of"
 _PROPERTY = {"asset", "account", "property", "fund", "reserve", "holding", "wealth", "estate", "yacht", "share",
              "deposit", "stake"}
@@ -172,7 +174,7 @@ class _Coder:
             linked = self.linked_country(tok, ctx)
             if linked:
                 found = replace(found, country=linked)
-        if (found is None or not found.country and found.sector == "GOV") and (
+        if (found is None or not found.country and found.sector == "GOV") and tok.tag_ == "NN" and (
                 tok.lemma_.lower() in _OFFICES or tok.lemma_.lower() == "minister" and any(
                     c.dep_ == "compound" and c.lower_ == "prime" for c in tok.children)) \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
@@ -227,7 +229,8 @@ class _Coder:
                 return out
         if isinstance(speaker, list) and len(speaker) > 1 and tok.lower_ in _PLURAL_PRON:
             return list(speaker)
-        if self.last_pair and tok.lemma_.lower() in _PAIRS and any(
+        if self.last_pair and tok.lemma_.lower() in _PAIRS and (
+                tok.lemma_.lower() not in _PEOPLE or all(a[0].sector for a in self.last_pair)) and any(
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children):
             return list(self.last_pair)  # "the two leaders met ...": the two just named acting on each other
         if tok.pos_ == "NOUN":  # "the leaders of Chile and Peru": one actor per country named

@@ -41,7 +41,9 @@ def _when(sent, date, times, frame: "_Frame | None" = None):
         above = {frame.head.i} | {a.i for a in frame.head.ancestors}
         lineage = above | {c.i for a in list(frame.head.ancestors) + [frame.head] for c in a.children
                            if c.dep_ == "conj"} | {frame.head.head.i if frame.head.dep_ == "conj" else frame.head.i}
-        usable = [t for t in usable if verbs[t.start] is None or verbs[t.start].i in lineage]
+        # (a year on a noun dates that thing: "servicemen missing from the 1950-53 war")
+        usable = [t for t in usable if verbs[t.start] is None and t.kind not in ("year", "interval")
+                  or verbs[t.start] is not None and verbs[t.start].i in lineage]
         usable = sorted(usable, key=lambda t: (getattr(verbs[t.start], "i", -1) != frame.head.i,
                                                getattr(verbs[t.start], "i", -1) not in above))
     if not usable and times:
