@@ -122,7 +122,7 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
     if not main:
         # "The truce collapsed on Wednesday after Russia shelled Ukrainian positions": when the main
         # clause tells of no act, a clause of what did happen (after, when, as, because) is the act told
-        main = [c for c in ranked if _told_clause(c[0]) and _frame_rank(c[0], c[1], s.lex)[0] == 1]
+        main = [c for c in ranked if _told_clause(c[0], s.lex) and _frame_rank(c[0], c[1], s.lex)[0] == 1]
     ranked = main
     if not ranked:
         return []
@@ -145,20 +145,21 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
     return out
 
 
-_REPORTING = {"say", "tell", "add", "announce", "report", "state", "write", "note", "explain", "insist", "claim"}
 # conjunctions of a clause that tells of something done (not "before", "if", "unless", "until")
 _TOLD_MARKS = {"after", "when", "as", "because", "since", "while", "once"}
 
 
-def _told_clause(f: _Frame) -> bool:
-    """A realised act in an adverbial clause of the main verb ("..., after X shelled Y")."""
+def _told_clause(f: _Frame, lex: Lexicon) -> bool:
+    """A realised act in an adverbial clause of the main verb ("..., after X shelled Y"); not beside
+    a report ("X told Y '...', a day after Z seized W": the background of what was said), nor under
+    a present ("the deal gives them two months, seven years after X cut ties": a story's past)."""
     t = f.head
-    # (not beside a report: "X told Y '...', a day after Z seized W": the background of what was said;
-    # nor under a present ("the deal gives them two months, seven years after X cut ties"): a story's past)
-    return not f.nominal and t.dep_ == "advcl" and t.head.dep_ == "ROOT" and not (f.hypothetical or f.negated or f.future) \
-        and not f.head.head.lemma_.lower() in _REPORTING and t.head.tag_ in ("VBD", "VBN") \
-        and not any(c.dep_ == "npadvmod" for c in t.children) \
-        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TOLD_MARKS for c in t.children) and t.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+    if f.nominal or f.hypothetical or f.negated or f.future or t.dep_ != "advcl" or t.head.dep_ != "ROOT":
+        return False
+    if lex.role("speech", t.head.lemma_.lower()) or t.head.tag_ not in ("VBD", "VBN"):
+        return False
+    return t.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(c.dep_ == "npadvmod" for c in t.children) \
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TOLD_MARKS for c in t.children)
 
 
 def _participle_of_main(tok) -> bool:
