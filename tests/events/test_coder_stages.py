@@ -762,3 +762,42 @@ def test_actors_the_two_leaders_and_their_meeting(nlp):
     assert ("KENGOV", "TZAGOV") in first and ("TZAGOV", "KENGOV") in first
     second = {(e.source, e.target) for e in events if e.sentence.startswith("The two") and e.root == "04"}
     assert ("KENGOV", "TZAGOV") in second
+
+
+def test_predicates_asking_a_party_for_something_is_a_request(nlp):
+    found = coded(nlp, "Sri Lanka asked the World Bank for a delay in repayments.")
+    assert ("02", "LKA", "IGO") in {(r, s, (t or "")[:3]) for r, s, t in found}
+    # a reporter asking for comment asks no party for anything
+    assert not any(root == "02" for root, _, _ in coded(nlp, "The newspaper asked the ministry for comment."))
+
+
+def test_predicates_troops_leaving_a_country_withdraw_from_it(nlp):
+    found = coded(nlp, "The remaining Belgian soldiers left Mali in June.")
+    assert any(root == "08" and (src or "").startswith("BEL") and (tgt or "").startswith("MLI")
+               for root, src, tgt in found)
+    assert not any(root == "08" for root, _, _ in coded(nlp, "The Belgian minister left Brussels for Rome."))
+
+
+def test_lexicon_warnings_of_consequences_threaten_and_blame_is_traded_both_ways(nlp):
+    found = coded(nlp, "Japan warned Beijing of serious consequences if it sent ships into its waters.")
+    assert any(root == "13" and (tgt or "").startswith("CHN") for root, _, tgt in found)
+    assert not any(root == "13" for root, _, _ in coded(nlp, "Aid agencies warned of hunger if the rains fail."))
+    pairs = {(s, t) for r, s, t in coded(nlp, "Chad and Sudan exchanged accusations over the raid.") if r == "11"}
+    assert ("TCD", "SDN") in pairs and ("SDN", "TCD") in pairs
+
+
+def test_build_censorship_is_aimed_at_the_own_country_not_the_platform(nlp):
+    found = coded(nlp, "The Turkish authorities blocked access to Twitter after the vote.")
+    assert any(root == "17" and (src or "").startswith("TUR") and tgt == "TUR" for root, src, tgt in found)
+    assert not any((tgt or "").startswith("USA") for _, _, tgt in found)
+
+
+def test_lexicon_signing_a_truce_blocking_a_bid_and_relief_goods(nlp):
+    assert any(code == "0871" for code in codes_of(nlp, "Libya's rival governments signed a truce in Geneva."))
+    assert any(code == "129" for code in codes_of(nlp, "Greece blocked North Macedonia's application to join."))
+    assert any(code == "073" for code in codes_of(nlp, "Norway airlifted tents to Nepal after the floods."))
+
+
+def codes_of(nlp, text: str) -> set[str]:
+    coder, sent, _ = sentence(nlp, text)
+    return {e.cameo for e in _code_sentence(coder, sent, DATE, ())}

@@ -334,10 +334,13 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             domestic = domestic | {"COP", "GOV"}
         targets = [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
                    and not _named_person(t[0]) else t for t in targets]
-    if not targets and f.code[:4] in ("1723", "1724") and sources and sources[0] is not None \
+    if f.code[:4] == "1721":
+        # "blocked access to Instagram": a platform is the means, the people of the country the target
+        targets = [t for t in targets if t[0].sector != "BUS"]
+    if not targets and f.code[:4] in ("1721", "1723", "1724") and sources and sources[0] is not None \
             and sources[0][0].country and sources[0][0].sector in _STATE_SECTORS \
             and _countries_named(coder, sent) <= {sources[0][0].country}:
-        # a curfew, a state of emergency, martial law: a state imposes them on its own country
+        # a curfew, a state of emergency, martial law, censorship: a state imposes them on its own country
         home = sources[0][0].country
         targets = [(Actor(name=home, kind="country", country=home), "")]
     if not targets and not f.symmetric and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")) \

@@ -7,7 +7,7 @@ from dataclasses import replace
 from .clauses import _sent_to, issued, noun_rooted, plan_noun, planned
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
-from .words import _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
+from .words import _DEPARTING, _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
 
 
 class _Sentence(_Predicates, _Roles):
@@ -115,8 +115,9 @@ class _Sentence(_Predicates, _Roles):
                         # the forces deployed, what is discussed: not the act's target
                         continue
                     if not _same(c, noun):
-                        # "withdrew its troops / the country from X": what is withdrawn is no target
-                        if not f.code.startswith("087"):
+                        # "withdrew its troops / the country from X": what is withdrawn is no target;
+                        # a place left is ("troops left Niger")
+                        if not f.code.startswith("087") or self.vlemma(verb) in _DEPARTING:
                             found.append(self.expand(c))
                     elif not self.noun_code(c) and not f.code.startswith("087"):
                         # the entry's own object noun: the target only when no other slot names one

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from eventwire.events.lexicon import Lexicon
-from .actors import _Coder
+from .actors import _Coder, _place
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -264,17 +264,22 @@ class _Predicates:
                     and not any(c.dep_ == "prt" for c in tok.children):  # "called off a strike" asks nothing
                 # "requested the deployment of ...", "demanded the release of ...", "asked for aid":
                 # asking for an act (02x / 10x)
-                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                if obj is None:
-                    obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
-                                for g in c.children if g.dep_ == "pobj"), None)
-                obj = self.through_quantity(obj)
+                asked = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                wanted = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                               for g in c.children if g.dep_ == "pobj"), None)
+                # "asked the IMF for a loan": the IMF is asked, the loan is the act asked for
+                obj = self.through_quantity(wanted if asked is None or wanted is not None else asked)
                 hit = self.noun_code(obj) if obj is not None else None
+                demand = self.lex.role("demand", lemma) and not self.lex.role("request", lemma)
                 if hit and hit[0][:2] not in ("01", "02", "10", "11", "12", "13"):
-                    demand = self.lex.role("demand", lemma) and not self.lex.role("request", lemma)
                     code = _pick(hit[0], _DEMAND, "100") if demand else _pick(hit[0], _REQUEST, "020")
                     frame = _Frame(code, [tok] + hit[1], tok, noun=obj)
                     used_nouns.add(obj.i)
+                elif asked is not None and wanted is not None and asked.pos_ == "PROPN" \
+                        and wanted.lemma_.lower() not in _NO_REQUEST and not _rung(tok):
+                    # "asked the IMF for an extension of its programme": a request to the IMF, though
+                    # what is asked for has no code of its own (not "asked the ministry for comment")
+                    frame = _Frame("100" if demand else "020", [tok], tok)
             if frame is None and self.lex.role("receive", lemma):
                 # "X received aid / assurances from Y", "X faced criticism from Y": Y's act, X its target
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -290,6 +295,12 @@ class _Predicates:
                     used_nouns.add(obj.i)
             if frame is None and entry is not None and not given:
                 frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
+            if frame is None and lemma in _DEPARTING and any(
+                    c.dep_ == "dobj" and c.pos_ == "PROPN" and (c.ent_type_ in ("GPE", "LOC") or _place(c))
+                    for c in tok.children) \
+                    and (forces := self.forces_arriving(tok)):
+                # "the last French troops left Niger": a withdrawal (0874; of peacekeepers 1661)
+                frame = _Frame("1661" if forces == "peacekeeping" else "0874", [tok], tok)
             if frame is None and tok.dep_ == "ccomp" and self.lex.role("speech", self.vlemma(tok.head)) \
                     and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children) \
                     and any(c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN") for c in tok.children):

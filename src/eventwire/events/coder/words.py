@@ -159,9 +159,13 @@ _PLACE_PARTS = {"street", "streets", "centre", "center", "outskirts", "heart", "
 # nouns of sending people away: their "of" object is who is sent, the act's target
 _REMOVALS = {"expulsion", "deportation", "eviction", "extradition", "expelling", "deporting"}
 _DEMAND_NOUNS = {"demand", "insistence", "ultimatum"}
+# what a reporter asks for: no request between parties ("asked the ministry for comment")
+_NO_REQUEST = {"comment", "comments", "reaction", "response", "interview", "remark", "remarks", "detail", "details"}
 # bodies of troops: arriving somewhere, they deploy rather than visit
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
            "paratrooper", "deployment", "unit", "regiment", "detachment"}
+# verbs of leaving a place: troops leaving a country withdraw from it
+_DEPARTING = {"leave", "quit", "exit", "vacate"}
 _EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "war-game"}
 # ("at a cabinet meeting, X warned Y": the setting of what was done there)
 _BACKGROUND_PREPS = {"ahead", "before", "after", "during", "following", "amid", "despite", "since", "until", "for", "at"}
