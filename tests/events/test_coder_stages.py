@@ -801,3 +801,29 @@ def test_lexicon_signing_a_truce_blocking_a_bid_and_relief_goods(nlp):
 def codes_of(nlp, text: str) -> set[str]:
     coder, sent, _ = sentence(nlp, text)
     return {e.cameo for e in _code_sentence(coder, sent, DATE, ())}
+
+
+def test_lexicon_envoys_sent_fires_set_and_missiles_into_the_sea(nlp):
+    assert any(code == "042" and (tgt or "").startswith("QAT") for code, tgt in cameo_targets(
+        nlp, "Egypt sent a delegation to Doha on Sunday."))
+    assert any(code == "1712" for code, _ in cameo_targets(nlp, "Militants set fire to a school in Borno."))
+    fired = cameo_targets(nlp, "Iran launched three missiles into the sea during a parade.")
+    assert fired and all(code == "150" for code, _ in fired)
+
+
+def test_roles_refusals_and_retaliation_in_quotes(nlp):
+    assert any(code.startswith("12") for code, _ in cameo_targets(
+        nlp, '"We shall not accept such terms," the Nepalese foreign minister said.'))
+    assert any(code.startswith("13") for code, _ in cameo_targets(
+        nlp, '"Cuba will respond to any aggression," the Cuban president said.'))
+
+
+def test_lexicon_a_truce_extended_by_both_sides_runs_both_ways(nlp):
+    pairs = {(s, t) for r, s, t in coded(nlp, "Yemen's government and the Houthis renewed their truce.")
+             if r == "08"}
+    assert any(s.startswith("YEM") and t.startswith("YEM") for s, t in pairs) and len(pairs) == 2
+
+
+def cameo_targets(nlp, text: str) -> set[tuple[str, str | None]]:
+    coder, sent, _ = sentence(nlp, text)
+    return {(e.cameo, e.target) for e in _code_sentence(coder, sent, DATE, ())}

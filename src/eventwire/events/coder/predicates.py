@@ -295,6 +295,9 @@ class _Predicates:
                     used_nouns.add(obj.i)
             if frame is None and entry is not None and not given:
                 frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
+            if frame is None and lemma == "accept" and any(c.dep_ == "neg" for c in tok.children):
+                # "we will never accept this": a refusal, whatever is refused
+                frame = _Frame("120", [tok], tok)
             if frame is None and lemma in _DEPARTING and any(
                     c.dep_ == "dobj" and c.pos_ == "PROPN" and (c.ent_type_ in ("GPE", "LOC") or _place(c))
                     for c in tok.children) \
