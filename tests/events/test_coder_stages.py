@@ -827,3 +827,8 @@ def test_lexicon_a_truce_extended_by_both_sides_runs_both_ways(nlp):
 def cameo_targets(nlp, text: str) -> set[tuple[str, str | None]]:
     coder, sent, _ = sentence(nlp, text)
     return {(e.cameo, e.target) for e in _code_sentence(coder, sent, DATE, ())}
+
+
+def test_actors_arms_stand_for_whoever_fired_them(nlp):
+    found = coded(nlp, "Saudi air defences shot down missiles launched by the Houthis.")
+    assert any((tgt or "").startswith("YEM") for _, _, tgt in found)
