@@ -832,3 +832,37 @@ def cameo_targets(nlp, text: str) -> set[tuple[str, str | None]]:
 def test_actors_arms_stand_for_whoever_fired_them(nlp):
     found = coded(nlp, "Saudi air defences shot down missiles launched by the Houthis.")
     assert any((tgt or "").startswith("YEM") for _, _, tgt in found)
+
+
+def test_roles_an_order_quoted_is_a_demand_on_the_one_told(nlp):
+    found = coded(nlp, '"Open the border crossings," the Jordanian king told Israel on Friday.')
+    assert any(root == "10" and (src or "").startswith("JOR") and (tgt or "").startswith("ISR")
+               for root, src, tgt in found)
+    # a promise quoted is no order
+    assert not any(root == "10" for root, _, _ in coded(nlp, '"We will open the crossings," Jordan said.'))
+
+
+def test_clauses_a_reported_clause_hung_on_its_subject(nlp):
+    found = coded(nlp, "Turkish drones killed four fighters in northern Iraq, local officials said.")
+    assert any(root in ("18", "19") and (src or "").startswith("TUR") and (tgt or "").startswith("IRQ")
+               for root, src, tgt in found)
+
+
+def test_implied_the_act_answered_on_a_coordinated_verb_and_a_threat_of_countermeasures(nlp):
+    found = coded(nlp, "Japan's navy raised its alert level and stepped up patrols after Chinese ships "
+                       "entered its waters.")
+    assert any(root == "15" and (tgt or "").startswith("CHN") for root, _, tgt in found)
+    found = coded(nlp, "If Canada expels our diplomats, Beijing will respond with resolute countermeasures, "
+                       "the Chinese embassy said.")
+    assert any(root == "13" and (tgt or "").startswith("CAN") for root, _, tgt in found)
+
+
+def test_build_investment_to_come_goes_where_it_is_meant_for(nlp):
+    found = coded(nlp, "Kuwait will invest $2 billion in a refinery in Nigeria's Lagos state.")
+    assert any(root in ("03", "06") and (tgt or "").startswith("NGA") for root, _, tgt in found)
+
+
+def test_actors_people_from_across_two_countries(nlp):
+    found = coded(nlp, "Fishermen from across Ghana and Togo blocked the port of Lome in protest.")
+    sources = {(src or "")[:3] for root, src, _ in found if root == "14"}
+    assert {"GHA", "TGO"} <= sources

@@ -240,8 +240,10 @@ class _Coder:
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children):
             return list(self.last_pair)  # "the two leaders met ...": the two just named acting on each other
         if tok.pos_ == "NOUN":  # "the leaders of Chile and Peru": one actor per country named
+            # ("farmers from across Spain and Portugal": through the preposition after "from")
             of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-                       for g in c.children if g.dep_ == "pobj"), None)
+                       for g in [*c.children, *(x for p in c.children if p.dep_ == "prep" and c.lower_ == "from"
+                                                for x in p.children)] if g.dep_ == "pobj"), None)
             if of is not None and any(c.dep_ == "conj" for c in of.children):
                 out = []
                 members, stack = [], [of]

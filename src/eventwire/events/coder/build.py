@@ -274,10 +274,11 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         targets = _claimed_act_target(coder, f, ctx, src_codes)
     where = None
     places = s.places(f.head) + (s.places(f.noun) if f.noun is not None and not _same(f.noun, f.head) else [])
+    # (aid and investment to come go where they are meant for: "will invest in a plant in X")
     # a meeting's place is where it was held ("EU leaders met in Brussels", "the two sides held talks
     # in Iraq"), no party to it, unless one named party came to it ("the US envoy held talks in Kabul")
-    place_roots = f.code[:2] in _PLACE_TARGET_ROOTS and not (
-        f.code[:2] == "04" and f.code[:3] not in ("042", "043", "044") and not _met_abroad(s, f, sources))
+    place_roots = (f.code[:2] in _PLACE_TARGET_ROOTS or f.code[:3] in ("033", "061") or f.code[:4] == "0311") \
+        and not (f.code[:2] == "04" and f.code[:3] not in ("042", "043", "044") and not _met_abroad(s, f, sources))
     if not targets and place_roots and not (f.symmetric and len(sources) > 1):
         # "protested outside the U.S. embassy": an institution named as the place
         for p in places:
@@ -313,8 +314,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
-    if not targets:
-        targets = implied_target(coder, s, f, ctx, sources, speaker)
+    if not targets or f.code[:2] == "13" and not any(t[0].country for t in targets):
+        # (a threat's only target a thing of no country, "respond with firm countermeasures": its condition)
+        targets = implied_target(coder, s, f, ctx, sources, speaker) or targets
     sources, targets = _placed(coder, s, f, ctx, sources, targets)
     if targets and sources and sources[0] is not None and sources[0][0].country:
         # "talks with the opposition", "arrested protesters": a domestic group of no stated

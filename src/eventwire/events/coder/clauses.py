@@ -26,7 +26,7 @@ def clause_depth(tok) -> int:
         if dep in _SUBORDINATE:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
                 or _news_peg(tok) or _decided(tok) or _toll(tok) or _sent_to(tok) or noun_rooted(tok) \
-                or _answered_by(tok) or planned(tok) or issued(tok)
+                or _answered_by(tok) or planned(tok) or issued(tok) or _reported_subject(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -51,6 +51,15 @@ def _toll(tok) -> bool:
     of a blast (a thing, not someone, as its subject), so the clause counts as main."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.head.i == tok.head.i and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _BLASTS for c in tok.head.children)
+
+
+def _reported_subject(tok) -> bool:
+    """"[Israeli strikes [killed 20 people]], officials said": the parser hung the reported clause on
+    the reporting verb as a second subject and its verb as a participle, which takes no object."""
+    head = tok.head
+    return tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children) \
+        and head.dep_ == "nsubj" and head.head.lemma_.lower() in _PLAIN_REPORT \
+        and sum(1 for c in head.head.children if c.dep_ == "nsubj") > 1
 
 
 def noun_rooted(tok) -> bool:

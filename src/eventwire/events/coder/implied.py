@@ -23,7 +23,9 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
     if not targets and f.code[:2] in ("11", "15", "16") and not f.nominal:
         # "lodged a protest / recalled its envoy / scrambled jets after a Chinese aircraft entered its
         # airspace": the one whose act is answered
-        cause = [c for c in f.head.children if c.dep_ == "advcl" and any(
+        # (or on a verb coordinated with it: "raised its alert level and stepped up patrols after ...")
+        verbs = [f.head] + [c for c in f.head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        cause = [c for v in verbs for c in v.children if c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in ("after", "because", "when") for m in c.children)]
         src_countries = {a[0].country for a in sources if a is not None and a[0].country}
         targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"

@@ -121,6 +121,16 @@ class _Roles:
                 f.source_head = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
                 f.lifted = True  # the demand is the speaker's act, in the speaker's clause
                 continue
+            if self.imperative(f):
+                # '"Release the ship now," X told Y': an order quoted is a demand on the one told
+                f.code = _pick(f.code, _DEMAND, "100") if f.code[:2] <= "08" else "100"
+                told = [w for c in f.head.head.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"
+                        for w in self.expand(c)]
+                if told:
+                    f.targets, f.groups = told, []
+                f.source_head = f.head.head
+                f.lifted = True
+                continue
             if self.ultimatum(f):
                 # "X will do Z unless Y ...": a threat (a conditional promise of harm or withdrawal)
                 f.code = _pick(f.code, _THREAT, "130")
@@ -217,6 +227,18 @@ class _Roles:
                 and noun.lemma_.lower() in _DEMAND_NOUNS and any(c.dep_ in _SUBJ for c in t.children)
         return t.dep_ == "ccomp" and (t.head.pos_ in ("NOUN", "VERB") or self.lex.role("speech", self.vlemma(t.head))) \
             or t.dep_ == "acl" and t.head.pos_ == "NOUN"
+
+    def imperative(self, f: _Frame) -> bool:
+        """The frame's verb is an order quoted: a bare verb with no subject or auxiliary, the content
+        of a reporting verb, at the head of the quote ('"Free them," X said')."""
+        tok = f.head
+        if f.nominal or tok.tag_ != "VB" or tok.dep_ not in ("ccomp", "parataxis", "advcl") \
+                or not self.lex.role("speech", self.vlemma(tok.head)) or tok.i > tok.head.i:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for c in tok.children):
+            return False
+        first = next((w for w in tok.subtree if not w.is_punct), None)
+        return first is not None and first.i == tok.i
 
     def ultimatum(self, f: _Frame) -> bool:
         """A promised act made conditional with "unless"."""
