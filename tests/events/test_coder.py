@@ -874,3 +874,11 @@ def test_blocking_roads_in_protest_is_a_protest_not_its_prevention(nlp):
     ev = code_sentence("A unit of Rwandan police officers arrived in Mozambique to join a security mission.",
                        nlp=nlp, date="2024-05-01")
     assert ev[0].cameo == "074"
+
+
+def test_a_game_told_in_the_words_of_war_is_no_actorless_event(nlp):
+    from eventwire.events import code_doc
+
+    # no actor resolves here, so only the actorless path could print an event
+    doc = nlp("The visiting openers attacked the bowlers from the first over.")
+    assert code_doc(doc, date="2024-03-10", actorless=True) == []

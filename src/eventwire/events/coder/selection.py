@@ -14,7 +14,7 @@ from .clauses import _DECIDED, clause_depth, issued
 from .codes import plover_of
 from .participants import _Sentence
 from .predicates import _Frame
-from .words import _MULTITUDES, _NOT_ACTORS, Resolve, _BACKGROUND_PREPS, _same
+from .words import _MULTITUDES, _NOT_ACTORS, Resolve, _BACKGROUND_PREPS, _same, _sport
 
 
 def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
@@ -29,6 +29,8 @@ def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
     if not frames:
         return None
     main = _main_frame(frames)
+    if main.code[:2] in ("17", "18", "19", "20") and _sport(sent.text):
+        return None  # a game told in the words of war ("the openers attacked the bowling")
     when, basis = _when(sent, date, times, main)
     return _fallback_event(s, [main], sent, when, basis)
 

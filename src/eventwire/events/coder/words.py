@@ -122,7 +122,8 @@ _SPORT = re.compile(
     r"\b(?:\d{1,2}-\d{1,2}|world cup|olympics?|grand slam|grand prix|penalt(?:y|ies)|innings|wickets?|bowling|"
     r"batting|semi-?finals?|quarter-?finals?|championships?|tournament|league|medals?|singles|doubles|"
     r"striker|midfielder|goalkeeper|goals?|match(?:es)?|test series|rugby|cricket|football|soccer|tennis|"
-    r"marathon|race|cup final|title)\b", re.I)
+    r"marathon|race|cup final|title|ashes test|openers?|bowlers?|batsm[ae]n|batters?|stumps|wicket-?keeper|relegation|"
+    r"play-?offs?|hat-trick|touchdown|fixtures?)\b", re.I)
 
 
 def _sport(text: str) -> bool:
