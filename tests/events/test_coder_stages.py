@@ -866,3 +866,22 @@ def test_actors_people_from_across_two_countries(nlp):
     found = coded(nlp, "Fishermen from across Ghana and Togo blocked the port of Lome in protest.")
     sources = {(src or "")[:3] for root, src, _ in found if root == "14"}
     assert {"GHA", "TGO"} <= sources
+
+
+def test_participants_the_sender_of_criticism_that_came_from_someone(nlp):
+    found = coded(nlp, "Sharp criticism of Uganda's new law came from the Dutch government.")
+    assert any(root == "11" and (src or "").startswith("NLD") and (tgt or "").startswith("UGA")
+               for root, src, tgt in found)
+    found = coded(nlp, "Charges that Rwanda was arming the rebels were levelled by Congo's foreign minister.")
+    assert any(root == "11" and (src or "").startswith("COD") and (tgt or "").startswith("RWA")
+               for root, src, tgt in found)
+
+
+def test_actors_kin_of_a_group_and_an_appeal_to_someone(nlp):
+    found = coded(nlp, "Parents of the kidnapped Nigerian schoolgirls appealed to the Pope for help.")
+    assert any(root == "02" and (src or "").startswith("NGA") for root, src, _ in found)
+
+
+def test_participants_where_the_ones_acted_on_were(nlp):
+    found = coded(nlp, "Gunmen shot dead 12 farmers working in their fields near Kaduna.")
+    assert any((tgt or "").startswith("NGA") for _, _, tgt in found)

@@ -13,6 +13,8 @@ from .words import _TALKS, _HARDWARE, _MUNITIONS, _MULTITUDES, Resolve, _DOCUMEN
 # people who speak or act for the body named with "for"
 _SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
                  "negotiator", "official"}
+# kin of a group: people of the group's country ("families of the hostages' country")
+_KIN = {"family", "families", "relative", "relatives", "parent", "parents", "widow", "widows", "mother", "mothers"}
 _PERSONAL = {"he", "she", "it", "they", "we", "him", "her", "them", "us", "its", "their", "his", "our", "itself", "themselves", "himself",
              "herself"}
 # offices a story names again with "the" ("the president") once it has named their holder
@@ -69,6 +71,14 @@ class _Coder:
                 return speaker[0] if isinstance(speaker, list) else speaker
             # (only a personal pronoun stands for the last actor: not "those who voted", "others")
             return self.last_actor if tok.lower_ in _PERSONAL else None
+        if tok.lemma_.lower() in _KIN and tok.pos_ == "NOUN":
+            # "relatives of Israelis held hostage", "families of Thai workers": people of their country
+            kin = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+            sub = self.actor(kin, ctx) if kin is not None else None
+            if sub is not None and sub[0].country and sub[0].kind != "person":
+                span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+                return Actor(name=span.text, kind="group", country=sub[0].country, sector="CVL"), span.text
         if tok.lemma_.lower() in ("country", "nation", "government") and (speaker or self.last_actor) and any(
                 c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our") for c in tok.children):
             # "his country would freeze ...": the speaker's country

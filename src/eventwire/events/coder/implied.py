@@ -31,6 +31,12 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
         targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"
                         for a in coder.actors(w, ctx, speaker) if a[0].country
                         and a[0].country not in src_countries), [])
+    if not targets and f.code[:2] == "11" and (f.nominal or f.noun is not None):
+        # "accusations that Moscow was meddling ...": the one the accusation's content is about
+        content = [c for h in {f.head, f.noun} - {None} for c in h.children if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        targets = [a for c in content for w in s.subjects(c) if w.pos_ != "PRON"
+                   for a in coder.actors(w, ctx, speaker) if a[0].country and a[0].code not in src_codes][:1]
     if not targets and f.code[:2] == "13" and not f.nominal:
         # "threatened to annihilate Y" (an act the lexicon does not code): its object
         acts = [c for c in f.head.children if c.dep_ == "xcomp"]

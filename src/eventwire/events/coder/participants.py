@@ -240,7 +240,9 @@ class _Sentence(_Predicates, _Roles):
         objects += [d for h in [head] + objects for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                     for g in c.children if (d := g if g.dep_ == "pobj" else _described(g) if g.dep_ == "pcomp"
                                             else None) is not None]
-        for h in [head] + objects + relatives:  # ("what it called camps in X": the relative's place)
+        # ("killed villagers tending their cattle near X": where the ones acted on were)
+        doing = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        for h in [head] + objects + relatives + doing:  # ("what it called camps in X": the relative's place)
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                     for g in c.children:
@@ -347,6 +349,11 @@ def _noun_agents(noun, trigger) -> list:
     # "the sanctions, announced by the Treasury, ...": who announced them
     toks += [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
              for g in a.children if g.dep_ == "pobj"]
+    # "criticism of X came from Y", "accusations ... were levelled by Y": the sender
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("come", "level", "voice", "express", "issue"):
+        toks += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "from" or c.dep_ == "agent"
+                 for g in c.children if g.dep_ == "pobj"]
     if noun.lemma_.lower() in _OWN_MOVES:
         # "the visit of the Chinese premier to X", "the withdrawal of US troops": the one moving
         toks += [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"

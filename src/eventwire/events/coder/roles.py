@@ -265,8 +265,8 @@ class _Roles:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
                 return c
-        for c in verb.children:  # "called on X", but not "on Monday"
-            if c.dep_ == "prep" and c.lower_ == "on":
+        for c in verb.children:  # "called on X", "appealed to X", but not "on Monday"
+            if c.dep_ == "prep" and (c.lower_ == "on" or c.lower_ == "to" and verb.lemma_.lower() in ("appeal", "plead")):
                 g = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if g is not None and g.ent_type_ not in ("DATE", "TIME"):
                     return g
