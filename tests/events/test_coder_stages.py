@@ -885,3 +885,31 @@ def test_actors_kin_of_a_group_and_an_appeal_to_someone(nlp):
 def test_participants_where_the_ones_acted_on_were(nlp):
     found = coded(nlp, "Gunmen shot dead 12 farmers working in their fields near Kaduna.")
     assert any((tgt or "").startswith("NGA") for _, _, tgt in found)
+
+
+def test_roles_the_one_asked_or_threatened_in_the_passive(nlp):
+    found = coded(nlp, "Armenia was urged by France on Tuesday to sign the peace treaty.")
+    assert any(root == "02" and (src or "").startswith("FRA") and (tgt or "").startswith("ARM")
+               for root, src, tgt in found)
+    found = coded(nlp, "Latvia was threatened with harsh retaliation by Belarus over the border fence.")
+    assert any(root == "13" and (src or "").startswith("BLR") and (tgt or "").startswith("LVA")
+               for root, src, tgt in found)
+    assert any(root == "16" and (tgt or "").startswith("ZWE") for root, _, tgt in coded(
+        nlp, "Zimbabwe was hit with fresh sanctions by Britain."))
+
+
+def test_actors_a_citizenship_stated_in_apposition(nlp):
+    found = coded(nlp, "Venezuela detained Mark Lee, a Canadian citizen, on Friday.")
+    assert any(root == "17" and (tgt or "").startswith("CAN") for root, _, tgt in found)
+
+
+def test_implied_the_one_a_participle_accuses_and_the_state_handed_to(nlp):
+    found = coded(nlp, "Gambia filed a case at the world court accusing Myanmar of genocide.")
+    assert any(root == "11" and (tgt or "").startswith("MMR") for root, _, tgt in found)
+    found = coded(nlp, "Italy extradited a Nigerian trafficker to Britain on Monday.")
+    assert any((tgt or "").startswith("GBR") for _, _, tgt in found)
+
+
+def test_participants_the_one_responsible_for_an_attack(nlp):
+    found = coded(nlp, "Iranian agents were behind the attack on the Albanian parliament's servers.")
+    assert any((src or "").startswith("IRN") and (tgt or "").startswith("ALB") for _, src, tgt in found)

@@ -13,6 +13,8 @@ from .words import _TALKS, _HARDWARE, _MUNITIONS, _MULTITUDES, Resolve, _DOCUMEN
 # people who speak or act for the body named with "for"
 _SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
                  "negotiator", "official"}
+# an apposition stating citizenship ("X, a French national")
+_CITIZEN = {"citizen", "national", "passport-holder", "resident"}
 # kin of a group: people of the group's country ("families of the hostages' country")
 _KIN = {"family", "families", "relative", "relatives", "parent", "parents", "widow", "widows", "mother", "mothers"}
 _PERSONAL = {"he", "she", "it", "they", "we", "him", "her", "them", "us", "its", "their", "his", "our", "itself", "themselves", "himself",
@@ -71,6 +73,14 @@ class _Coder:
                 return speaker[0] if isinstance(speaker, list) else speaker
             # (only a personal pronoun stands for the last actor: not "those who voted", "others")
             return self.last_actor if tok.lower_ in _PERSONAL else None
+        citizen = next((c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in _CITIZEN), None)
+        if citizen is not None:
+            # "reporter Evan Gershkovich, a U.S. citizen": the country of the citizenship stated
+            nat = next((a for m in citizen.children if m.dep_ in ("amod", "compound", "nmod")
+                        and (a := self.actor_of_place(m, ctx)) is not None and a[0].country), None)
+            if nat is not None:
+                name = tok.doc[tok.left_edge.i:citizen.left_edge.i].text.rstrip(" ,")
+                return Actor(name=name, kind="person", country=nat[0].country, sector="CVL"), name
         if tok.lemma_.lower() in _KIN and tok.pos_ == "NOUN":
             # "relatives of Israelis held hostage", "families of Thai workers": people of their country
             kin = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -31,6 +31,15 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
         targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"
                         for a in coder.actors(w, ctx, speaker) if a[0].country
                         and a[0].country not in src_countries), [])
+    if not targets and f.code[:2] == "11" and not f.nominal:
+        # "filed a case at the court accusing X of ...": the one the participle accuses
+        told = [c for c in f.head.children if c.dep_ in ("advcl", "xcomp", "acl") and c.tag_ == "VBG"]
+        nouns = [o for o in f.head.children if o.dep_ == "dobj"]
+        nouns += [g for p in f.head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        told += [c for o in nouns for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+        targets = [a for v in told if any(e.code[:2] == "11" for e in coder.lex.verbs.get(v.lemma_.lower(), ()))
+                   for c in v.children if c.dep_ == "dobj" for w in s.expand(c)
+                   for a in coder.actors(w, ctx, speaker) if a[0].country and a[0].code not in src_codes][:1]
     if not targets and f.code[:2] == "11" and (f.nominal or f.noun is not None):
         # "accusations that Moscow was meddling ...": the one the accusation's content is about
         content = [c for h in {f.head, f.noun} - {None} for c in h.children if c.dep_ in ("acl", "ccomp") and any(

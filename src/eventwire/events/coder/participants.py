@@ -40,6 +40,10 @@ class _Sentence(_Predicates, _Roles):
                         return self.expand(app)
                 return self.expand(sub)
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            if agent is None and any(c.dep_ == "auxpass" for c in t.children):
+                # "X was threatened with sanctions by Y": the parser hung the agent on the object
+                agent = next((b for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                              for b in g.children if b.dep_ == "prep" and b.lower_ == "by"), None)
             if agent is not None:
                 pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -108,6 +112,10 @@ class _Sentence(_Predicates, _Roles):
         """Target words in order of preference, one group per syntactic slot."""
         verb, noun = f.head, f.noun
         found, last = [], []
+        if not f.nominal and self.vlemma(verb) in ("extradite", "deport"):
+            # "extradited a Russian businessman to the United States": the state handed to
+            found += [self.expand(g) for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                      for g in c.children if g.dep_ == "pobj"]
         if not f.nominal:
             for c in verb.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
@@ -170,7 +178,9 @@ class _Sentence(_Predicates, _Roles):
                           for p in g.children if p.dep_ == "prep" and p.lower_ == "with"
                           for w in p.children if w.dep_ == "pobj"]
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if passive and any(c.dep_ == "agent" for c in verb.children):
+            if passive and (any(c.dep_ == "agent" for c in verb.children) or any(
+                    b.dep_ == "prep" and b.lower_ == "by" for c in verb.children if c.dep_ == "prep"
+                    for g in c.children if g.dep_ == "pobj" for b in g.children)):
                 found.append(self.expand(passive[0]))
         if not f.nominal and (self.lex.role("allege", self.vlemma(verb)) or f.code[:2] in ("10", "11")):
             # "X alleged that Y was aware of ...": the one the claim is about
@@ -349,6 +359,11 @@ def _noun_agents(noun, trigger) -> list:
     # "the sanctions, announced by the Treasury, ...": who announced them
     toks += [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
              for g in a.children if g.dep_ == "pobj"]
+    # "X was responsible for / behind the attack on Y": X
+    if noun.dep_ == "pobj" and (noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsible"
+                                or noun.head.lower_ == "behind" and noun.head.head.lemma_.lower() == "be"):
+        verb = noun.head.head if noun.head.lower_ == "behind" else noun.head.head.head
+        toks += [c for c in verb.children if c.dep_ == "nsubj"]
     # "criticism of X came from Y", "accusations ... were levelled by Y": the sender
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("come", "level", "voice", "express", "issue"):

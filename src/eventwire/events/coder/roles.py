@@ -262,6 +262,10 @@ class _Roles:
 
     def role_object(self, verb):
         """"urged Iran to ...", "called on Iran to ...", "asked X to ...": the one asked."""
+        if any(c.dep_ == "auxpass" for c in verb.children):  # "Iran was urged by X to ...": Iran
+            asked = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in _NOMINAL), None)
+            if asked is not None:
+                return asked
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
                 return c
