@@ -913,3 +913,20 @@ def test_implied_the_one_a_participle_accuses_and_the_state_handed_to(nlp):
 def test_participants_the_one_responsible_for_an_attack(nlp):
     found = coded(nlp, "Iranian agents were behind the attack on the Albanian parliament's servers.")
     assert any((src or "").startswith("IRN") and (tgt or "").startswith("ALB") for _, src, tgt in found)
+
+
+def test_selection_a_plan_something_else_is_about_is_no_main_act(nlp):
+    found = cameo_targets(nlp, "Manila voiced concern over Beijing's plan to build an airstrip on the reef.")
+    assert any(code.startswith("01") and (tgt or "").startswith("CHN") for code, tgt in found)
+    assert not any(code.startswith("03") for code, _ in found)
+
+
+def test_predicates_things_released_are_no_people_freed(nlp):
+    assert not any(code.startswith("08") for code, _ in cameo_targets(
+        nlp, "Egypt released new figures on Monday."))
+    assert any(code.startswith("084") for code, _ in cameo_targets(nlp, "Egypt released three Sudanese detainees."))
+
+
+def test_actors_the_bloc_a_spokesman_speaks_for(nlp):
+    found = coded(nlp, "The African Union's commission chairman said the bloc would suspend Gabon.")
+    assert any((src or "").startswith("IGO") or (src or "").startswith("AFR") for _, src, _ in found)

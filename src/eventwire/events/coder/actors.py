@@ -98,6 +98,12 @@ class _Coder:
                 return (Actor(name=code, kind="country", country=code) if tok.lemma_.lower() != "government"
                         else Actor(name=f"government of {code}", kind="organisation", country=code, sector="GOV")), \
                     tok.doc[tok.left_edge.i:tok.i + 1].text
+        if tok.lemma_.lower() in ("bloc", "alliance", "organisation", "organization", "union", "body") and speaker \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
+            # "the EU's foreign policy chief said the bloc would ...": the body the speaker speaks for
+            owner = speaker[0] if isinstance(speaker, list) else speaker
+            if owner is not None and owner[0].sector == "IGO":
+                return owner[0], tok.doc[tok.left_edge.i:tok.i + 1].text
         if tok.lemma_.lower() in _RELATIONS and any(c.dep_ == "poss" for c in tok.children):
             return None  # "Ukraine's allies", "Russia's neighbours": others than Ukraine or Russia
         if tok.lemma_.lower() in _PROPERTY:

@@ -87,7 +87,8 @@ def plan_noun(tok):
 def planned(tok) -> bool:
     """"X announced plans / its readiness to send peacekeepers": the act is X's stated intent (the
     coder makes it 03x), told as the main clause."""
-    return tok.dep_ == "acl" and tok.head.lemma_.lower() in _PLANS \
+    # (not a plan something else is about: "concern over / talks on X's plan to ...")
+    return tok.dep_ == "acl" and tok.head.lemma_.lower() in _PLANS and tok.head.dep_ != "pobj" \
         and any(m.dep_ == "aux" and m.lower_ == "to" for m in tok.children) \
         or tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "of" \
         and tok.head.head.lemma_.lower() in _PLANS  # "has no intention of attacking"

@@ -31,6 +31,13 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
         targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"
                         for a in coder.actors(w, ctx, speaker) if a[0].country
                         and a[0].country not in src_countries), [])
+    if not targets and f.code[:2] in ("01", "11", "12"):
+        # "expressed concern over Tokyo's plan", "angered by Seoul's decision": the owner of what is judged
+        heads = [f.head] + [c for c in f.head.children if c.dep_ == "dobj"]
+        judged = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "at", "by")
+                  for g in c.children if g.dep_ == "pobj"]
+        targets = [a for g in judged for p in g.children if p.dep_ == "poss" and p.pos_ == "PROPN"
+                   for a in coder.actors(p, ctx, speaker) if a[0].country and a[0].code not in src_codes][:1]
     if not targets and f.code[:2] == "11" and not f.nominal:
         # "filed a case at the court accusing X of ...": the one the participle accuses
         told = [c for c in f.head.children if c.dep_ in ("advcl", "xcomp", "acl") and c.tag_ == "VBG"]

@@ -165,6 +165,12 @@ _NO_REQUEST = {"comment", "comments", "reaction", "response", "interview", "rema
 # bodies of troops: arriving somewhere, they deploy rather than visit
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
            "paratrooper", "deployment", "unit", "regiment", "detachment"}
+# things released that are no people freed ("released a statement / treated water / figures")
+_RELEASED_THINGS = {"water", "statement", "report", "data", "video", "footage", "figure", "detail", "result",
+                    "information", "document", "image", "photo", "photograph", "album", "film", "name", "list",
+                    "budget", "gas", "oil", "reserve", "tranche", "fund", "funds", "money", "text", "transcript",
+                    "recording", "audio", "audit", "findings", "finding", "study", "survey", "poll", "estimate",
+                    "forecast", "guideline", "plan", "proposal", "draft", "version", "update", "song", "book"}
 # verbs of leaving a place: troops leaving a country withdraw from it
 _DEPARTING = {"leave", "quit", "exit", "vacate"}
 _EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "war-game"}
