@@ -930,3 +930,17 @@ def test_predicates_things_released_are_no_people_freed(nlp):
 def test_actors_the_bloc_a_spokesman_speaks_for(nlp):
     found = coded(nlp, "The African Union's commission chairman said the bloc would suspend Gabon.")
     assert any((src or "").startswith("IGO") or (src or "").startswith("AFR") for _, src, _ in found)
+
+
+def test_predicates_allowing_is_a_concession_and_relief_let_in_goes_to_the_place(nlp):
+    found = coded(nlp, "Israel let Palestinian fishermen return to the sea off Gaza.")
+    assert any(root == "08" and (src or "").startswith("ISR") and (tgt or "").startswith("PSE")
+               for root, src, tgt in found)
+    found = cameo_targets(nlp, "Jordan allowed medicine to enter Syria through the Nasib crossing.")
+    assert any(code.startswith("086") and (tgt or "").startswith("SYR") for code, tgt in found)
+    assert not any(code == "080" for code, _ in cameo_targets(nlp, "Hungary did not allow the migrants to stay."))
+
+
+def test_lexicon_offers_and_talks_turned_down(nlp):
+    found = cameo_targets(nlp, "Caracas turned down an offer of talks with Bogota.")
+    assert any(code == "125" for code, _ in found)

@@ -314,8 +314,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
-    if not targets or f.code[:2] == "13" and not any(t[0].country for t in targets):
-        # (a threat's only target a thing of no country, "respond with firm countermeasures": its condition)
+    if not targets or (f.code[:2] == "13" or f.code[:3] == "086") and not any(t[0].country for t in targets):
+        # (a threat's or an access's only target a thing of no country: "respond with firm countermeasures",
+        # "allowed fuel to enter X": its condition, the place entered)
         targets = implied_target(coder, s, f, ctx, sources, speaker) or targets
     sources, targets = _placed(coder, s, f, ctx, sources, targets)
     if targets and sources and sources[0] is not None and sources[0][0].country:

@@ -31,6 +31,16 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
         targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"
                         for a in coder.actors(w, ctx, speaker) if a[0].country
                         and a[0].country not in src_countries), [])
+    if not targets and f.code[:3] == "086":
+        # "allowed fuel to enter Gaza", "let aid convoys into X": the place the relief goes into
+        goes = [c for h in [f.head, *(o for o in f.head.children if o.dep_ == "dobj")] for c in h.children
+                if c.dep_ in ("acl", "xcomp", "ccomp")]
+        places = [w for v in goes for c in v.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("into", "to")
+                  for w in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+        places += [g for h in [f.head, *(o for o in f.head.children if o.dep_ == "dobj")] for c in h.children
+                   if c.dep_ == "prep" and c.lower_ == "into" for g in c.children if g.dep_ == "pobj"]
+        targets = [a for w in places for a in coder.actors(w, ctx, speaker) if a[0].country
+                   and a[0].code not in src_codes][:1]
     if not targets and f.code[:2] in ("01", "11", "12"):
         # "expressed concern over Tokyo's plan", "angered by Seoul's decision": the owner of what is judged
         heads = [f.head] + [c for c in f.head.children if c.dep_ == "dobj"]

@@ -74,10 +74,11 @@ class _Sentence(_Predicates, _Roles):
                 return []
             if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp", "oprd") and t.head.i != t.i:
                 if t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("use", "employ", "utilize", "utilise",
-                                                                        "send", "dispatch") \
+                                                                        "send", "dispatch", "allow", "let", "permit") \
                         and not _rung(t.head):
                     # "urged X to ...": X; but "used tear gas / sent planes to ...": the one using or
-                    # sending them; "called the leader to offer condolences": the caller
+                    # sending them; "called the leader to offer condolences": the caller; "allowed girls to
+                    # return to school": the one allowing it
                     obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.pos_ in _NOMINAL), None)
                     # "took steps / made efforts to ...": a thing, not one who could act
                     if obj is not None and not (obj.pos_ == "NOUN" and self.c.actor(obj, self.sent.text) is None):

@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder, _place
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -298,6 +298,21 @@ class _Predicates:
                     used_nouns.add(obj.i)
             if frame is None and entry is not None and not given:
                 frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
+            if frame is None and lemma in ("allow", "permit", "let") and not any(c.dep_ == "neg" for c in tok.children):
+                # "the Taliban allowed girls to return to school": a concession (080) to the ones allowed
+                inner = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+                allowed = next((c for c in (inner.children if inner is not None else ())
+                                if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN")), None) \
+                    or next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+                if inner is not None and allowed is not None and allowed.lemma_.lower() not in _NOT_ACTORS:
+                    frame = _Frame("080", [tok], tok)
+                    frame.targets = self.expand(allowed)
+                    if ({allowed.lemma_.lower()} | {c.lemma_.lower() for c in allowed.children}) & _RELIEF:
+                        # "allowed aid trucks to enter Gaza": humanitarian access (0863) to the place entered
+                        frame.code = "0863"
+                        frame.targets = [w for c in inner.children if c.dep_ in ("dobj", "prep")
+                                         for w in ([c] if c.dep_ == "dobj" else c.children)
+                                         if w.dep_ in ("dobj", "pobj")][:1]
             if frame is None and lemma == "accept" and any(c.dep_ == "neg" for c in tok.children):
                 # "we will never accept this": a refusal, whatever is refused
                 frame = _Frame("120", [tok], tok)

@@ -165,6 +165,8 @@ _NO_REQUEST = {"comment", "comments", "reaction", "response", "interview", "rema
 # bodies of troops: arriving somewhere, they deploy rather than visit
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
            "paratrooper", "deployment", "unit", "regiment", "detachment"}
+# relief goods and their carriers
+_RELIEF = {"aid", "truck", "convoy", "food", "fuel", "supply", "supplies", "medicine", "shipment", "delivery", "relief"}
 # things released that are no people freed ("released a statement / treated water / figures")
 _RELEASED_THINGS = {"water", "statement", "report", "data", "video", "footage", "figure", "detail", "result",
                     "information", "document", "image", "photo", "photograph", "album", "film", "name", "list",
