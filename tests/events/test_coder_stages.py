@@ -944,3 +944,13 @@ def test_predicates_allowing_is_a_concession_and_relief_let_in_goes_to_the_place
 def test_lexicon_offers_and_talks_turned_down(nlp):
     found = cameo_targets(nlp, "Caracas turned down an offer of talks with Bogota.")
     assert any(code == "125" for code, _ in found)
+
+
+def test_actors_heads_of_international_bodies_by_surname(nlp):
+    found = coded(nlp, "Guterres urged Ethiopia to open talks with the rebels.")
+    assert any(root == "02" and src == "IGO" and (tgt or "").startswith("ETH") for root, src, tgt in found)
+
+
+def test_lexicon_a_test_overseen_by_a_leader(nlp):
+    found = cameo_targets(nlp, "Kim Jong Un oversaw the test of a new cruise missile.")
+    assert any(code == "150" for code, _ in found)

@@ -60,7 +60,7 @@ def test_lexicon_parser_orders_specific_entries_first():
     assert lex.role("speech", "tell")
 
 
-@pytest.mark.parametrize("line", ["999 meet", "040 meet|see", "N 040", "N 998 summit", "meet 040"])
+@pytest.mark.parametrize("line", ["999 meet", "040 meet|see", "N 040", "N 998 summit", "meet 040", "N 150 drill|test"])
 def test_lexicon_parser_names_the_bad_line(line):
     with pytest.raises(ValueError, match="bad lexicon line"):
         parse(line + "\n")

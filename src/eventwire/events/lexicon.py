@@ -39,8 +39,9 @@ def parse(text: str) -> Lexicon:
             lex.roles.setdefault(parts[0][1:], set()).update(parts[1:])
             continue
         if parts[0] == "N":
-            if len(parts) < 3 or parts[1] not in CODES:
-                raise ValueError(f"bad lexicon line (N, a CAMEO code, a noun): {raw!r}")
+            if len(parts) < 3 or parts[1] not in CODES or "|" in line:
+                # (a noun line names one noun: alternatives would be read as one odd noun)
+                raise ValueError(f"bad lexicon line (N, a CAMEO code, a noun; one noun a line): {raw!r}")
             lex.nouns.setdefault(" ".join(parts[2:]).lower(), parts[1])
             continue
         symmetric = parts[-1] == "<>"

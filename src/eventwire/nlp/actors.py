@@ -358,6 +358,9 @@ class ActorResolver:
     def _known_person(self, actor: Actor, main: _Reading, day: str | None) -> Actor:
         """Fill a person's country (and sector, if the text gave none) from KB or dictionaries."""
         known = self._lookup_person(main.name or actor.name, day) or self._lookup_person(main.text, day)
+        if known is not None and known.country is None and known.sector == "IGO" and actor.sector in (None, "IGO"):
+            # the head of an international body ("Guterres", "Stoltenberg" while at NATO): no country
+            return replace(actor, name=known.name, sector="IGO", role=actor.role or known.role, basis=known.basis)
         if known is None or known.country is None:
             return actor
         sector = actor.sector or known.sector
