@@ -954,3 +954,19 @@ def test_actors_heads_of_international_bodies_by_surname(nlp):
 def test_lexicon_a_test_overseen_by_a_leader(nlp):
     found = cameo_targets(nlp, "Kim Jong Un oversaw the test of a new cruise missile.")
     assert any(code == "150" for code, _ in found)
+
+
+def test_lexicon_talks_money_pledged_boats_intercepted_and_flags_burned(nlp):
+    assert any(code == "040" and (tgt or "").startswith("KEN") for code, tgt in cameo_targets(
+        nlp, "The Ugandan president spoke with Kenyan President William Ruto on Friday."))
+    assert any(code == "0331" for code, _ in cameo_targets(nlp, "Qatar pledged $50 million to Somalia."))
+    assert any(code == "171" for code, _ in cameo_targets(nlp, "The Greek coast guard intercepted a boat off Crete."))
+    found = cameo_targets(nlp, "Students burned American flags outside the embassy in Baghdad.")
+    assert found and all(code.startswith("14") for code, _ in found)
+
+
+def test_predicates_a_wave_of_criticism_faced_and_a_rule_allowing(nlp):
+    found = coded(nlp, "Ankara faced a wave of criticism from European governments.")
+    assert any(root == "11" and (tgt or "").startswith("TUR") for root, _, tgt in found)
+    assert not any(code == "080" for code, _ in cameo_targets(
+        nlp, "The new treaty allows Egyptian trucks to cross into Libya."))

@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder, _place
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -284,8 +284,8 @@ class _Predicates:
                     # what is asked for has no code of its own (not "asked the ministry for comment")
                     frame = _Frame("100" if demand else "020", [tok], tok)
             if frame is None and self.lex.role("receive", lemma):
-                # "X received aid / assurances from Y", "X faced criticism from Y": Y's act, X its target
-                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                # "X received aid / assurances from Y", "X faced (a wave of) criticism from Y": Y's act, X its target
+                obj = self.through_quantity(next((c for c in tok.children if c.dep_ == "dobj"), None))
                 hit = self.noun_code(obj) if obj is not None else None
                 if hit is None and entry is not None and obj is not None:
                     hit = (entry.code, [obj])  # "received tanks from Y": the entry's act, done by Y
@@ -304,7 +304,9 @@ class _Predicates:
                 allowed = next((c for c in (inner.children if inner is not None else ())
                                 if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN")), None) \
                     or next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-                if inner is not None and allowed is not None and allowed.lemma_.lower() not in _NOT_ACTORS:
+                rule = any(c.dep_ in _SUBJ and c.lemma_.lower() in _RULES for c in tok.children)
+                # ("the agreement / the law allows companies to ...": a rule, no one conceding)
+                if inner is not None and allowed is not None and allowed.lemma_.lower() not in _NOT_ACTORS and not rule:
                     frame = _Frame("080", [tok], tok)
                     frame.targets = self.expand(allowed)
                     if ({allowed.lemma_.lower()} | {c.lemma_.lower() for c in allowed.children}) & _RELIEF:

@@ -72,7 +72,8 @@ _AIMING = {"punish", "target", "penalize", "penalise", "pressure", "isolate", "h
 # a nominal event heard of only as the time of another ("ahead of / after the summit") is background
 # measures of an amount ("$2 billion in aid")
 _QUANTITIES = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "euro", "pound", "yuan", "yen",
-               "rouble", "ruble", "tonne", "ton", "package", "batch", "shipment", "round", "$"}
+               "rouble", "ruble", "tonne", "ton", "package", "batch", "shipment", "round", "$",
+               "wave", "storm", "barrage", "flurry", "torrent", "chorus", "series", "string"}
 
 
 # what is fired is not whom it is fired at
@@ -165,6 +166,9 @@ _NO_REQUEST = {"comment", "comments", "reaction", "response", "interview", "rema
 # bodies of troops: arriving somewhere, they deploy rather than visit
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
            "paratrooper", "deployment", "unit", "regiment", "detachment"}
+# texts that allow or oblige, no actors ("the law allows ...")
+_RULES = {"agreement", "accord", "treaty", "pact", "deal", "law", "rule", "bill", "measure", "decision", "resolution",
+          "decree", "order", "constitution", "regulation", "plan", "proposal", "framework", "arrangement", "policy"}
 # relief goods and their carriers
 _RELIEF = {"aid", "truck", "convoy", "food", "fuel", "supply", "supplies", "medicine", "shipment", "delivery", "relief"}
 # things released that are no people freed ("released a statement / treated water / figures")
