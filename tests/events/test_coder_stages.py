@@ -970,3 +970,24 @@ def test_predicates_a_wave_of_criticism_faced_and_a_rule_allowing(nlp):
     assert any(root == "11" and (tgt or "").startswith("TUR") for root, _, tgt in found)
     assert not any(code == "080" for code, _ in cameo_targets(
         nlp, "The new treaty allows Egyptian trucks to cross into Libya."))
+
+
+def test_lexicon_criticism_lashed_out_designations_and_dissolved_parties(nlp):
+    assert any(code == "111" and (tgt or "").startswith("JPN") for code, tgt in cameo_targets(
+        nlp, "Beijing hit out at Japan over the visit."))
+    assert any(code == "163" and (tgt or "").startswith("CHN") for code, tgt in cameo_targets(
+        nlp, "Washington blacklisted five Chinese firms."))
+    assert any(code == "1722" for code, _ in cameo_targets(
+        nlp, "Cambodia's supreme court dissolved the main opposition party."))
+
+
+def test_selection_an_act_that_dates_another_is_no_actorless_event(nlp):
+    from eventwire.events import code_doc
+
+    doc = nlp("The governor dismissed the police chief after the riot.")
+    assert code_doc(doc, date=DATE, actorless=True) == []
+
+
+def test_build_an_arrest_is_no_figure_of_speech_for_a_game(nlp):
+    found = coded(nlp, "Police in Uganda arrested 12 fans after the football match in Kampala.")
+    assert any(root == "17" for root, _, _ in found)

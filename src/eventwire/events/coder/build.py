@@ -86,8 +86,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if subj and any(w.lemma_.lower() in _NOT_ACTORS for w in [subj[0], *subj[0].children]
                         if w is subj[0] or w.dep_ in ("compound", "appos")):  # "Typhoon Haiyan"
             return [], None  # "an earthquake struck X", "inflation hit 85 percent"
-    if f.code[:2] in ("17", "18", "19", "20") or f.code.startswith("043"):
-        if _sport(ctx):
+    if (f.code[:2] in ("17", "18", "19", "20") or f.code.startswith("043")) and f.code[:3] not in ("173", "174"):
+        if _sport(ctx):  # (an arrest is no figure of speech: "jailed for playing in a football tournament")
             return [], None  # "Argentina beat France on penalties", "openers attacked the bowling"
     speaker = _speaker(coder, s, f, ctx)
     between = False  # the parties were named "between X and Y": each one counts, with a country or not

@@ -158,8 +158,10 @@ class _Sentence(_Predicates, _Roles):
             preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166", "161")) else _TARGET_PREPS
             if f.code.startswith("15"):  # "drills around / near / off X": a show of force aimed at X
                 preps = preps + ("around", "near", "off", "along")
-            if f.code[:2] not in ("13", "14", "17", "18", "19", "20"):
-                preps = tuple(p for p in preps if p != "at")  # "pledged aid at a conference": a venue
+            if f.code[:2] not in ("13", "14", "17", "18", "19", "20") and not (
+                    f.code[:2] == "11" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+                # "pledged aid at a conference": a venue (but "lashed out at X": X)
+                preps = tuple(p for p in preps if p != "at")
             if f.code[:2] == "04":
                 preps = tuple(p for p in preps if p != "on")  # "met on the island of X", "talks on X": no party
             for prep in preps:

@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder, _place
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
 
 
 @dataclass
@@ -217,6 +217,9 @@ class _Predicates:
             entry, words = self.verb_entry(tok)
             lemma = self.vlemma(tok)
             frame = None
+            if entry is not None and lemma in ("dismiss", "sack", "fire") and not entry.words and any(
+                    c.dep_ == "dobj" and (c.lemma_.lower() in _POSTS or c.ent_type_ == "PERSON") for c in tok.children):
+                entry, words = None, []  # "dismissed the police chief": a removal from office, no refusal
             if entry is not None and lemma == "release" and not entry.words and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _RELEASED_THINGS for c in tok.children):
                 entry, words = None, []  # "released treated water / a statement": no one freed

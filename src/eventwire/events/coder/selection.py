@@ -26,10 +26,12 @@ def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
     # (also when the parser made the sentence a noun phrase: "[A fire [swept through X, killing nine]]")
     frames = [f for f in frames if f.nominal or not any(
         w.lemma_.lower() in _NOT_ACTORS for w in s.subjects(f.head)[:1] + [sent.root] if w.pos_ == "NOUN")]
+    # not an act that only dates another ("sacked the minister after the attack"; "returned for talks" stays)
+    frames = [f for f in frames if not (f.nominal and f.head.dep_ == "pobj" and f.head.head.lower_ in _TEMPORAL)]
     if not frames:
         return None
     main = _main_frame(frames)
-    if main.code[:2] in ("17", "18", "19", "20") and _sport(sent.text):
+    if main.code[:2] in ("17", "18", "19", "20") and main.code[:3] not in ("173", "174") and _sport(sent.text):
         return None  # a game told in the words of war ("the openers attacked the bowling")
     when, basis = _when(sent, date, times, main)
     return _fallback_event(s, [main], sent, when, basis)
@@ -146,6 +148,9 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
             out.extend(evs)
     return out
 
+
+# prepositions that date one act by another
+_TEMPORAL = {"after", "before", "following", "ahead", "during", "since", "until", "amid", "despite"}
 
 # conjunctions of a clause that tells of something done (not "before", "if", "unless", "until")
 _TOLD_MARKS = {"after", "when", "as", "because", "since", "while", "once"}

@@ -166,6 +166,10 @@ _NO_REQUEST = {"comment", "comments", "reaction", "response", "interview", "rema
 # bodies of troops: arriving somewhere, they deploy rather than visit
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
            "paratrooper", "deployment", "unit", "regiment", "detachment"}
+# posts one is dismissed from ("dismissed the police chief")
+_POSTS = {"chief", "minister", "head", "general", "commander", "official", "governor", "director", "ambassador",
+          "judge", "prosecutor", "president", "premier", "cabinet", "government", "staff", "mayor", "deputy",
+          "secretary", "spokesman", "spokeswoman", "officer", "adviser", "advisor", "coach", "manager", "editor"}
 # texts that allow or oblige, no actors ("the law allows ...")
 _RULES = {"agreement", "accord", "treaty", "pact", "deal", "law", "rule", "bill", "measure", "decision", "resolution",
           "decree", "order", "constitution", "regulation", "plan", "proposal", "framework", "arrangement", "policy"}
