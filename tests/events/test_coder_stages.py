@@ -991,3 +991,10 @@ def test_selection_an_act_that_dates_another_is_no_actorless_event(nlp):
 def test_build_an_arrest_is_no_figure_of_speech_for_a_game(nlp):
     found = coded(nlp, "Police in Uganda arrested 12 fans after the football match in Kampala.")
     assert any(root == "17" for root, _, _ in found)
+
+
+def test_lexicon_representations_lodged_and_tyres_burned(nlp):
+    assert any(code == "114" and (tgt or "").startswith("VNM") for code, tgt in cameo_targets(
+        nlp, "China lodged solemn representations with Vietnam over the arrests."))
+    found = cameo_targets(nlp, "Rioters in Lagos burned tyres and blocked roads.")
+    assert any(code == "145" for code, _ in found) and not any(code.startswith("17") for code, _ in found)
