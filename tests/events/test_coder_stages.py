@@ -998,3 +998,15 @@ def test_lexicon_representations_lodged_and_tyres_burned(nlp):
         nlp, "China lodged solemn representations with Vietnam over the arrests."))
     found = cameo_targets(nlp, "Rioters in Lagos burned tyres and blocked roads.")
     assert any(code == "145" for code, _ in found) and not any(code.startswith("17") for code, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Good weather allowed the rescuers to reach the village.",
+    "Economists warned of consequences for growth if interest rates stay high.",
+    "The album was released by the label in March.",
+])
+def test_selection_no_concession_threat_or_release_by_no_one(nlp, text):
+    from eventwire.events import code_doc
+
+    events = code_doc(nlp(text), date=DATE, actorless=True)
+    assert not any(e.cameo.startswith(("08", "13")) for e in events)

@@ -314,6 +314,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
+    if f.code == "130" and s.vlemma(f.head) == "warn" and sources and not any(
+            a is not None and _can_threaten(a[0]) for a in sources):
+        f.code = "012"  # "analysts / doctors warned of consequences": a warning by no one who could inflict them
     if not targets or (f.code[:2] == "13" or f.code[:3] == "086") and not any(t[0].country for t in targets):
         # (a threat's or an access's only target a thing of no country: "respond with firm countermeasures",
         # "allowed fuel to enter X": its condition, the place entered)
@@ -421,6 +424,11 @@ def _signed_in(coder: "_Coder", pact, ctx: str) -> bool:
     named = [a[0] for c in pact.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
              and (a := coder.actor(c, ctx)) is not None]
     return bool(named) and all(a.kind == "place" for a in named)
+
+
+def _can_threaten(actor: Actor) -> bool:
+    """A state, a body of states, an armed group, a party: one whose warning of consequences threatens."""
+    return bool(actor.country) or actor.sector in _ARMED_SECTORS | _STATE_SECTORS - {None} | {"IGO", "OPP", "PTY", "ELI"}
 
 
 def _armed(actor: Actor) -> bool:

@@ -221,7 +221,7 @@ class _Predicates:
                     c.dep_ == "dobj" and (c.lemma_.lower() in _POSTS or c.ent_type_ == "PERSON") for c in tok.children):
                 entry, words = None, []  # "dismissed the police chief": a removal from office, no refusal
             if entry is not None and lemma == "release" and not entry.words and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in _RELEASED_THINGS for c in tok.children):
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RELEASED_THINGS for c in tok.children):
                 entry, words = None, []  # "released treated water / a statement": no one freed
             if entry is not None and lemma == "insist" and not entry.words and _asserted(tok):
                 entry, words = None, []  # "insisted that the attacks came from X": a claim, no demand
@@ -307,8 +307,9 @@ class _Predicates:
                 allowed = next((c for c in (inner.children if inner is not None else ())
                                 if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN")), None) \
                     or next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-                rule = any(c.dep_ in _SUBJ and c.lemma_.lower() in _RULES for c in tok.children)
-                # ("the agreement / the law allows companies to ...": a rule, no one conceding)
+                # ("the agreement / the law / the ceasefire / good weather allows ...": no one conceding)
+                rule = any(c.dep_ in _SUBJ and (c.lemma_.lower() in _RULES | _NOT_ACTORS or c.pos_ == "NOUN" and (
+                    self.noun_code(c) is not None or self.c.actor(c, self.sent.text) is None)) for c in tok.children)
                 if inner is not None and allowed is not None and allowed.lemma_.lower() not in _NOT_ACTORS and not rule:
                     frame = _Frame("080", [tok], tok)
                     frame.targets = self.expand(allowed)

@@ -9,7 +9,7 @@ from eventwire.events.plover import to_plover
 from eventwire.nlp.dictionary import SECTORS
 from eventwire.records import Actor, Event, TimeExpr
 from .actors import _Coder, _default_resolve
-from .build import _frame_events, _when
+from .build import _can_threaten, _frame_events, _when
 from .clauses import _DECIDED, clause_depth, issued
 from .codes import plover_of
 from .participants import _Sentence
@@ -31,6 +31,9 @@ def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
     if not frames:
         return None
     main = _main_frame(frames)
+    if main.code == "130" and s.vlemma(main.head) == "warn" and not any(
+            (a := coder.actor(w, sent.text)) is not None and _can_threaten(a[0]) for w in s.subjects(main.head)[:1]):
+        return None  # "analysts warned of consequences": a warning (012, no PLOVER type), no threat
     if main.code[:2] in ("17", "18", "19", "20") and main.code[:3] not in ("173", "174") and _sport(sent.text):
         return None  # a game told in the words of war ("the openers attacked the bowling")
     when, basis = _when(sent, date, times, main)
