@@ -1010,3 +1010,11 @@ def test_selection_no_concession_threat_or_release_by_no_one(nlp, text):
 
     events = code_doc(nlp(text), date=DATE, actorless=True)
     assert not any(e.cameo.startswith(("08", "13")) for e in events)
+
+
+def test_build_an_attack_told_with_no_author(nlp):
+    found = coded(nlp, "At least 12 villagers died in an air strike on a school in Idlib, activists said.")
+    assert any(src is None and (tgt or "").startswith("SYR") for _, src, tgt in found)
+    found = coded(nlp, "A car bomb attack at a checkpoint in Baghdad killed nine people.")
+    assert any((tgt or "").startswith("IRQ") for _, _, tgt in found)
+    assert not any((src or "").startswith("IRQ") for _, src, _ in found)  # the place is no attacker

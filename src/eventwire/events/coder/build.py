@@ -8,13 +8,13 @@ from eventwire.extract.meta import parse_dateline
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
 from .codes import intent_code, plover_of
-from .clauses import _toll, time_verb
+from .clauses import _BLASTS, _toll, time_verb
 from .claims import _claimed_act_target, _victims_claim
 from .implied import implied_target
 from .meetings import _meeting_parties, _our_meeting
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
-from .words import _ARMED_SECTORS, _MULTITUDES, _PACTS, _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _SUFFERED, _ARMED_SECTORS, _MULTITUDES, _PACTS, _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _when(sent, date, times, frame: "_Frame | None" = None):
@@ -111,8 +111,11 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         sources, symmetric = _meeting_parties(coder, s, _Frame(f.code, f.trigger, f.noun, nominal=True), ctx, speaker)
         f.symmetric = f.symmetric or symmetric
     else:
+        # (an act named as the subject speaks through its agents, not its place: "a suicide bombing at a
+        # market in Mogadishu killed 20" has no known author, "a Russian missile strike" has)
         sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
-                   for a in coder.actors(tok, ctx, speaker)]
+                   for a in (_agents_of_act(coder, tok, ctx) if tok.pos_ == "NOUN" and s.noun_code(tok) is not None
+                             else coder.actors(tok, ctx, speaker))]
         if not sources and f.noun is not None and (f.noun.dep_ == "nsubjpass" or f.noun.dep_ == "nsubj"
                                                    and s.vlemma(f.head) in ("target", "hit", "affect", "cover")) \
                 and not any(c.dep_ == "agent" for c in f.head.children):
@@ -204,6 +207,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 if state is not None:
                     sources = [(Actor(name=f"authorities of {state.country}", kind="organisation",
                                       country=state.country, sector="GOV"), "")]
+    if not sources and f.code[:2] in ("18", "19", "20") and _agentless_attack(s, f):
+        sources = [None]  # "a bomb attack in Kabul killed seven", "died in an air raid on X": no one named
     if not sources:
         return [], None
     # the first group of target words that names an actor (the object, else the first
@@ -309,6 +314,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # (not "near the Afghan border": a border names the country across it as well)
         # ("a bomb exploded in X, killing eight": the blast's place is the killing's)
         where_hit = s.places(f.head) + (s.places(f.head.head) if _toll(f.head) else [])
+        if not f.nominal:  # ("a bomb attack on a bus in Kabul killed seven": the attack's place)
+            where_hit += [p for w in s.subjects(f.head)[:1] if w.pos_ == "NOUN"
+                          and (s.noun_code(w) is not None or w.lemma_.lower() in _BLASTS) for p in s.places(w)]
         home = next((a for p in where_hit if p.lemma_.lower() not in ("border", "frontier", "boundary")
                      and (a := coder.actor(p, ctx)) is not None and a[0].country and not a[0].sector), None)
         if home is not None:
@@ -424,6 +432,20 @@ def _signed_in(coder: "_Coder", pact, ctx: str) -> bool:
     named = [a[0] for c in pact.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
              and (a := coder.actor(c, ctx)) is not None]
     return bool(named) and all(a.kind == "place" for a in named)
+
+
+def _agents_of_act(coder: "_Coder", noun, ctx: str) -> list:
+    return [a for w in _noun_agents(noun, []) if (a := coder.actor(w, ctx)) is not None]
+
+
+def _agentless_attack(s: "_Sentence", f: _Frame) -> bool:
+    """An attack told with no one named as its author: a killing whose subject is the attack or the blast
+    ("a bomb attack in Kabul killed seven"), or an attack people died or were hurt in."""
+    if not f.nominal:
+        return any(w.pos_ == "NOUN" and (s.noun_code(w) is not None or w.lemma_.lower() in _BLASTS)
+                   for w in s.subjects(f.head)[:1])
+    h = f.head
+    return h.dep_ == "pobj" and h.head.lower_ in ("in", "during") and h.head.head.lemma_.lower() in _SUFFERED
 
 
 def _can_threaten(actor: Actor) -> bool:

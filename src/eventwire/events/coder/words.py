@@ -166,6 +166,8 @@ _NO_REQUEST = {"comment", "comments", "reaction", "response", "interview", "rema
 # bodies of troops: arriving somewhere, they deploy rather than visit
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
            "paratrooper", "deployment", "unit", "regiment", "detachment"}
+# what people suffer in an attack ("died in an air raid")
+_SUFFERED = {"die", "kill", "injure", "wound", "perish", "hurt", "maim"}
 # posts one is dismissed from ("dismissed the police chief")
 _POSTS = {"chief", "minister", "head", "general", "commander", "official", "governor", "director", "ambassador",
           "judge", "prosecutor", "president", "premier", "cabinet", "government", "staff", "mayor", "deputy",
