@@ -1018,3 +1018,11 @@ def test_build_an_attack_told_with_no_author(nlp):
     found = coded(nlp, "A car bomb attack at a checkpoint in Baghdad killed nine people.")
     assert any((tgt or "").startswith("IRQ") for _, _, tgt in found)
     assert not any((src or "").startswith("IRQ") for _, src, _ in found)  # the place is no attacker
+
+
+def test_clauses_it_comes_after_and_criticism_drawn(nlp):
+    found = coded(nlp, "It comes after Iran seized a Greek tanker in the Gulf of Oman.")
+    assert any(root == "17" and (src or "").startswith("IRN") for root, src, _ in found)
+    found = coded(nlp, "Hanoi's decision to expel the journalist drew criticism from Canberra.")
+    assert any(root == "11" and (src or "").startswith("AUS") and (tgt or "").startswith("VNM")
+               for root, src, tgt in found)

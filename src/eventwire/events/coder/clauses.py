@@ -36,8 +36,9 @@ def clause_depth(tok) -> int:
 def _news_peg(tok) -> bool:
     """"The visit came / comes as X did Z": the "as" clause carries the news, the main clause only
     pegs something to it, so the clause counts as main."""
+    # (also "It comes after X did Z")
     return tok.dep_ == "advcl" and tok.head.lemma_.lower() == "come" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+        c.dep_ == "mark" and c.lower_ in ("as", "after") for c in tok.children) and not any(
         c.dep_ == "prep" for c in tok.head.children if c.i > tok.head.i and c.i < tok.i)
 
 
