@@ -1026,3 +1026,14 @@ def test_clauses_it_comes_after_and_criticism_drawn(nlp):
     found = coded(nlp, "Hanoi's decision to expel the journalist drew criticism from Canberra.")
     assert any(root == "11" and (src or "").startswith("AUS") and (tgt or "").startswith("VNM")
                for root, src, tgt in found)
+
+
+def test_codes_incursions_riots_closures_and_suspensions_lifted(nlp):
+    assert any(code == "190" and (tgt or "").startswith("VEN") for code, tgt in cameo_targets(
+        nlp, "Guyanese troops pushed into Venezuela's Bolivar state."))
+    assert not any(code.startswith("19") for code, _ in cameo_targets(nlp, "Migrants crossed into Greece from Turkey."))
+    found = cameo_targets(nlp, "Demonstrators stormed the parliament building in Tirana.")
+    assert any(code == "145" for code, _ in found) and not any(code.startswith("18") for code, _ in found)
+    assert any(code == "172" and (tgt or "").startswith("MAR") for code, tgt in cameo_targets(
+        nlp, "Algeria ordered the closure of its airspace to Morocco."))
+    assert any(code == "081" for code, _ in cameo_targets(nlp, "ECOWAS lifted Guinea's suspension."))

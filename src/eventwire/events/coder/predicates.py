@@ -322,6 +322,10 @@ class _Predicates:
             if frame is None and lemma == "accept" and any(c.dep_ == "neg" for c in tok.children):
                 # "we will never accept this": a refusal, whatever is refused
                 frame = _Frame("120", [tok], tok)
+            if frame is None and lemma in ("cross", "advance", "push", "pour", "roll", "move") and any(
+                    c.dep_ == "prep" and c.lower_ == "into" for c in tok.children) \
+                    and self.forces_arriving(tok) == "forces":
+                frame = _Frame("190", [tok], tok)  # "Ukrainian forces crossed into Russia's Kursk region": an incursion
             if frame is None and lemma in _DEPARTING and any(
                     c.dep_ == "dobj" and c.pos_ == "PROPN" and (c.ent_type_ in ("GPE", "LOC") or _place(c))
                     for c in tok.children) \

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .codes import _DEMAND, _REQUEST, _THREAT, _pick, intent_code, reject_code
 from .clauses import plan_noun, planned
 from .predicates import _Frame
-from .words import _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _rung, _same, _subjunctive
+from .words import _CROWDS, _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _rung, _same, _subjunctive
 
 
 # intent verbs that tell of a decision taken: the act decided is coded as done
@@ -121,6 +121,8 @@ class _Roles:
                 f.source_head = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
                 f.lifted = True  # the demand is the speaker's act, in the speaker's clause
                 continue
+            if (f.code[:3] == "180" or f.code == "1712") and any(w.lemma_.lower() in _CROWDS for w in self.subjects(f.head)[:1]):
+                f.code = "145"  # "protesters stormed parliament / torched cars": a riot, a violent protest
             if self.imperative(f):
                 # '"Release the ship now," X told Y': an order quoted is a demand on the one told
                 f.code = _pick(f.code, _DEMAND, "100") if f.code[:2] <= "08" else "100"

@@ -166,6 +166,8 @@ _NO_REQUEST = {"comment", "comments", "reaction", "response", "interview", "rema
 # bodies of troops: arriving somewhere, they deploy rather than visit
 _FORCES = {"troop", "troops", "soldier", "force", "peacekeeper", "contingent", "battalion", "brigade", "marine",
            "paratrooper", "deployment", "unit", "regiment", "detachment"}
+# crowds whose violence is a riot
+_CROWDS = {"protester", "demonstrator", "rioter", "crowd", "mob", "marcher", "student", "supporter"}
 # what people suffer in an attack ("died in an air raid")
 _SUFFERED = {"die", "kill", "injure", "wound", "perish", "hurt", "maim"}
 # posts one is dismissed from ("dismissed the police chief")
