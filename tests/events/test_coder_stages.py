@@ -1037,3 +1037,13 @@ def test_codes_incursions_riots_closures_and_suspensions_lifted(nlp):
     assert any(code == "172" and (tgt or "").startswith("MAR") for code, tgt in cameo_targets(
         nlp, "Algeria ordered the closure of its airspace to Morocco."))
     assert any(code == "081" for code, _ in cameo_targets(nlp, "ECOWAS lifted Guinea's suspension."))
+
+
+def test_predicates_acts_done_jointly_and_patrols_flown(nlp):
+    pairs = {(s[:3], t[:3]) for code, s, t in
+             ((e.cameo, e.source or "", e.target or "") for e in _code_sentence(
+                 *sentence(nlp, "Japan and Italy will jointly build a new fighter jet.")[:2], DATE, ()))
+             if code.startswith(("06", "03"))}
+    assert ("JPN", "ITA") in pairs and ("ITA", "JPN") in pairs
+    assert any(code == "062" for code, _ in cameo_targets(
+        nlp, "Russian and Chinese warplanes flew joint patrols over the Pacific."))

@@ -7,7 +7,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder, _place
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT
+from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT, _MUNITIONS, _HARDWARE
 
 
 @dataclass
@@ -322,6 +322,12 @@ class _Predicates:
             if frame is None and lemma == "accept" and any(c.dep_ == "neg" for c in tok.children):
                 # "we will never accept this": a refusal, whatever is refused
                 frame = _Frame("120", [tok], tok)
+            if frame is None and any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children) \
+                    and tok.dep_ not in ("amod", "acl", "relcl"):
+                # "X and Y will jointly develop / produce / build ...": cooperation (062 for arms)
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                armed = obj is not None and obj.lemma_.lower() in _MUNITIONS | _HARDWARE | {"weapon", "arm", "submarine"}
+                frame = _Frame("062" if armed else "061", [tok], tok, symmetric=True)
             if frame is None and lemma in ("cross", "advance", "push", "pour", "roll", "move") and any(
                     c.dep_ == "prep" and c.lower_ == "into" for c in tok.children) \
                     and self.forces_arriving(tok) == "forces":
