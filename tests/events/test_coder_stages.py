@@ -1047,3 +1047,9 @@ def test_predicates_acts_done_jointly_and_patrols_flown(nlp):
     assert ("JPN", "ITA") in pairs and ("ITA", "JPN") in pairs
     assert any(code == "062" for code, _ in cameo_targets(
         nlp, "Russian and Chinese warplanes flew joint patrols over the Pacific."))
+
+
+def test_build_victims_of_an_agentless_blast_in_the_one_country_named(nlp):
+    found = coded(nlp, "Two bombs went off in a crowd watching a parade in the Nigerian town of Konduga, "
+                       "killing 18 people.")
+    assert any(src is None and (tgt or "").startswith("NGA") for _, src, tgt in found)

@@ -137,6 +137,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             sources = [(Actor(name=crowd[0].doc[crowd[0].left_edge.i:crowd[0].i + 1].text, kind="group",
                               country=home.country, sector="CVL"), crowd[0].text)]
+    if not sources and f.code[:2] in ("18", "19", "20") and _agentless_attack(s, f):
+        sources = [None]  # "a bomb attack in Kabul killed seven", "died in an air raid on X": no one named
     unresolved = False
     if not sources and UNRESOLVED_SOURCES:
         # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
@@ -207,8 +209,6 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 if state is not None:
                     sources = [(Actor(name=f"authorities of {state.country}", kind="organisation",
                                       country=state.country, sector="GOV"), "")]
-    if not sources and f.code[:2] in ("18", "19", "20") and _agentless_attack(s, f):
-        sources = [None]  # "a bomb attack in Kabul killed seven", "died in an air raid on X": no one named
     if not sources:
         return [], None
     # the first group of target words that names an actor (the object, else the first
@@ -319,6 +319,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                           and (s.noun_code(w) is not None or w.lemma_.lower() in _BLASTS) for p in s.places(w)]
         home = next((a for p in where_hit if p.lemma_.lower() not in ("border", "frontier", "boundary")
                      and (a := coder.actor(p, ctx)) is not None and a[0].country and not a[0].sector), None)
+        if home is None and sources == [None] and len(named := _countries_named(coder, sent)) == 1:
+            home = (Actor(name=next(iter(named)), kind="country", country=next(iter(named))), "")  # the one named
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
