@@ -1053,3 +1053,8 @@ def test_build_victims_of_an_agentless_blast_in_the_one_country_named(nlp):
     found = coded(nlp, "Two bombs went off in a crowd watching a parade in the Nigerian town of Konduga, "
                        "killing 18 people.")
     assert any(src is None and (tgt or "").startswith("NGA") for _, src, tgt in found)
+
+
+def test_participants_a_place_on_the_outskirts_of_a_town(nlp):
+    found = coded(nlp, "Gunmen shot dead nine traders in Bakin Kasuwa, on the outskirts of Kaduna, on Friday.")
+    assert any((tgt or "").startswith("NGA") for _, _, tgt in found)

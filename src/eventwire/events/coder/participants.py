@@ -257,7 +257,10 @@ class _Sentence(_Predicates, _Roles):
         doing = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG"]
         for h in [head] + objects + relatives + doing:  # ("what it called camps in X": the relative's place)
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                # ("on the outskirts / edge of X": a part of a place)
+                if c.dep_ == "prep" and (c.lower_ in _PLACE_PREPS or c.lower_ == "on" and any(
+                        g.dep_ == "pobj" and (g.lemma_.lower() in _PLACE_PARTS or g.lower_ in _PLACE_PARTS)
+                        for g in c.children)):
                     for g in c.children:
                         if g.dep_ != "pobj":
                             continue
