@@ -1058,3 +1058,8 @@ def test_build_victims_of_an_agentless_blast_in_the_one_country_named(nlp):
 def test_participants_a_place_on_the_outskirts_of_a_town(nlp):
     found = coded(nlp, "Gunmen shot dead nine traders in Bakin Kasuwa, on the outskirts of Kaduna, on Friday.")
     assert any((tgt or "").startswith("NGA") for _, _, tgt in found)
+
+
+def test_build_victims_of_a_group_of_no_country_in_the_one_country_named(nlp):
+    found = coded(nlp, "Jihadist fighters beheaded 20 villagers after overrunning a district of northern Mozambique.")
+    assert any((tgt or "").startswith("MOZ") for _, _, tgt in found)

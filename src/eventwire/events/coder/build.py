@@ -319,7 +319,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                           and (s.noun_code(w) is not None or w.lemma_.lower() in _BLASTS) for p in s.places(w)]
         home = next((a for p in where_hit if p.lemma_.lower() not in ("border", "frontier", "boundary")
                      and (a := coder.actor(p, ctx)) is not None and a[0].country and not a[0].sector), None)
-        if home is None and sources == [None] and len(named := _countries_named(coder, sent)) == 1:
+        if home is None and all(a is None or not a[0].country for a in sources) \
+                and len(named := _countries_named(coder, sent)) == 1:
             home = (Actor(name=next(iter(named)), kind="country", country=next(iter(named))), "")  # the one named
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS

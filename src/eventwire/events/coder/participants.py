@@ -340,9 +340,11 @@ def _countries_named(coder: "_Coder", sent) -> frozenset[str]:
     frame of it asks)."""
     key = (id(sent.doc), sent.start)
     if key not in coder.named:
+        # (a country the tagger took for an organisation counts: "northern [Mozambique]ORG")
         coder.named[key] = frozenset(
-            a.country for ent in sent.ents if ent.label_ in ("GPE", "NORP", "LOC")
-            and (a := coder._res(ent.text, ent.label_, sent.text)) is not None and a.country)
+            a.country for ent in sent.ents if ent.label_ in ("GPE", "NORP", "LOC", "ORG")
+            and (a := coder._res(ent.text, "GPE" if ent.label_ == "ORG" else ent.label_, sent.text)) is not None
+            and a.country and (ent.label_ != "ORG" or a.kind == "country"))
     return coder.named[key]
 
 
