@@ -1063,3 +1063,10 @@ def test_participants_a_place_on_the_outskirts_of_a_town(nlp):
 def test_build_victims_of_a_group_of_no_country_in_the_one_country_named(nlp):
     found = coded(nlp, "Jihadist fighters beheaded 20 villagers after overrunning a district of northern Mozambique.")
     assert any((tgt or "").startswith("MOZ") for _, _, tgt in found)
+
+
+def test_participants_a_meetings_topic_is_no_party(nlp):
+    pairs = {(s[:3], t[:3]) for root, s, t in coded(
+        nlp, "Spanish and Italian ministers gathered in Rome for a summit on Libya.") if root == "04" and s and t}
+    assert ("ESP", "ITA") in pairs and not any(t == "LBY" for _, t in pairs)
+    assert not any((tgt or "").startswith("LBY") for _, _, tgt in coded(nlp, "Egypt attended talks on Libya."))

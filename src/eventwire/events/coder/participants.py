@@ -7,7 +7,7 @@ from dataclasses import replace
 from .clauses import _sent_to, issued, noun_rooted, plan_noun, planned
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
-from .words import _DEPARTING, _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
+from .words import _TALKS, _DEPARTING, _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
 
 
 class _Sentence(_Predicates, _Roles):
@@ -148,7 +148,9 @@ class _Sentence(_Predicates, _Roles):
             leaving = f.code.startswith(("087", "174", "166", "15")) and noun.lemma_.lower() not in _REMOVALS
             preps = ("from",) + tuple(p for p in _NOUN_TARGET_PREPS if p != "of") if leaving else _NOUN_TARGET_PREPS
             if f.code[:2] == "04":
-                preps = tuple(p for p in preps if p != "at")  # "a meeting at the White House": a venue
+                # "a meeting at the White House": a venue; "talks on Sudan": a topic
+                preps = tuple(p for p in preps if p != "at" and not (
+                    p in _TOPIC_PREPS and (noun.lemma_.lower() in _TALKS or noun.lower_ in _TALKS)))
             for prep in preps:
                 for c in noun.children:
                     if c.dep_ == "prep" and c.lower_ == prep:
@@ -226,10 +228,12 @@ class _Sentence(_Predicates, _Roles):
                 # the assets of X")
                 counted = ("of",) if head.lemma_.lower() in _MULTITUDES or head.pos_ == "NUM" \
                     or f.code[:2] in ("16", "17", "18", "19", "20") else ()
+                # (but a meeting's topic is no party: "gathered for a summit on Ukraine")
+                topical = head.lemma_.lower() in _TALKS or head.lower_ in _TALKS
                 out += [self.expand(g) for c in head.children if c.dep_ == "prep"
                         # "rejected a demand by X": the one whose demand it was
                         and c.lower_ in ("with", "to", "against", "on", "between", "toward", "towards", "for", "by")
-                        + counted
+                        + counted and not (topical and c.lower_ in _TOPIC_PREPS)
                         for g in c.children if g.dep_ == "pobj"]
                 # "criticised Zelensky's handling of ...": the one whose act or thing it is
                 out += [self.expand(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
