@@ -816,6 +816,8 @@ def test_roles_refusals_and_retaliation_in_quotes(nlp):
         nlp, '"We shall not accept such terms," the Nepalese foreign minister said.'))
     assert any(code.startswith("13") for code, _ in cameo_targets(
         nlp, '"Cuba will respond to any aggression," the Cuban president said.'))
+    assert any(code.startswith("13") for code, _ in cameo_targets(
+        nlp, "Pyongyang said it would respond to the exercises with force."))
 
 
 def test_lexicon_a_truce_extended_by_both_sides_runs_both_ways(nlp):
