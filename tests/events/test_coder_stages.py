@@ -1072,3 +1072,11 @@ def test_participants_a_meetings_topic_is_no_party(nlp):
         nlp, "Spanish and Italian ministers gathered in Rome for a summit on Libya.") if root == "04" and s and t}
     assert ("ESP", "ITA") in pairs and not any(t == "LBY" for _, t in pairs)
     assert not any((tgt or "").startswith("LBY") for _, _, tgt in coded(nlp, "Egypt attended talks on Libya."))
+
+
+def test_lexicon_deadlines_given_and_embassies_reopened(nlp):
+    assert any(code == "139" and (tgt or "").startswith("MLI") for code, tgt in cameo_targets(
+        nlp, "ECOWAS gave Mali's junta a deadline to hold elections."))
+    pairs = {(e.source, e.target) for e in _code_sentence(
+        *sentence(nlp, "Qatar and Bahrain reopened their embassies on Monday.")[:2], DATE, ()) if e.cameo == "050"}
+    assert ("QAT", "BHR") in pairs and ("BHR", "QAT") in pairs
