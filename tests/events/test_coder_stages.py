@@ -172,9 +172,21 @@ def test_build_a_symmetric_meeting_runs_both_ways(nlp):
     assert all(e.date == DATE for e in events)
 
 
-def coded(nlp, text: str) -> set[tuple[str, str | None, str | None]]:
+def events_of(nlp, text: str) -> list:
     coder, sent, _ = sentence(nlp, text)
-    return {(e.root, e.source, e.target) for e in _code_sentence(coder, sent, DATE, ())}
+    return _code_sentence(coder, sent, DATE, ())
+
+
+def coded(nlp, text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(e.root, e.source, e.target) for e in events_of(nlp, text)}
+
+
+def codes_of(nlp, text: str) -> set[str]:
+    return {e.cameo for e in events_of(nlp, text)}
+
+
+def cameo_targets(nlp, text: str) -> set[tuple[str, str | None]]:
+    return {(e.cameo, e.target) for e in events_of(nlp, text)}
 
 
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):
@@ -798,11 +810,6 @@ def test_lexicon_signing_a_truce_blocking_a_bid_and_relief_goods(nlp):
     assert any(code == "073" for code in codes_of(nlp, "Norway airlifted tents to Nepal after the floods."))
 
 
-def codes_of(nlp, text: str) -> set[str]:
-    coder, sent, _ = sentence(nlp, text)
-    return {e.cameo for e in _code_sentence(coder, sent, DATE, ())}
-
-
 def test_lexicon_envoys_sent_fires_set_and_missiles_into_the_sea(nlp):
     assert any(code == "042" and (tgt or "").startswith("QAT") for code, tgt in cameo_targets(
         nlp, "Egypt sent a delegation to Doha on Sunday."))
@@ -824,11 +831,6 @@ def test_lexicon_a_truce_extended_by_both_sides_runs_both_ways(nlp):
     pairs = {(s, t) for r, s, t in coded(nlp, "Yemen's government and the Houthis renewed their truce.")
              if r == "08"}
     assert any(s.startswith("YEM") and t.startswith("YEM") for s, t in pairs) and len(pairs) == 2
-
-
-def cameo_targets(nlp, text: str) -> set[tuple[str, str | None]]:
-    coder, sent, _ = sentence(nlp, text)
-    return {(e.cameo, e.target) for e in _code_sentence(coder, sent, DATE, ())}
 
 
 def test_actors_arms_stand_for_whoever_fired_them(nlp):
@@ -1042,10 +1044,9 @@ def test_codes_incursions_riots_closures_and_suspensions_lifted(nlp):
 
 
 def test_predicates_acts_done_jointly_and_patrols_flown(nlp):
-    pairs = {(s[:3], t[:3]) for code, s, t in
-             ((e.cameo, e.source or "", e.target or "") for e in _code_sentence(
-                 *sentence(nlp, "Japan and Italy will jointly build a new fighter jet.")[:2], DATE, ()))
-             if code.startswith(("06", "03"))}
+    pairs = {((e.source or "")[:3], (e.target or "")[:3])
+             for e in events_of(nlp, "Japan and Italy will jointly build a new fighter jet.")
+             if e.cameo.startswith(("06", "03"))}
     assert ("JPN", "ITA") in pairs and ("ITA", "JPN") in pairs
     assert any(code == "062" for code, _ in cameo_targets(
         nlp, "Russian and Chinese warplanes flew joint patrols over the Pacific."))
@@ -1077,6 +1078,6 @@ def test_participants_a_meetings_topic_is_no_party(nlp):
 def test_lexicon_deadlines_given_and_embassies_reopened(nlp):
     assert any(code == "139" and (tgt or "").startswith("MLI") for code, tgt in cameo_targets(
         nlp, "ECOWAS gave Mali's junta a deadline to hold elections."))
-    pairs = {(e.source, e.target) for e in _code_sentence(
-        *sentence(nlp, "Qatar and Bahrain reopened their embassies on Monday.")[:2], DATE, ()) if e.cameo == "050"}
+    pairs = {(e.source, e.target) for e in events_of(nlp, "Qatar and Bahrain reopened their embassies on Monday.")
+             if e.cameo == "050"}
     assert ("QAT", "BHR") in pairs and ("BHR", "QAT") in pairs
