@@ -151,6 +151,49 @@ class _Predicates:
                 return "peacekeeping" if any(w.startswith("peacekeep") or w == "mission" for w in words) else "forces"
         return ""
 
+    def argument_frame(self, tok, lemma: str):
+        """An act a verb of no code of its own tells through its arguments: allowing someone to do
+        something, refusing outright, acting jointly, forces crossing into or leaving a country (the first
+        that fits)."""
+        if lemma in ("allow", "permit", "let") and not any(c.dep_ == "neg" for c in tok.children):
+            # "the Taliban allowed girls to return to school": a concession (080) to the ones allowed
+            inner = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+            allowed = next((c for c in (inner.children if inner is not None else ())
+                            if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN")), None) \
+                or next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            # ("the agreement / the law / the ceasefire / good weather allows ...": no one conceding)
+            rule = any(c.dep_ in _SUBJ and (c.lemma_.lower() in _RULES | _NOT_ACTORS or c.pos_ == "NOUN" and (
+                self.noun_code(c) is not None or self.c.actor(c, self.sent.text) is None)) for c in tok.children)
+            if inner is not None and allowed is not None and allowed.lemma_.lower() not in _NOT_ACTORS and not rule:
+                frame = _Frame("080", [tok], tok)
+                frame.targets = self.expand(allowed)
+                if ({allowed.lemma_.lower()} | {c.lemma_.lower() for c in allowed.children}) & _RELIEF:
+                    # "allowed aid trucks to enter Gaza": humanitarian access (0863) to the place entered
+                    frame.code = "0863"
+                    frame.targets = [w for c in inner.children if c.dep_ in ("dobj", "prep")
+                                     for w in ([c] if c.dep_ == "dobj" else c.children)
+                                     if w.dep_ in ("dobj", "pobj")][:1]
+                return frame
+        if lemma == "accept" and any(c.dep_ == "neg" for c in tok.children):
+            return _Frame("120", [tok], tok)  # "we will never accept this": a refusal, whatever is refused
+        if any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children) \
+                and tok.dep_ not in ("amod", "acl", "relcl"):
+            # "X and Y will jointly develop / produce / build ...": cooperation (062 for arms)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            armed = obj is not None and obj.lemma_.lower() in _MUNITIONS | _HARDWARE | {"weapon", "arm", "submarine"}
+            return _Frame("062" if armed else "061", [tok], tok, symmetric=True)
+        if lemma in ("cross", "advance", "push", "pour", "roll", "move") and any(
+                c.dep_ == "prep" and c.lower_ == "into" for c in tok.children) \
+                and self.forces_arriving(tok) == "forces":
+            return _Frame("190", [tok], tok)  # "Ukrainian forces crossed into Russia's Kursk region": an incursion
+        if lemma in _DEPARTING and any(
+                c.dep_ == "dobj" and c.pos_ == "PROPN" and (c.ent_type_ in ("GPE", "LOC") or _place(c))
+                for c in tok.children) \
+                and (forces := self.forces_arriving(tok)):
+            # "the last French troops left Niger": a withdrawal (0874; of peacekeepers 1661)
+            return _Frame("1661" if forces == "peacekeeping" else "0874", [tok], tok)
+        return None
+
     def judgement_code(self, verb, lemma: str) -> str | None:
         """"X called the deal a historic mistake", "branded the vote a sham", "described the strikes as
         illegal": naming something is judging it, no appeal and no call: 111 when the name condemns,
@@ -301,43 +344,8 @@ class _Predicates:
                     used_nouns.add(obj.i)
             if frame is None and entry is not None and not given:
                 frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)
-            if frame is None and lemma in ("allow", "permit", "let") and not any(c.dep_ == "neg" for c in tok.children):
-                # "the Taliban allowed girls to return to school": a concession (080) to the ones allowed
-                inner = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
-                allowed = next((c for c in (inner.children if inner is not None else ())
-                                if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN")), None) \
-                    or next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-                # ("the agreement / the law / the ceasefire / good weather allows ...": no one conceding)
-                rule = any(c.dep_ in _SUBJ and (c.lemma_.lower() in _RULES | _NOT_ACTORS or c.pos_ == "NOUN" and (
-                    self.noun_code(c) is not None or self.c.actor(c, self.sent.text) is None)) for c in tok.children)
-                if inner is not None and allowed is not None and allowed.lemma_.lower() not in _NOT_ACTORS and not rule:
-                    frame = _Frame("080", [tok], tok)
-                    frame.targets = self.expand(allowed)
-                    if ({allowed.lemma_.lower()} | {c.lemma_.lower() for c in allowed.children}) & _RELIEF:
-                        # "allowed aid trucks to enter Gaza": humanitarian access (0863) to the place entered
-                        frame.code = "0863"
-                        frame.targets = [w for c in inner.children if c.dep_ in ("dobj", "prep")
-                                         for w in ([c] if c.dep_ == "dobj" else c.children)
-                                         if w.dep_ in ("dobj", "pobj")][:1]
-            if frame is None and lemma == "accept" and any(c.dep_ == "neg" for c in tok.children):
-                # "we will never accept this": a refusal, whatever is refused
-                frame = _Frame("120", [tok], tok)
-            if frame is None and any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children) \
-                    and tok.dep_ not in ("amod", "acl", "relcl"):
-                # "X and Y will jointly develop / produce / build ...": cooperation (062 for arms)
-                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                armed = obj is not None and obj.lemma_.lower() in _MUNITIONS | _HARDWARE | {"weapon", "arm", "submarine"}
-                frame = _Frame("062" if armed else "061", [tok], tok, symmetric=True)
-            if frame is None and lemma in ("cross", "advance", "push", "pour", "roll", "move") and any(
-                    c.dep_ == "prep" and c.lower_ == "into" for c in tok.children) \
-                    and self.forces_arriving(tok) == "forces":
-                frame = _Frame("190", [tok], tok)  # "Ukrainian forces crossed into Russia's Kursk region": an incursion
-            if frame is None and lemma in _DEPARTING and any(
-                    c.dep_ == "dobj" and c.pos_ == "PROPN" and (c.ent_type_ in ("GPE", "LOC") or _place(c))
-                    for c in tok.children) \
-                    and (forces := self.forces_arriving(tok)):
-                # "the last French troops left Niger": a withdrawal (0874; of peacekeepers 1661)
-                frame = _Frame("1661" if forces == "peacekeeping" else "0874", [tok], tok)
+            if frame is None:
+                frame = self.argument_frame(tok, lemma)
             if frame is None and tok.dep_ == "ccomp" and self.lex.role("speech", self.vlemma(tok.head)) \
                     and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children) \
                     and any(c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
