@@ -3,10 +3,16 @@
 Usage (from the repository root, with the `spark` extra and Java 17 installed):
 
     .venv/bin/python benchmarks/scale.py [--articles 1000 10000 100000] [--master 'local[2]'] [--keep DIR]
-        [--engines embedded spark]
+        [--engines embedded spark] [--resume]
 
 One engine at a time (``--engines embedded``, then ``--engines spark`` with the same ``--keep DIR``): the
 Spark run is compared with the store the embedded run left there.
+
+``--resume`` (with ``--keep``) lets a Spark run longer than one sitting go on where it stopped: the
+replicated corpus and the dataset folder are kept, and the Spark engine resumes from the steps it
+saved in ``OUT/_work`` (see ``eventwire.spark.checkpoint``).  Every attempt's wall and CPU seconds
+are logged to ``spark-N-attempts.jsonl`` (every 30 s while it runs, so a killed attempt is counted
+too); the engine's own stage seconds add up the kept work of all attempts.
 
 For each size the example corpus is replicated with variation (``benchmarks/ingest.py``'s
 ``replicate``), then, each in a fresh process, as a user runs them:
@@ -55,11 +61,22 @@ class Series(MemorySampler):
 
     TICK = os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, pid: int):
+    def __init__(self, pid: int, log: Path | None = None):
         self.samples: list[tuple[float, int]] = []
         self.cpu_ticks: dict[int, int] = {}
         self.t0 = time.perf_counter()
+        self.log, self.started, self._logged = log, time.strftime("%Y-%m-%d %H:%M:%S"), 0.0
         super().__init__(pid)
+
+    def write_log(self, done: bool = False) -> None:
+        """This attempt's line in the attempts log, rewritten as it runs (a killed run keeps its last)."""
+        if self.log is None:
+            return
+        line = json.dumps({"started": self.started, "wall": round(time.perf_counter() - self.t0, 1),
+                           "cpu": round(self.cpu, 1), "peak_mb": round(self.peak_total / 2**20), "done": done})
+        lines = [x for x in (self.log.read_text().splitlines() if self.log.exists() else [])
+                 if json.loads(x)["started"] != self.started]
+        self.log.write_text("\n".join(lines + [line]) + "\n")
 
     @property
     def cpu(self) -> float:
@@ -83,17 +100,21 @@ class Series(MemorySampler):
                 self.samples.append((time.perf_counter() - self.t0, sum(sizes)))
                 self.peak_total = max(self.peak_total, sum(sizes))
                 self.peak_one = max(self.peak_one, max(sizes))
+            if time.perf_counter() - self._logged > 30:
+                self._logged = time.perf_counter()
+                self.write_log()
             self._stop.wait(0.25)
 
 
-def run(cmd: list[str]) -> tuple[str, float, float, Series]:
+def run(cmd: list[str], log: Path | None = None) -> tuple[str, float, float, Series]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    sampler = Series(proc.pid)
+    sampler = Series(proc.pid, log)
     out, err = proc.communicate()
     wall = time.perf_counter() - t
     sampler.stop()
+    sampler.write_log(done=proc.returncode in (0, 1))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
@@ -140,18 +161,28 @@ def compare(a: Path, b: Path) -> dict:
     return out
 
 
-def measure(n: int, workdir: Path, master: str, engines: tuple[str, ...] = ("embedded", "spark")) -> dict:
+def measure(n: int, workdir: Path, master: str, engines: tuple[str, ...] = ("embedded", "spark"),
+            resume: bool = False) -> dict:
     copies = math.ceil(n / per_copy())
     dest = workdir / f"corpus-{n}"
-    replica = replicate(dest, copies)
+    made = dest / "replica.json"  # written last: a corpus without it is incomplete
+    if resume and made.exists():
+        documents = json.loads(made.read_text())["documents"]
+    else:
+        shutil.rmtree(dest, ignore_errors=True)
+        documents = replicate(dest, copies).articles
+        made.write_text(json.dumps({"documents": documents, "copies": copies}))
     emb_db, spark_db, out_dir = workdir / f"embedded-{n}.db", workdir / f"loaded-{n}.db", workdir / f"dataset-{n}"
+    attempts = workdir / f"spark-{n}-attempts.jsonl"
     # a store is rebuilt only by its own engine's run: a Spark-only run (``--engines spark``) after an
     # embedded-only one in the same --keep folder is compared with the store that run left
     for p in ([emb_db] if "embedded" in engines else []) + ([spark_db] if "spark" in engines else []):
         for suffix in ("", "-wal", "-shm"):
             Path(str(p) + suffix).unlink(missing_ok=True)
-    shutil.rmtree(out_dir, ignore_errors=True)
-    result: dict = {"documents": replica.articles}
+    if not resume:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        attempts.unlink(missing_ok=True)
+    result: dict = {"documents": documents}
     if "embedded" in engines:
         out, wall, cpu, mem = run([EVENTWIRE, "ingest", str(dest / "all"), "--db", str(emb_db), "--json"])
         rep = json.loads(out.strip().splitlines()[-1])
@@ -159,20 +190,26 @@ def measure(n: int, workdir: Path, master: str, engines: tuple[str, ...] = ("emb
                               "stages": rep.get("timings", {}),
                               "stage_peak_mb": stage_peaks(mem, wall, rep.get("timings", {}))}
     if "spark" not in engines:
-        shutil.rmtree(dest)
+        if not resume:
+            shutil.rmtree(dest)
         return result
     out, wall, cpu, mem = run([EVENTWIRE, "ingest", "--engine", "spark", "--master", master, str(dest / "all"),
-                               "--out", str(out_dir), "--json"])
+                               "--out", str(out_dir), "--json"], attempts)
     rep = json.loads(out.strip().splitlines()[-1])
+    # stage peaks need the stages laid out in this process's own time: not when some were resumed
     result["spark"] = {"articles": rep["stored"], "wall": wall, "cpu": cpu, "peak_mb": mem.peak_total / 2**20,
-                       "stages": rep["seconds"], "stage_peak_mb": stage_peaks(mem, wall, rep["seconds"]),
+                       "stages": rep["seconds"],
+                       "stage_peak_mb": {} if rep.get("resumed") else stage_peaks(mem, wall, rep["seconds"]),
+                       "resumed": rep.get("resumed", []),
+                       "attempts": [json.loads(x) for x in attempts.read_text().splitlines()],
                        "report": {k: rep[k] for k in ("language", "stories", "dated_from_corpus", "failed")}}
     out, wall, cpu, mem = run([EVENTWIRE, "load", str(out_dir), "--db", str(spark_db), "--json"])
     result["load"] = {"wall": wall, "peak_mb": mem.peak_total / 2**20}
     if "embedded" in engines or emb_db.exists():
         result["compare"] = compare(emb_db, spark_db)
         result["compare"]["embedded_store_from_this_run"] = "embedded" in engines
-    shutil.rmtree(dest)
+    if not resume:
+        shutil.rmtree(dest)
     return result
 
 
@@ -186,6 +223,11 @@ def show(n: int, r: dict) -> None:
               f"peak {x['peak_mb']:.0f} MB")
         print("          stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in x["stages"].items()))
         print("          peak MB by stage: " + ", ".join(f"{k} {v}" for k, v in x["stage_peak_mb"].items()))
+        if x.get("resumed"):
+            print(f"          resumed from saved steps: {', '.join(x['resumed'])}; the stage seconds add up the kept "
+                  f"work of {len(x['attempts'])} attempts (stage sum {sum(x['stages'].values()):.1f} s); attempts: "
+                  + "; ".join(f"{a['started']} wall {a['wall']:.0f} s CPU {a['cpu']:.0f} s peak {a['peak_mb']} MB"
+                              + ("" if a["done"] else " (stopped)") for a in x["attempts"]))
     if s is None:
         return
     print(f"load      {r['load']['wall']:.1f} s, peak {r['load']['peak_mb']:.0f} MB")
@@ -213,8 +255,12 @@ def main() -> None:
     ap.add_argument("--engines", nargs="+", choices=("embedded", "spark"), default=["embedded", "spark"],
                     help="measure only these engines (the comparison needs both)")
     ap.add_argument("--keep", help="work in this folder and keep the stores and datasets")
+    ap.add_argument("--resume", action="store_true",
+                    help="keep the corpus and the Spark run's saved work in --keep; a stopped run goes on where it stopped")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.resume and not args.keep:
+        ap.error("--resume needs --keep DIR")
     workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ew-scale-"))
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
@@ -222,7 +268,7 @@ def main() -> None:
     results = {}
     try:
         for n in args.articles:
-            results[n] = measure(n, workdir, args.master, tuple(args.engines))
+            results[n] = measure(n, workdir, args.master, tuple(args.engines), args.resume)
             show(n, results[n])
             sys.stdout.flush()
     finally:

@@ -108,6 +108,7 @@ def ingest(
     engine: str = typer.Option("embedded", "--engine", help="embedded (into the SQLite store) or spark (a Parquet dataset in --out; `eventwire load` brings it into a store)."),
     master: Optional[str] = typer.Option(None, "--master", help="Spark master URL (--engine spark; default local[*], e.g. local[2], spark://host:7077, yarn)."),
     out_dir: Optional[str] = typer.Option(None, "--out", help="Folder the Parquet dataset is written to (--engine spark)."),
+    fresh: bool = typer.Option(False, "--fresh", help="--engine spark: discard the work a stopped run left in OUT/_work instead of resuming from it."),
 ) -> None:
     """Read news files (txt, HTML, JSON, JSON Lines, WARC) into the store, or with --engine spark
     into a Parquet dataset (Common Crawl manifests, *.paths or *.paths.gz, list WARC files)."""
@@ -116,10 +117,10 @@ def ingest(
         err.print(Text(f"error: --engine {safe(engine)}: say embedded or spark"))
         raise typer.Exit(2)
     if engine == "spark":
-        _ingest_spark(paths, db, master, out_dir, int(max_mb * 1_000_000), analyze_, dictionary, json_out)
+        _ingest_spark(paths, db, master, out_dir, int(max_mb * 1_000_000), analyze_, dictionary, json_out, fresh)
         return
-    if master or out_dir:
-        err.print(Text("error: --master and --out go with --engine spark"))
+    if master or out_dir or fresh:
+        err.print(Text("error: --master, --out and --fresh go with --engine spark"))
         raise typer.Exit(2)
     ew = _open(db, readonly=False)
     reporter = _BarReporter(show_bar=err.is_terminal and not json_out)
@@ -157,7 +158,7 @@ def ingest(
     raise typer.Exit(0 if report.ok else 1)
 
 
-def _ingest_spark(paths, db, master, out_dir, max_bytes, analyze_, dictionary, json_out) -> None:
+def _ingest_spark(paths, db, master, out_dir, max_bytes, analyze_, dictionary, json_out, fresh) -> None:
     if not out_dir:
         err.print(Text("error: --engine spark writes a Parquet dataset: give --out DIR"))
         raise typer.Exit(2)
@@ -174,7 +175,8 @@ def _ingest_spark(paths, db, master, out_dir, max_bytes, analyze_, dictionary, j
             err.print(Text(f"spark: {stage}"))
 
     try:
-        report = run(paths, out_dir, master=master, dictionaries=dictionary, max_bytes=max_bytes, progress=say)
+        report = run(paths, out_dir, master=master, dictionaries=dictionary, max_bytes=max_bytes, progress=say,
+                     fresh=fresh)
     except EventwireError as exc:
         err.print(Text(f"error: {exc}"))
         raise typer.Exit(2) from None
@@ -191,6 +193,9 @@ def _ingest_spark(paths, db, master, out_dir, max_bytes, analyze_, dictionary, j
         out.print(Text(f"dated from related articles: {report['dated_from_corpus']}; "
                        f"events: {st['events']}; story blocks: {st['blocks']}; "
                        f"knowledge base settled in {report['language']['rounds']} rounds"))
+        if report["resumed"]:
+            out.print(Text(f"resumed from the work a stopped run saved: {', '.join(report['resumed'][:6])}"
+                           + (f" and {len(report['resumed']) - 6} more" if len(report["resumed"]) > 6 else "")))
         out.print(Text(f"to query it: eventwire load {out_dir} --db news.db"))
     raise typer.Exit(0 if not report["failed"] else 1)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +30,21 @@ def spark():
     s = session("local[2]")
     yield s
     s.stop()
+
+
+@pytest.fixture(scope="session")
+def both(spark, tmp_path_factory):
+    """The example corpus through the embedded engine and through Spark + load:
+    (embedded store, loaded store, dataset folder, Spark's report, load's report)."""
+    import eventwire
+    from eventwire.spark import job
+
+    examples = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    tmp = tmp_path_factory.mktemp("engines")
+    embedded, loaded, out = tmp / "embedded.db", tmp / "loaded.db", tmp / "dataset"
+    with eventwire.open(embedded) as ew:
+        ew.ingest([str(examples)])
+    report = job.run([str(examples)], str(out), spark=spark)
+    with eventwire.open(loaded) as ew:
+        loaded_report = ew.load(out)
+    return embedded, loaded, out, report, loaded_report

@@ -32,19 +32,6 @@ def rows(db: Path, table: str) -> set[tuple]:
         conn.close()
 
 
-@pytest.fixture(scope="module")
-def both(spark, tmp_path_factory):
-    """The example corpus through the embedded engine and through Spark + load."""
-    tmp = tmp_path_factory.mktemp("engines")
-    embedded, loaded, out = tmp / "embedded.db", tmp / "loaded.db", tmp / "dataset"
-    with eventwire.open(embedded) as ew:
-        ew.ingest([str(EXAMPLES)])
-    report = job.run([str(EXAMPLES)], str(out), spark=spark)
-    with eventwire.open(loaded) as ew:
-        loaded_report = ew.load(out)
-    return embedded, loaded, out, report, loaded_report
-
-
 @pytest.mark.parametrize("table", TABLES)
 def test_spark_then_load_gives_the_embedded_engines_rows(both, table):
     embedded, loaded, *_ = both

@@ -20,6 +20,7 @@ from ..errors import EventwireError
 from ..extract.pubdate import _iso_date, affair_names, corpus_span
 from ..stories.cluster import WINDOW_DAYS
 from . import stages as S
+from .checkpoint import Checkpoints, fingerprint
 from .dataset import PARTITION, write_manifest
 
 BLOCK_ARTICLES = 20_000  # articles a story-grouping block holds at most (cut at a day boundary)
@@ -66,27 +67,41 @@ class _Timer:
         self.seconds: dict[str, float] = {}
         self._t = time.perf_counter()
 
-    def lap(self, stage: str) -> None:
+    def lap(self, stage: str, earlier: float = 0.0) -> None:
+        """The stage's seconds since the last lap, plus ``earlier`` (its part done by a stopped run)."""
         t = time.perf_counter()
-        self.seconds[stage] = round(t - self._t, 3)
+        self.seconds[stage] = round(t - self._t + earlier, 3)
         self._t = t
+
+    def add(self, stage: str) -> dict[str, float]:
+        """Add the seconds since the last lap to ``stage``; all stages' seconds so far."""
+        t = time.perf_counter()
+        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + t - self._t, 3)
+        self._t = t
+        return dict(self.seconds)
+
+    def restart(self) -> None:
+        self._t = time.perf_counter()
 
 
 def run(paths: Sequence[str], out: str, *, master: str | None = None, spark=None,
         dictionaries: Sequence[str] = (), max_bytes: int = 20_000_000,
-        block_articles: int = BLOCK_ARTICLES, progress=None) -> dict:
-    """Run the whole pipeline on Spark; write the dataset to ``out``; return the report."""
+        block_articles: int = BLOCK_ARTICLES, progress=None, fresh: bool = False) -> dict:
+    """Run the whole pipeline on Spark; write the dataset to ``out``; return the report.
+
+    The work of a run that stops midway stays in ``out/_work`` and the next run with the same
+    inputs and options resumes from it (``spark.checkpoint``); ``fresh`` discards it."""
     own = spark is None
     spark = spark or session(master)
     say = progress or (lambda stage: None)
     try:
-        return _run(spark, list(paths), out, list(dictionaries), max_bytes, block_articles, say)
+        return _run(spark, list(paths), out, list(dictionaries), max_bytes, block_articles, say, fresh)
     finally:
         if own:
             spark.stop()
 
 
-def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dict:
+def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say, fresh) -> dict:
     from pyspark import StorageLevel
 
     sc = spark.sparkContext
@@ -94,10 +109,94 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
     timer = _Timer()
     parallel = max(2, sc.defaultParallelism)
     report: dict = {"engine": "spark", "master": sc.master, "out": out}
+    files, listing_errors = S.list_inputs(paths)
+    work = Checkpoints(spark, out, fingerprint(files, dictionaries, {
+        "max_bytes": max_bytes, "block_articles": block_articles, "listing_errors": len(listing_errors)}), fresh=fresh)
+    if work.done("prepared"):
+        say("resume: read, extract and dating")
+        numbered, note = work.load("prepared")
+        side, _ = work.load("side")
+        report.update(note["report"])
+        timer.seconds.update(note["seconds"])
+    else:
+        numbered, side = _prepare(sc, files, listing_errors, max_bytes, report, timer, keep, parallel, say)
+        side = work.save("side", side)
+        # saving is the end of stage 3: its seconds count there, the note written last
+        numbered = work.save("prepared", numbered, lambda: {"report": dict(report), "seconds": timer.add("dating")})
+    timer.restart()
+    stored = report["stored"]
+    shuffle = max(2 * parallel, math.ceil(stored / ARTICLES_PER_SHUFFLE))
 
+    # 4. language pass, the knowledge base settled by rounds -------------------------------------
+    say("language")
+
+    def ordered():
+        # whole waves (a multiple of the cores), so no wave leaves a core idle
+        parts = parallel * max(1, math.ceil(stored / (ARTICLES_PER_PARTITION * parallel))) if stored else 1
+        keyed = numbered.map(lambda r: (S.language_key(r[1], r[0]), r))
+        return keyed.sortByKey(numPartitions=parts) if stored else keyed
+
+    resumed = work.done("analysed")
+    analysed, report["language"], earlier = _settle(spark, work, ordered, parallel, dictionaries, keep)
+    timer.lap("language", earlier)
+    if resumed:  # the whole stage was done by a stopped run: its time, not the loading's
+        timer.seconds["language"] = earlier
+
+    # 5. stories and events by blocks of days; threads over all stories ---------------------------
+    say("stories")
+    final = analysed.map(lambda x: x[1]).persist(keep)  # (n, article, sha, group, analysis)
+    facts = analysed.flatMap(lambda x: S.facts_of(x[0], x[1][4])).map(lambda kf: kf[1])
+    if work.done("grouped"):
+        block_rows, _ = work.load("grouped-blocks")
+        threaded, _ = work.load("grouped-threads")
+        df, note = work.load("grouped")
+        report["stories"] = note["stories"]
+        timer.lap("stories", note["seconds"])
+    else:
+        block_rows, threaded, df = _group(sc, final, stored, shuffle, block_articles, report, keep)
+        block_rows = work.save("grouped-blocks", block_rows)
+        threaded = work.save("grouped-threads", threaded)
+        df = work.save("grouped", df, lambda: {"stories": report["stories"], "seconds": timer.add("stories")["stories"]})
+
+    # 6. write --------------------------------------------------------------------------------
+    say("write")
+    writer = _Writer(spark, out)
+    for table in S.BLOCK_TABLES:
+        if table != "stories":
+            writer.write(table, block_rows.filter(lambda tb, t=table: tb[0] == t).flatMap(S.unpacked))
+    writer.write("stories", threaded.filter(lambda tr: tr[0] == "stories").map(lambda tr: tr[1]))
+    writer.write("threads", threaded.filter(lambda tr: tr[0] == "threads").map(lambda tr: tr[1]))
+    writer.write("story_vocab", df.map(lambda kv: {"term": kv[0], "df": kv[1]}))
+    writer.write("kb_facts", facts)
+    writer.write("inputs", side.filter(lambda r: r[0] == "input").map(lambda r: r[1]))
+    furniture = side.filter(lambda r: r[0] == "furniture")
+    writer.write("furniture_lines", furniture.flatMap(
+        lambda r: ({"grp": g, "line": line, "docs": c} for g, line, c in r[1])))
+    writer.write("furniture_groups", furniture.flatMap(lambda r: ({"grp": g, "docs": c} for g, c in r[2])))
+    errors = (sc.parallelize([((-1, i), S.error_row(e)) for i, e in enumerate(listing_errors)], 1)
+              .union(side.filter(lambda r: r[0] == "error").map(lambda r: (r[1], r[2]))))
+    errors = errors.sortByKey(numPartitions=1).map(lambda kv: kv[1]).persist(keep)
+    writer.write("errors", errors)
+    failed = errors.map(lambda e: (e["code"], e["reason"])).countByValue()
+    report["failed"] = sum(failed.values())
+    report["failures"] = [{"code": c, "reason": r, "count": k} for (c, r), k in
+                          sorted(failed.items(), key=lambda x: (-x[1], x[0]))][:50]
+    report["tables"] = writer.counts
+    timer.lap("write")
+    stages = ("read_extract", "dating", "language", "stories", "write")
+    report["seconds"] = {k: timer.seconds[k] for k in stages if k in timer.seconds}
+    report["resumed"] = work.resumed
+    write_manifest(out, report)
+    work.drop()
+    return report
+
+
+def _prepare(sc, files, listing_errors, max_bytes, report, timer, keep, parallel, say):
+    """Stages 1-3: (numbered rows, side records) where a numbered row is (n, article, sha, group)
+    and the side records are what the write stage needs besides: ("input", row),
+    ("furniture", lines, groups) and ("error", sort key, error row)."""
     # 1. read -------------------------------------------------------------------------------
     say("read")
-    files, listing_errors = S.list_inputs(paths)
     report["files"] = len(files)
     file_rdd = sc.parallelize(list(enumerate(files)), max(1, min(len(files), 4 * parallel)))
     records = file_rdd.flatMap(lambda fp: S.read_records(fp[0], fp[1], max_bytes)).persist(keep)
@@ -120,6 +219,7 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
         lambda x: (x[1] + 1, x[0][1][0], x[0][1][1], x[0][1][2])).persist(keep)  # (n, article, sha, group)
     stored = numbered.count()
     firsts.unpersist()
+    report["stored"] = stored
     timer.lap("read_extract")
 
     # 3. dating from related articles -----------------------------------------------------------
@@ -127,22 +227,15 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
     shuffle = max(2 * parallel, math.ceil(stored / ARTICLES_PER_SHUFFLE))
     numbered, report["dated_from_corpus"] = _date_from_corpus(numbered, keep, shuffle)
     timer.lap("dating")
+    inputs = (extracted.filter(lambda r: r[0] == "article").map(lambda r: (r[3]["sha256"], (r[1], r[3])))
+              .reduceByKey(lambda a, b: a if a[0] <= b[0] else b, shuffle).map(lambda kv: ("input", kv[1][1])))
+    side = (inputs.union(extracted.filter(lambda r: r[0] in ("furniture", "error")))
+            .union(read_errors.map(lambda kv: ("error", kv[0], kv[1]))))
+    return numbered, side
 
-    # 4. language pass, the knowledge base settled by rounds -------------------------------------
-    say("language")
-    # whole waves (a multiple of the cores), so no wave leaves a core idle
-    parts = parallel * max(1, math.ceil(stored / (ARTICLES_PER_PARTITION * parallel))) if stored else 1
-    keyed = numbered.map(lambda r: (S.language_key(r[1], r[0]), r))
-    ordered = keyed.sortByKey(numPartitions=parts) if stored else keyed
-    analysed, rounds, redone, waves, split = _settle(spark, ordered, parallel, dictionaries, keep)
-    report["language"] = {"partitions": parts, "waves": waves, "rounds": rounds, "redone": redone,
-                          "seconds": split}
-    timer.lap("language")
 
-    # 5. stories and events by blocks of days; threads over all stories ---------------------------
-    say("stories")
-    final = analysed.map(lambda x: x[1]).persist(keep)  # (n, article, sha, group, analysis)
-    facts = analysed.flatMap(lambda x: S.facts_of(x[0], x[1][4])).map(lambda kf: kf[1])
+def _group(sc, final, stored, shuffle, block_articles, report, keep):
+    """Stage 5: (block rows packed by table, story and thread rows, word document frequencies)."""
     # (id, block or None when undated, (word counts, actor counts)); blocks by the day stories date by
     days = final.map(lambda r: (r[1].id, S.story_day(r[1], r[4]), S.story_counts(r[1], r[4]))).persist(keep)
     day_counts = dict(days.map(lambda x: x[1]).filter(lambda d: d is not None).countByValue())
@@ -178,40 +271,7 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say) -> dic
         "events": n_events,
         "events_in_several_blocks": n_events - event_ids.distinct(shuffle).count(),
     }
-    timer.lap("stories")
-
-    # 6. write --------------------------------------------------------------------------------
-    say("write")
-    writer = _Writer(spark, out)
-    for table in S.BLOCK_TABLES:
-        if table != "stories":
-            writer.write(table, block_rows.filter(lambda tb, t=table: tb[0] == t).flatMap(S.unpacked))
-    writer.write("stories", threaded.filter(lambda tr: tr[0] == "stories").map(lambda tr: tr[1]))
-    writer.write("threads", threaded.filter(lambda tr: tr[0] == "threads").map(lambda tr: tr[1]))
-    writer.write("story_vocab", df.map(lambda kv: {"term": kv[0], "df": kv[1]}))
-    writer.write("kb_facts", facts)
-    inputs = (extracted.filter(lambda r: r[0] == "article").map(lambda r: (r[3]["sha256"], (r[1], r[3])))
-              .reduceByKey(lambda a, b: a if a[0] <= b[0] else b, shuffle).map(lambda kv: kv[1][1]))
-    writer.write("inputs", inputs)
-    furniture = extracted.filter(lambda r: r[0] == "furniture")
-    writer.write("furniture_lines", furniture.flatMap(
-        lambda r: ({"grp": g, "line": line, "docs": c} for g, line, c in r[1])))
-    writer.write("furniture_groups", furniture.flatMap(lambda r: ({"grp": g, "docs": c} for g, c in r[2])))
-    errors = (sc.parallelize([((-1, i), S.error_row(e)) for i, e in enumerate(listing_errors)], 1)
-              .union(read_errors)
-              .union(extracted.filter(lambda r: r[0] == "error").map(lambda r: (r[1], r[2]))))
-    errors = errors.sortByKey(numPartitions=1).map(lambda kv: kv[1]).persist(keep)
-    writer.write("errors", errors)
-    failed = errors.map(lambda e: (e["code"], e["reason"])).countByValue()
-    report["stored"] = stored
-    report["failed"] = sum(failed.values())
-    report["failures"] = [{"code": c, "reason": r, "count": k} for (c, r), k in
-                          sorted(failed.items(), key=lambda x: (-x[1], x[0]))][:50]
-    report["tables"] = writer.counts
-    timer.lap("write")
-    report["seconds"] = timer.seconds
-    write_manifest(out, report)
-    return report
+    return block_rows, threaded, df
 
 
 def _date_from_corpus(numbered, keep, P):
@@ -353,28 +413,42 @@ def _year(published: str | None) -> int | None:
     return d.year if d else None
 
 
-def _settle(spark, ordered, width: int, dictionaries, keep):
+def _settle(spark, work: Checkpoints, ordered, width: int, dictionaries, keep):
     """Stage 4: the language pass in waves, then the knowledge base settled by rounds.
 
-    ``ordered``: (key, row) range-partitioned in language order.  Partitions go in waves of
+    ``ordered()``: (key, row) range-partitioned in language order.  Partitions go in waves of
     ``width`` (one per core), in order; each wave sees the facts every earlier wave learned (the
     embedded engine's workers likewise see the knowledge base as it stands when they start), so
     few articles need analysing again.  Then each round checks every article's knowledge-base
     journal against exactly the facts the articles before it learned (journals and facts only:
     analyses travel pickled and are opened only to be redone), and analyses again those where an
-    answer differs, until no journal differs.  Returns (rows with their analysis, rounds,
-    redone, waves, seconds of the waves and of the rounds)."""
+    answer differs, until no journal differs.  The partition plan, each wave and the settled
+    result are saved to ``work`` as they are done.  Returns (rows with their analysis, the
+    stage's report, seconds spent on it by an earlier, stopped run)."""
     import pickle
 
+    if work.done("analysed"):
+        current, note = work.load("analysed")
+        return current.map(lambda x: (x[0], pickle.loads(x[1][0]))), note["report"], note["seconds"]
     sc = spark.sparkContext
     dicts = list(dictionaries)
-    parts = ordered.getNumPartitions()
+    t0 = time.perf_counter()
+    earlier = 0.0
+    if work.done("language-plan"):
+        frame, plan = work.load_frame("language-plan")
+        earlier += plan["seconds"]
+    else:
+        rows = ordered()
+        # rows pickled beside their wave and slot: the JVM picks a wave out, Python reads only that one
+        staged = rows.mapPartitionsWithIndex(
+            lambda i, it: ((i // width, i % width, j, pickle.dumps(kr)) for j, kr in enumerate(it)))
+        plan = {"partitions": rows.getNumPartitions(), "width": width}
+        frame = work.save_frame("language-plan", spark.createDataFrame(
+            staged, "wave int, slot int, pos int, payload binary"),
+            lambda: {**plan, "seconds": round(time.perf_counter() - t0, 3)})
+    frame = frame.persist(keep)
+    parts, width = plan["partitions"], plan["width"]
     waves = max(1, math.ceil(parts / width))
-    # rows pickled beside their wave and slot: the JVM picks a wave out, Python reads only that one
-    staged = ordered.mapPartitionsWithIndex(
-        lambda i, it: ((i // width, i % width, j, pickle.dumps(kr)) for j, kr in enumerate(it)))
-    frame = spark.createDataFrame(staged, "wave int, slot int, pos int, payload binary").persist(keep)
-
     run_id = uuid.uuid4().hex  # names this pass's fact lists to the bases workers keep (another run's never match)
 
     def wave_task(it, deltas):
@@ -392,14 +466,25 @@ def _settle(spark, ordered, width: int, dictionaries, keep):
     facts: list = []
     deltas: list = []
     done, redone = [], 0
-    t0 = time.perf_counter()
     for w in range(waves):
-        wave = (frame.filter(frame.wave == w).rdd.map(lambda row: (row.slot, (row.pos, row.payload)))
-                .partitionBy(width, lambda slot: slot)
-                .mapPartitions(lambda it, deltas=tuple(deltas): wave_task(it, deltas)).persist(keep))
-        learned = wave.flatMap(lambda x: [("again", x[2])] + [("fact", (x[0], r)) for r in x[1][1][1]]).collect()
-        redone += sum(1 for kind, v in learned if kind == "again" and v)
-        new = sorted((v for kind, v in learned if kind == "fact"), key=lambda f: f[0])
+        name = f"wave-{w:05d}"
+        if work.done(name):
+            wave, note = work.load(name)
+            new = work.load(name + "-facts", listed=False)[0].collect()
+            earlier += note["seconds"]
+            redone += note["redone"]
+        else:
+            tw = time.perf_counter()
+            wave = (frame.filter(frame.wave == w).rdd.map(lambda row: (row.slot, (row.pos, row.payload)))
+                    .partitionBy(width, lambda slot: slot)
+                    .mapPartitions(lambda it, deltas=tuple(deltas): wave_task(it, deltas)).persist(keep))
+            learned = wave.flatMap(lambda x: [("again", x[2])] + [("fact", (x[0], r)) for r in x[1][1][1]]).collect()
+            again = sum(1 for kind, v in learned if kind == "again" and v)
+            redone += again
+            new = sorted((v for kind, v in learned if kind == "fact"), key=lambda f: f[0])
+            work.save(name + "-facts", sc.parallelize(new, 1), reread=False)
+            wave = work.save(name, wave, lambda tw=tw, again=again: {
+                "seconds": round(time.perf_counter() - tw, 3), "redone": again}, reread=False)
         facts.extend(new)
         deltas.append(sc.broadcast(new))
         done.append(wave)
@@ -429,8 +514,16 @@ def _settle(spark, ordered, width: int, dictionaries, keep):
         current.unpersist()
         current = following.map(lambda x: (x[0], x[1])).persist(keep)
         facts = sorted(current.flatMap(lambda x: [(x[0], r) for r in x[1][1][1]]).collect(), key=lambda f: f[0])
-    split = {"waves": round(t1 - t0, 3), "rounds": round(time.perf_counter() - t1, 3)}
-    return current.map(lambda x: (x[0], pickle.loads(x[1][0]))), rounds, redone, waves, split
+    report = {"partitions": parts, "waves": waves, "rounds": rounds, "redone": redone,
+              "seconds": {"waves": round(t1 - t0 + earlier, 3), "rounds": round(time.perf_counter() - t1, 3)}}
+    saved = work.save("analysed", current, lambda: {
+        "report": report, "seconds": round(time.perf_counter() - t0 + earlier, 3)})
+    current.unpersist()
+    work.forget("language-plan")
+    for w in range(waves):
+        work.forget(f"wave-{w:05d}")
+        work.forget(f"wave-{w:05d}-facts")
+    return saved.map(lambda x: (x[0], pickle.loads(x[1][0]))), report, earlier
 
 
 class _Writer:
