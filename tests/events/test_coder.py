@@ -342,8 +342,9 @@ def test_general_lexicon_entries(nlp):
 def test_labour_strike_is_a_protest(nlp):
     e = main_event_type(nlp("Dock workers began a nationwide strike on Monday."))
     assert e.plover == "PROTEST"
+    # calling a strike off is the opposite: the strikers stand down (CAMEO 082, ease popular dissent)
     e = main_event_type(nlp("Bus drivers called off a two-day strike."))
-    assert e.plover == "PROTEST"
+    assert e.plover == "CONCEDE"
 
 
 def test_relaxing_a_curfew_is_a_concession(nlp):

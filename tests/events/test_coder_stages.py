@@ -1081,3 +1081,19 @@ def test_lexicon_deadlines_given_and_embassies_reopened(nlp):
     pairs = {(e.source, e.target) for e in events_of(nlp, "Qatar and Bahrain reopened their embassies on Monday.")
              if e.cameo == "050"}
     assert ("QAT", "BHR") in pairs and ("BHR", "QAT") in pairs
+
+
+def test_lexicon_protests_called_off_and_curfews_shortened_are_concessions(nlp):
+    assert codes_of(nlp, "Nigeria's teachers' union called off its strike after a night of talks.") == {"082"}
+    assert codes_of(nlp, "Ghanaian farmers suspended their protest when the minister agreed to meet them.") == {"082"}
+    assert codes_of(nlp, "Bolivia's junta shortened the curfew in the port city by three hours.") == {"0813"}
+    assert "082" not in codes_of(nlp, "Peruvian riot police ended the sit-in by force.")
+
+
+def test_lexicon_ties_upgraded_forces_strengthened_and_the_wounded_evacuated(nlp):
+    assert ("050", "PER", "NOR") in {(e.cameo, e.source, e.target)
+                                     for e in events_of(nlp, "Peru and Norway upgraded their diplomatic ties.")}
+    assert ("154", "TUR") in cameo_targets(nlp, "Greece strengthened its forces on the islands near the Turkish coast.")
+    assert codes_of(nlp, "Kenyan aid workers evacuated the injured from the flooded town.") == {"073"}
+    assert codes_of(nlp, "The Congolese militia evacuated its positions north of the river.") == {"0874"}
+    assert not codes_of(nlp, "A Dutch firm strengthened its position in the chip market.")
