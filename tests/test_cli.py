@@ -183,3 +183,19 @@ def test_articles_listing_is_one_line_per_article(tmp_path):
     assert lines[0].split() == ["id", "published", "outlet", "title", "lang"]
     assert len(lines) == 6 and "2024-01-01" in lines[1] and "2024-01-05" in lines[5]
     assert len(run("articles", "--db", db, "--limit", "2").output.splitlines()) == 3
+
+
+def test_spark_options_are_checked_before_anything_starts(tmp_path, small_corpus):
+    # these refusals need neither pyspark nor Java: nothing is read, no store is made
+    db = tmp_path / "x.db"
+    for args, says in (
+        (["ingest", small_corpus, "--db", db, "--fresh"], "--engine spark"),
+        (["ingest", small_corpus, "--db", db, "--out", tmp_path / "d"], "--engine spark"),
+        (["ingest", "--engine", "spark", small_corpus], "--out"),
+        (["ingest", "--engine", "spark", small_corpus, "--out", tmp_path / "d", "--db", db], "eventwire load"),
+        (["ingest", "--engine", "spark", "-", "--out", tmp_path / "d"], "standard input"),
+        (["ingest", "--engine", "cluster", small_corpus], "embedded or spark"),
+    ):
+        r = run(*args)
+        assert r.exit_code == 2 and says in r.output, (args, r.output)
+    assert not db.exists() and not (tmp_path / "d").exists()

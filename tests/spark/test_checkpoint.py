@@ -84,6 +84,9 @@ def test_changed_inputs_or_fresh_discard_the_saved_work(spark, tmp_path: Path, m
 
     assert stopped_at("prepared") == []
     assert stopped_at("language-plan") == ["prepared", "side"]
+    (out / "eventwire.json").write_text("{}")  # as a finished run before would have left it
+    assert stopped_at("wave-00000") == ["prepared", "side", "language-plan"]
+    assert not (out / "eventwire.json").exists()  # an unfinished dataset has no manifest: `load` refuses it
     assert stopped_at("language-plan", fresh=True) == []
     story = sorted(small_corpus.iterdir())[0]
     story.write_text(story.read_text() + "\nA sentence added after the run stopped.\n")

@@ -95,6 +95,10 @@ class Checkpoints:
         self._delete(f"{self.root}/{name}.note")
         self._delete(f"{self.root}/{name}")
 
+    def delete(self, path: str) -> None:
+        """Delete a file or folder (any Hadoop path) if it is there."""
+        self._delete(path)
+
     def drop(self) -> None:
         """Delete all saved work (after a finished run, or when it belongs to another run)."""
         self._delete(self.root)

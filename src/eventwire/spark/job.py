@@ -21,7 +21,7 @@ from ..extract.pubdate import _iso_date, affair_names, corpus_span
 from ..stories.cluster import WINDOW_DAYS
 from . import stages as S
 from .checkpoint import Checkpoints, fingerprint
-from .dataset import PARTITION, write_manifest
+from .dataset import MANIFEST, PARTITION, write_manifest
 
 BLOCK_ARTICLES = 20_000  # articles a story-grouping block holds at most (cut at a day boundary)
 MAX_KB_ROUNDS = 8  # knowledge-base settling rounds before giving up on a fixed point
@@ -112,6 +112,8 @@ def _run(spark, paths, out, dictionaries, max_bytes, block_articles, say, fresh)
     files, listing_errors = S.list_inputs(paths)
     work = Checkpoints(spark, out, fingerprint(files, dictionaries, {
         "max_bytes": max_bytes, "block_articles": block_articles, "listing_errors": len(listing_errors)}), fresh=fresh)
+    # the manifest marks a finished dataset: until this run writes its own, none is there
+    work.delete(f"{out.rstrip('/')}/{MANIFEST}")
     if work.done("prepared"):
         say("resume: read, extract and dating")
         numbered, note = work.load("prepared")
