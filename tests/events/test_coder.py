@@ -883,3 +883,16 @@ def test_a_game_told_in_the_words_of_war_is_no_actorless_event(nlp):
     # no actor resolves here, so only the actorless path could print an event
     doc = nlp("The visiting openers attacked the bowlers from the first over.")
     assert code_doc(doc, date="2024-03-10", actorless=True) == []
+
+
+def test_a_time_on_a_noun_of_another_clause_does_not_date_the_act(nlp):
+    def dated(text: str, phrase: str, value: str) -> str:
+        start = text.index(phrase)
+        times = [TimeExpr(start, start + len(phrase), phrase, value, "relative", "year")]
+        return code_doc(nlp(text), date="2023-06-10", times=times)[0].date
+
+    # the protests date the killing the man was convicted of, not his execution
+    assert dated("Ghana's authorities executed a man convicted of murdering a judge during last year's riots.",
+                 "last year", "2022") == "2023-06-10"
+    # the march is where the arrests were made: its time is theirs
+    assert dated("Togolese police arrested 20 people at last year's march.", "last year", "2022") == "2022"

@@ -1097,3 +1097,13 @@ def test_lexicon_ties_upgraded_forces_strengthened_and_the_wounded_evacuated(nlp
     assert codes_of(nlp, "Kenyan aid workers evacuated the injured from the flooded town.") == {"073"}
     assert codes_of(nlp, "The Congolese militia evacuated its positions north of the river.") == {"0874"}
     assert not codes_of(nlp, "A Dutch firm strengthened its position in the chip market.")
+
+
+def test_build_people_expelled_from_a_country_are_expelled_by_it(nlp):
+    # an agentless passive: the state they are sent out of acts, the people sent out are the target
+    found = {(e.cameo[:3], e.source, e.target) for e in events_of(nlp, "Two Estonian diplomats were expelled from Russia.")}
+    assert found == {("166", "RUSGOV", "ESTGOV")}
+    assert {(e.source, e.target[:3]) for e in events_of(nlp, "A Canadian reporter was deported from Egypt.")} == {
+        ("EGYGOV", "CAN")}
+    # the active voice and a withdrawal from a place are as before
+    assert {(e.source, e.target) for e in events_of(nlp, "Russia expelled two Estonian diplomats.")} == {("RUS", "ESTGOV")}

@@ -8,7 +8,7 @@ from eventwire.extract.meta import parse_dateline
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
 from .codes import intent_code, plover_of
-from .clauses import _BLASTS, _toll, time_verb
+from .clauses import _BLASTS, _toll, clause_verb, time_verb
 from .claims import _claimed_act_target, _victims_claim
 from .implied import implied_target
 from .meetings import _meeting_parties, _our_meeting
@@ -41,8 +41,13 @@ def _when(sent, date, times, frame: "_Frame | None" = None):
         above = {frame.head.i} | {a.i for a in frame.head.ancestors}
         lineage = above | {c.i for a in list(frame.head.ancestors) + [frame.head] for c in a.children
                            if c.dep_ == "conj"} | {frame.head.head.i if frame.head.dep_ == "conj" else frame.head.i}
-        # (a year on a noun dates that thing: "servicemen missing from the 1950-53 war")
+        # (a year on a noun dates that thing: "servicemen missing from the 1950-53 war"; another time on
+        # a noun dates this act only through a noun of its own clause: "arrested at last year's march",
+        # not "executed a man convicted of killing during last year's protests")
+        nouns = {t.start: clause_verb(next((w for w in sent if w.idx <= t.start < w.idx + len(w.text)), frame.head))
+                 for t in usable if verbs[t.start] is None}
         usable = [t for t in usable if verbs[t.start] is None and t.kind not in ("year", "interval")
+                  and getattr(nouns[t.start], "i", frame.head.i) in lineage
                   or verbs[t.start] is not None and verbs[t.start].i in lineage]
         usable = sorted(usable, key=lambda t: (getattr(verbs[t.start], "i", -1) != frame.head.i,
                                                getattr(verbs[t.start], "i", -1) not in above))
@@ -118,8 +123,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                              else coder.actors(tok, ctx, speaker))]
         if not sources and f.noun is not None and (f.noun.dep_ == "nsubjpass" or f.noun.dep_ == "nsubj"
                                                    and s.vlemma(f.head) in ("target", "hit", "affect", "cover")) \
-                and not any(c.dep_ == "agent" for c in f.head.children):
-            # "the expulsion of X by Y was announced": the act's noun names its agent
+                and not any(c.dep_ == "agent" for c in f.head.children) and s.noun_code(f.noun) is not None:
+            # "the expulsion of X by Y was announced": the act's noun names its agent (not so the
+            # entry's own object: "two Lithuanian diplomats were expelled" by no Lithuanian)
             sources = [a for tok in _noun_agents(f.noun, f.trigger) if (a := coder.actor(tok, ctx)) is not None]
     if not sources and speaker and f.head.dep_ == "conj" and any(
             coder.lex.role(r, s.vlemma(f.head)) for r in ("request", "demand", "threaten")):
@@ -202,13 +208,17 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                     if authors:
                         sources = authors
                         break
-            if sources == [None] and f.code[:2] == "17":
-                # "two Chinese nationals were arrested in Poland": the state where it happened acts
-                state = next((a[0] for p in s.places(f.head) if (a := coder.actor(p, ctx)) is not None
+            if sources == [None] and f.code[:2] in ("17", "16") and f.code[:3] not in ("160", "161", "162"):
+                # "two Chinese nationals were arrested in Poland": the state where it happened acts; "two
+                # diplomats were expelled / deported from X": the state they are sent out of
+                out_of = [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                          if g.dep_ == "pobj"] if f.code[:3] in ("166", "174") else []
+                state = next((a[0] for p in out_of or s.places(f.head) if (a := coder.actor(p, ctx)) is not None
                               and a[0].country and not a[0].sector), None)
                 if state is not None:
                     sources = [(Actor(name=f"authorities of {state.country}", kind="organisation",
                                       country=state.country, sector="GOV"), "")]
+                    groups = [s.expand(passive[0])] if out_of else groups
     if not sources:
         return [], None
     # the first group of target words that names an actor (the object, else the first

@@ -150,3 +150,15 @@ def time_verb(tok):
         if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
             return None
     return tok
+
+
+def clause_verb(tok):
+    """The first verb above ``tok``, through nouns too ("arrested" for "year" in "arrested at last
+    year's march"), or None when none is."""
+    for _ in range(20):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
