@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.coder.actors import _Coder, _default_resolve
-from eventwire.events.coder.build import _frame_events, _when
+from eventwire.events.coder.build import _frame_events
+from eventwire.events.coder.dating import _when
 from eventwire.events.coder.clauses import clause_depth
 from eventwire.events.coder.codes import intent_code, plover_of, reject_code
 from eventwire.events.coder.participants import _Sentence

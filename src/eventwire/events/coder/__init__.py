@@ -10,7 +10,8 @@ The package reads as its pipeline, each stage a module with its own tests
                    objects, places); ``_Sentence`` joins the three stages
   actors.py        noun phrases to actors (the article's entities, then the resolver)
   codes.py         how a governing verb shifts the code of the act it governs
-  build.py         frames with actors -> CAMEO/PLOVER events, dated
+  build.py         frames with actors -> CAMEO/PLOVER events
+  dating.py        the day of each event: its own clause's time, a dateline, the publication date
   claims.py        a state's report of force against itself as an accusation; the victim of
                    a claimed attack
   meetings.py      who took part in a meeting a noun names (between X and Y, with Y, theirs)

@@ -9,7 +9,8 @@ from eventwire.events.plover import to_plover
 from eventwire.nlp.dictionary import SECTORS
 from eventwire.records import Actor, Event, TimeExpr
 from .actors import _Coder, _default_resolve
-from .build import _can_threaten, _frame_events, _when
+from .build import _can_threaten, _frame_events
+from .dating import _when
 from .clauses import _DECIDED, clause_depth, issued
 from .codes import plover_of
 from .participants import _Sentence
