@@ -1108,3 +1108,10 @@ def test_build_people_expelled_from_a_country_are_expelled_by_it(nlp):
         ("EGYGOV", "CAN")}
     # the active voice and a withdrawal from a place are as before
     assert {(e.source, e.target) for e in events_of(nlp, "Russia expelled two Estonian diplomats.")} == {("RUS", "ESTGOV")}
+
+
+def test_build_an_envoy_summoned_to_a_ministry_is_summoned_by_its_state(nlp):
+    found = {(e.cameo, e.source, e.target) for e in events_of(
+        nlp, "The Swedish ambassador was summoned to the foreign ministry in Tehran.")}
+    assert found == {("114", "IRNGOV", "SWEGOV")}
+    assert not events_of(nlp, "The witness was summoned to court in Nairobi.")

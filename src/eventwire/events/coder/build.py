@@ -166,6 +166,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                     sources = [(Actor(name=f"authorities of {state.country}", kind="organisation",
                                       country=state.country, sector="GOV"), "")]
                     groups = [s.expand(passive[0])] if out_of else groups
+            if sources == [None] and s.vlemma(f.head) == "summon":
+                # "the Dutch envoy was summoned to the foreign ministry in Ankara": the ministry summons him
+                host = [a for c in f.head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                        if g.dep_ == "pobj" and (a := coder.actor(g, ctx)) is not None and a[0].country]
+                if host:
+                    sources, groups = host[:1], [s.expand(passive[0])]
     if not sources:
         return [], None
     # the first group of target words that names an actor (the object, else the first
