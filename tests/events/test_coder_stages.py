@@ -1115,3 +1115,10 @@ def test_build_an_envoy_summoned_to_a_ministry_is_summoned_by_its_state(nlp):
         nlp, "The Swedish ambassador was summoned to the foreign ministry in Tehran.")}
     assert found == {("114", "IRNGOV", "SWEGOV")}
     assert not events_of(nlp, "The witness was summoned to court in Nairobi.")
+
+
+def test_build_forces_blocking_a_passage_restrict_movement_protesters_protest(nlp):
+    assert cameo_targets(nlp, "The Turkish navy blocked three Greek fishing boats off Lesbos.") == {("191", "GRC")}
+    assert {code for code, _ in cameo_targets(nlp, "Romanian truckers blocked border crossings with Moldova.")} == {"144"}
+    # (rebels blocking roads, like any group outside the state, protest)
+    assert {code for code, _ in cameo_targets(nlp, "Malian rebels blocked the roads into Bamako.")} == {"144"}

@@ -329,6 +329,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # "X and Y vowed to deepen cooperation", "X and Y signed a pact": each toward the other (but "X and
         # Y praised the deal" praise the deal, not each other)
         f.symmetric = True
+    if f.code.startswith("144") and sources and all(a is not None and a[0].sector in ("MIL", "COP") for a in sources):
+        f.code = "191"  # a state's ships, troops or police blocking a passage restrict movement; others protest
     if not targets and f.code[:2] == "14" and sources and sources[0] is not None and sources[0][0].country:
         # a protest with no stated target is aimed at the country's own government
         home = sources[0][0].country
