@@ -1122,3 +1122,12 @@ def test_build_forces_blocking_a_passage_restrict_movement_protesters_protest(nl
     assert {code for code, _ in cameo_targets(nlp, "Romanian truckers blocked border crossings with Moldova.")} == {"144"}
     # (rebels blocking roads, like any group outside the state, protest)
     assert {code for code, _ in cameo_targets(nlp, "Malian rebels blocked the roads into Bamako.")} == {"144"}
+
+
+def test_build_a_resignation_or_an_inquiry_at_home_is_aimed_at_the_home_country(nlp):
+    # a domestic act with no other country named: the country's own government and people are its target
+    assert cameo_targets(nlp, "Peru's prime minister resigned on Monday after a week of protests.") == {("0831", "PER")}
+    assert cameo_targets(nlp, "Chilean prosecutors opened an investigation into the collapse of a bridge.") == {
+        ("090", "CHL")}
+    # an inquiry into another country's act is aimed at that country
+    assert cameo_targets(nlp, "Argentine prosecutors opened an investigation into Chilean bribes.") == {("090", "CHL")}

@@ -317,10 +317,11 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code[:4] == "1721":
         # "blocked access to Instagram": a platform is the means, the people of the country the target
         targets = [t for t in targets if t[0].sector != "BUS"]
-    if not targets and f.code[:4] in ("1721", "1723", "1724") and sources and sources[0] is not None \
-            and sources[0][0].country and sources[0][0].sector in _STATE_SECTORS \
+    if not targets and (f.code[:4] in ("1721", "1723", "1724", "0831") or f.code[:2] == "09") and sources \
+            and sources[0] is not None and sources[0][0].country and sources[0][0].sector in _STATE_SECTORS | {"JUD"} \
             and _countries_named(coder, sent) <= {sources[0][0].country}:
-        # a curfew, a state of emergency, martial law, censorship: a state imposes them on its own country
+        # a curfew, a state of emergency, martial law, censorship: a state imposes them on its own country;
+        # a leader resigns, prosecutors open an inquiry, before it and into it
         home = sources[0][0].country
         targets = [(Actor(name=home, kind="country", country=home), "")]
     if not targets and not f.symmetric and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")) \
