@@ -317,7 +317,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code[:4] == "1721":
         # "blocked access to Instagram": a platform is the means, the people of the country the target
         targets = [t for t in targets if t[0].sector != "BUS"]
-    if not targets and (f.code[:4] in ("1721", "1723", "1724", "0831") or f.code[:2] == "09") and sources \
+    inquiry = f.code[:2] == "09" and any(w.lemma_.lower() in _INQUIRIES for w in f.trigger)  # (not "inspected a ship")
+    if not targets and (f.code[:4] in ("1721", "1723", "1724", "0831") or inquiry) and sources \
             and sources[0] is not None and sources[0][0].country and sources[0][0].sector in _STATE_SECTORS | {"JUD"} \
             and _countries_named(coder, sent) <= {sources[0][0].country}:
         # a curfew, a state of emergency, martial law, censorship: a state imposes them on its own country;
@@ -420,6 +421,9 @@ def _agentless_attack(s: "_Sentence", f: _Frame) -> bool:
 def _can_threaten(actor: Actor) -> bool:
     """A state, a body of states, an armed group, a party: one whose warning of consequences threatens."""
     return bool(actor.country) or actor.sector in _ARMED_SECTORS | _STATE_SECTORS - {None} | {"IGO", "OPP", "PTY", "ELI"}
+
+
+_INQUIRIES = {"investigation", "investigate", "inquiry", "enquiry", "probe"}
 
 
 def _armed(actor: Actor) -> bool:
