@@ -44,6 +44,18 @@ def test_fingerprint_follows_the_inputs_and_options(tmp_path: Path):
         [str(f)], [], {"max_bytes": 1, "x": 0})
 
 
+def test_the_code_digest_follows_code_and_data_not_caches(tmp_path: Path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "rules.py").write_text("A = 1\n")
+    (tmp_path / "data" / "lexicon.txt").write_text("010 say\n")
+    first = checkpoint.code_digest(tmp_path)
+    (tmp_path / "rules.cpython-311.pyc").write_bytes(b"\0")
+    assert checkpoint.code_digest(tmp_path) == first
+    (tmp_path / "data" / "lexicon.txt").write_text("010 say\n011 decline comment\n")
+    assert checkpoint.code_digest(tmp_path) != first
+    assert len(checkpoint.code_digest()) == 64  # the installed package
+
+
 def test_a_stopped_run_resumes_and_writes_what_a_whole_run_writes(spark, both, tmp_path: Path, monkeypatch):
     embedded = both[0]
     out = tmp_path / "dataset"

@@ -9,7 +9,7 @@ then its note (what it adds to the report, the seconds it took) are both committ
 writes ``_SUCCESS`` last, so a step killed halfway is simply done again.
 
 A later run with the same ``--out`` resumes when its fingerprint (the input files with their
-sizes and modification times, the dictionaries, the options, the eventwire version) equals the
+sizes and modification times, the dictionaries, the options, eventwire's code and data) equals the
 one the work was saved under; otherwise, or with ``fresh=True`` (``--fresh``), the old work is
 discarded.  A run that finishes deletes its work folder.
 """
@@ -19,8 +19,20 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
 WORK = "_work"  # Parquet readers skip folders whose names start with "_"
+
+
+def code_digest(root: Path | None = None) -> str:
+    """The eventwire code and data this process runs (the package under ``root``), hashed: a changed
+    rule or lexicon entry between two attempts means the saved work is not this code's."""
+    root = root or Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".json", ".tsv", ".csv") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def fingerprint(files: Sequence[str], dictionaries: Sequence[str], options: dict) -> str:
@@ -35,7 +47,7 @@ def fingerprint(files: Sequence[str], dictionaries: Sequence[str], options: dict
             return [path, None, None]
 
     text = json.dumps({"files": [stat(f) for f in files], "dictionaries": [stat(d) for d in dictionaries],
-                       "options": options, "eventwire": __version__}, sort_keys=True)
+                       "options": options, "eventwire": __version__, "code": code_digest()}, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
