@@ -1131,3 +1131,16 @@ def test_build_a_resignation_or_an_inquiry_at_home_is_aimed_at_the_home_country(
         ("090", "CHL")}
     # an inquiry into another country's act is aimed at that country
     assert cameo_targets(nlp, "Argentine prosecutors opened an investigation into Chilean bribes.") == {("090", "CHL")}
+
+
+# ------------------------------------------------------------------ outlook
+
+
+def test_outlook_a_comment_on_an_acts_prospects_is_no_act(nlp):
+    # the act named inside the outlook is what the comment is about
+    assert cameo_targets(nlp, "Turkey saw little prospect of a deal with Greece over the islands.") == {("012", "GRC")}
+    assert cameo_targets(nlp, "Nigeria is hopeful about talks with Niger on the border.") == {("013", "NER")}
+    assert cameo_targets(nlp, "Egypt was concerned about the clashes in Libya.") == {("012", "LBY")}
+    # an outlook on no act is no event; an act with no outlook stays the act
+    assert not events_of(nlp, "Egypt was optimistic about its economy.")
+    assert codes_of(nlp, "Turkey and Greece signed a deal over the islands.") == {"057"}

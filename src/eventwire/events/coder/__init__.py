@@ -17,6 +17,8 @@ The package reads as its pipeline, each stage a module with its own tests
   meetings.py      who took part in a meeting a noun names (between X and Y, with Y, theirs)
   implied.py       targets no slot names: the matter investigated, the one whose act a
                    complaint answers, what a threat's infinitive, content or condition names
+  outlook.py       an act's prospects commented on ("little prospect of a deal", "optimistic
+                   about a ceasefire"): a comment (012/013), the act no event
   selection.py     the events a sentence reports and its main event
   typer.py         optional: verbs the lexicon does not know, typed by their nearest lexicon
                    entry with a small sentence encoder (``--typer minilm``)

@@ -375,6 +375,8 @@ class _Predicates:
             frames[tok.i] = _Frame(hit[0], hit[1], tok, noun=tok, nominal=True)
         if self.c.typer is not None and not any(f.code and not self.is_role(f.head) for f in frames.values()):
             self.typed_frame(frames)
+        from .outlook import outlook_frames  # (outlook imports this module)
+        outlook_frames(self, frames)
         self.comment_frames(frames)
         for f in frames.values():
             # "the sanctions target 12 companies", "the strikes hit ...": the act the subject names
