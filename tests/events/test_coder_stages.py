@@ -1144,3 +1144,11 @@ def test_outlook_a_comment_on_an_acts_prospects_is_no_act(nlp):
     # an outlook on no act is no event; an act with no outlook stays the act
     assert not events_of(nlp, "Egypt was optimistic about its economy.")
     assert codes_of(nlp, "Turkey and Greece signed a deal over the islands.") == {"057"}
+
+
+def test_roles_an_outlet_or_party_ordered_to_stop_is_banned(nlp):
+    assert cameo_targets(nlp, "Zambia's government ordered the independent newspaper to suspend publication.") == {
+        ("172", "ZMBMED")}
+    assert codes_of(nlp, "Belarus's government ordered the opposition party to disband.") == {"172"}
+    # ordering a state to stop is a demand
+    assert codes_of(nlp, "Zambia's government ordered Malawi to halt the dam works.") == {"100"}

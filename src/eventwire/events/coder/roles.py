@@ -50,6 +50,8 @@ class _Roles:
                     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                         f.code = "100" if lex.role("demand", lemma) else "020"
                         f.targets = self.expand(obj)
+                        if lemma == "order" and _banned(obj, tok, deps):
+                            f.code = "172"  # "ordered the party to disband": a ban, no request
                 elif f.code and asking and not f.targets:  # "demanded that X stop ...": X
                     obj = self.role_object(tok)
                     # (not the act asked for: "urged sanctions against X")
@@ -166,6 +168,8 @@ class _Roles:
         fight = any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTING for c in cease.children)
         asked = self.lex.role("request", lemma) and not self.lex.role("demand", lemma)
         f.code = ("0256" if asked else "1056") if fight else "100"
+        if lemma == "order" and _banned(obj, tok, ("xcomp", "advcl")):
+            f.code = "172"  # "ordered the newspaper / party to suspend / close ...": a ban, no request
         f.trigger = f.trigger + [cease]
         f.targets = self.expand(obj)
         inside = {t.i for t in cease.subtree}
@@ -318,3 +322,19 @@ class _Roles:
                 return False
             t = t.head
         return False
+
+
+# bodies a state can shut by order, and the acts of stopping it orders
+_OUTLETS = {"newspaper", "paper", "daily", "weekly", "magazine", "station", "channel", "broadcaster", "network",
+            "website", "outlet", "agency", "party", "ngo", "organisation", "organization", "group", "charity",
+            "union", "company", "firm", "school", "university", "association", "movement", "office", "bureau"}
+_CEASING = {"suspend", "stop", "halt", "close", "shut", "cease", "disband", "dissolve", "end", "discontinue"}
+
+
+def _banned(obj, verb, deps) -> bool:
+    """Whether "ordered X to ..." orders a body to stop: X an outlet, party or organisation
+    ("the opposition newspaper", "the BBC bureau"), the act ordered one of ceasing."""
+    named = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    acts = {c.lemma_.lower() for c in verb.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX")}
+    return bool(named & _OUTLETS or obj.head.dep_ == "dobj" and obj.head.lemma_.lower() in _OUTLETS) and bool(acts & _CEASING)
+
