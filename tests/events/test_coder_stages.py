@@ -1152,3 +1152,11 @@ def test_roles_an_outlet_or_party_ordered_to_stop_is_banned(nlp):
     assert codes_of(nlp, "Belarus's government ordered the opposition party to disband.") == {"172"}
     # ordering a state to stop is a demand
     assert codes_of(nlp, "Zambia's government ordered Malawi to halt the dam works.") == {"100"}
+
+
+def test_implied_a_denial_or_comment_is_aimed_at_the_country_its_content_names(nlp):
+    assert cameo_targets(nlp, "Iran's foreign ministry denied that the country had any part in a cyberattack on "
+                              "Albanian servers.") == {("120", "ALB")}
+    assert ("014", "RUS") in cameo_targets(nlp, "Finland is weighing new steps to cut its reliance on Russian gas.")
+    # the speaker's own country is no target
+    assert cameo_targets(nlp, "Iran's foreign ministry denied that Iran had a part in the cyberattack.") == {("120", None)}

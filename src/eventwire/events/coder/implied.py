@@ -87,4 +87,14 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
                 targets = [a for w in s.subjects(cond) if w.pos_ != "PRON" for a in coder.actors(w, ctx, speaker)
                            if a[0].country and a[0].code not in src_codes][:1]
                 break
+    if not targets and f.code[:2] in ("01", "12") and not f.nominal:
+        # "denied that the country had any role in a campaign against U.S. infrastructure", "weighing steps to
+        # cut its dependence on China", "would not accept migrants under the EU's scheme": a comment or a
+        # refusal with no one addressed is aimed at the first other country its content names
+        content = [w for c in f.head.children if c.dep_ in ("ccomp", "xcomp", "dobj") or c.dep_ == "advcl" and any(
+            m.dep_ == "aux" and m.lower_ == "to" for m in c.children) for w in c.subtree]  # ("steps to reduce ...")
+        own = {x[0].country for x in sources if x is not None and x[0].country}
+        targets = next(([a] for w in content if w.pos_ in ("PROPN", "NOUN", "ADJ") and w.ent_type_ in
+                        ("GPE", "NORP", "ORG") and (a := coder.actor(w, ctx)) is not None and _has_country(a[0])
+                        and a[0].code not in src_codes and a[0].country not in own), [])
     return targets
