@@ -1160,3 +1160,9 @@ def test_implied_a_denial_or_comment_is_aimed_at_the_country_its_content_names(n
     assert ("014", "RUS") in cameo_targets(nlp, "Finland is weighing new steps to cut its reliance on Russian gas.")
     # the speaker's own country is no target
     assert cameo_targets(nlp, "Iran's foreign ministry denied that Iran had a part in the cyberattack.") == {("120", None)}
+
+
+def test_implied_an_act_during_a_visit_is_aimed_at_the_host(nlp):
+    assert cameo_targets(nlp, "During a visit to Windhoek, the German president apologised for the colonial killings.") \
+        == {("055", "NAM")}
+    assert cameo_targets(nlp, "On a trip to Lima, the Spanish king praised the Peruvian army.") == {("051", "PERMIL")}
