@@ -1166,3 +1166,8 @@ def test_implied_an_act_during_a_visit_is_aimed_at_the_host(nlp):
     assert cameo_targets(nlp, "During a visit to Windhoek, the German president apologised for the colonial killings.") \
         == {("055", "NAM")}
     assert cameo_targets(nlp, "On a trip to Lima, the Spanish king praised the Peruvian army.") == {("051", "PERMIL")}
+
+
+def test_implied_an_attack_on_a_base_hosting_forces_is_aimed_at_them(nlp):
+    assert {t for _, t in cameo_targets(nlp, "Syrian militias fired rockets at a base hosting Turkish troops.")} == {"TURMIL"}
+    assert ("180", "ITAMIL") in cameo_targets(nlp, "Somali gunmen attacked a compound that houses Italian soldiers.")

@@ -87,6 +87,15 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
                 targets = [a for w in s.subjects(cond) if w.pos_ != "PRON" for a in coder.actors(w, ctx, speaker)
                            if a[0].country and a[0].code not in src_codes][:1]
                 break
+    if not targets and f.code[:2] in ("18", "19", "20") and not f.nominal:
+        # "launched rockets at a base hosting / housing U.S. troops": the ones the place holds
+        hit = [o for o in f.head.children if o.dep_ == "dobj"]
+        hit += [g for h in [f.head, *hit] for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+                for g in c.children if g.dep_ == "pobj"]
+        held = [w for g in hit for c in g.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("host", "house")
+                for o in c.children if o.dep_ == "dobj" for w in s.expand(o)]
+        targets = next(([a] for w in held for a in coder.actors(w, ctx, speaker) if a[0].country
+                        and a[0].code not in src_codes), [])
     if not targets and f.code[:2] in ("03", "05", "06", "07", "08") and not f.nominal:
         # "during a visit to Kigali, X apologised / pledged loans": an act of the visit is aimed at its host
         trips = [g for c in f.head.children if c.dep_ == "prep" and c.lower_ in ("during", "on", "in")
