@@ -1171,3 +1171,8 @@ def test_implied_an_act_during_a_visit_is_aimed_at_the_host(nlp):
 def test_implied_an_attack_on_a_base_hosting_forces_is_aimed_at_them(nlp):
     assert {t for _, t in cameo_targets(nlp, "Syrian militias fired rockets at a base hosting Turkish troops.")} == {"TURMIL"}
     assert ("180", "ITAMIL") in cameo_targets(nlp, "Somali gunmen attacked a compound that houses Italian soldiers.")
+
+
+def test_lexicon_forces_abandoning_a_town_retreat_from_its_country(nlp):
+    assert cameo_targets(nlp, "Ethiopian troops abandoned the city of Mogadishu.") == {("0874", "SOM")}
+    assert not codes_of(nlp, "A Kenyan firm abandoned its plans for a new mall.")
