@@ -1176,3 +1176,11 @@ def test_implied_an_attack_on_a_base_hosting_forces_is_aimed_at_them(nlp):
 def test_lexicon_forces_abandoning_a_town_retreat_from_its_country(nlp):
     assert cameo_targets(nlp, "Ethiopian troops abandoned the city of Mogadishu.") == {("0874", "SOM")}
     assert not codes_of(nlp, "A Kenyan firm abandoned its plans for a new mall.")
+
+
+def test_selection_an_act_that_dates_another_through_a_span_is_no_event(nlp):
+    from eventwire.events import code_doc
+
+    # the protests only date the flight (which has no code): no actorless protest
+    assert code_doc(nlp("The governor fled the province after weeks of deadly protests."), date=DATE,
+                    actorless=True) == []

@@ -28,7 +28,10 @@ def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
     frames = [f for f in frames if f.nominal or not any(
         w.lemma_.lower() in _NOT_ACTORS for w in s.subjects(f.head)[:1] + [sent.root] if w.pos_ == "NOUN")]
     # not an act that only dates another ("sacked the minister after the attack"; "returned for talks" stays)
-    frames = [f for f in frames if not (f.nominal and f.head.dep_ == "pobj" and f.head.head.lower_ in _TEMPORAL)]
+    # (nor through a span of time: "fled after weeks of deadly protests")
+    frames = [f for f in frames if not (f.nominal and f.head.dep_ == "pobj" and (
+        f.head.head.lower_ in _TEMPORAL or f.head.head.lower_ == "of" and f.head.head.head.dep_ == "pobj"
+        and f.head.head.head.lemma_.lower() in _SPANS and f.head.head.head.head.lower_ in _TEMPORAL))]
     if not frames:
         return None
     main = _main_frame(frames)
@@ -155,6 +158,7 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
 
 # prepositions that date one act by another
 _TEMPORAL = {"after", "before", "following", "ahead", "during", "since", "until", "amid", "despite"}
+_SPANS = {"day", "week", "month", "year", "decade", "hour", "night", "round", "series", "wave"}
 
 # conjunctions of a clause that tells of something done (not "before", "if", "unless", "until")
 _TOLD_MARKS = {"after", "when", "as", "because", "since", "while", "once"}
