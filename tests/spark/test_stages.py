@@ -123,6 +123,46 @@ def _parts(dated: list[tuple[str, str, str]], text: str) -> dict:
             "df": {n: df[n] for n in own if n in df}}
 
 
+def test_only_the_names_the_candidate_search_reads_need_their_postings():
+    import random
+
+    rng = random.Random(7)
+    cut = 0
+    for trial in range(400):
+        limit = rng.choice([5, 20, 50])
+        postings = {}
+        for i in range(rng.randint(1, 12)):
+            count = rng.choice([1, 2, 3, limit // 2, limit - 1, limit, limit + 1, 3 * limit])
+            pos = sorted(rng.sample(range(4 * limit), min(count, 4 * limit)))  # shared positions: the union shrinks
+            postings[f"n{i}"] = (count, pos[-limit:])
+        names = set(postings) | {"unused"}
+
+        def search(parts):
+            dater = CorpusDater.from_parts(size=1, span=None, postings=parts, df={}, candidates={})
+            found, seen = set(), []
+            for name in sorted((n for n in names if n in dater._index), key=lambda n: (dater._postings[n], n)):
+                seen.append(name)
+                if not found:
+                    found.update(dater._index[name][-limit:])
+                elif len(found) + dater._postings[name] <= limit:
+                    found.update(dater._index[name])
+                else:
+                    break
+            return found, seen
+
+        reach = S.reachable_names({n: c for n, (c, _) in postings.items()}, limit)
+        whole, read = search(postings)
+        assert search({n: postings[n] for n in reach})[0] == whole, trial
+        assert set(read) <= set(reach)
+        cut += len(reach) < len(postings)
+    assert cut > 100  # most trials send fewer postings than the article has names
+    # with the engine's own limit, through the function the engine calls
+    postings = {f"n{i}": (c, list(range(c))[-CANDIDATES:]) for i, c in enumerate([3, 40, 400, 900, 2000])}
+    reach = S.reachable_names({n: c for n, (c, _) in postings.items()})
+    assert reach == ["n0", "n1", "n2", "n3"] and S.candidate_positions(set(postings), postings) == S.candidate_positions(
+        set(postings), {n: postings[n] for n in reach})
+
+
 def _corpus() -> list[tuple[str, str, str]]:
     rows = []
     for i in range(30):

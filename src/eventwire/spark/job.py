@@ -295,8 +295,12 @@ def _date_from_corpus(numbered, keep, P):
                 .flatMap(lambda d: ((n, d[0]) for n in d[3]))
                 .aggregateByKey((0, []), lambda acc, p: (acc[0] + 1, S.keep_latest(acc[1], p)),
                                 lambda a, b: (a[0] + b[0], S.merge_latest(a[1], b[1])), P))
-    wanted = undated.flatMap(lambda r: ((n, r[1].id) for n in affair_names(S.affair_text(r[1]))))
-    post_by = wanted.join(postings, P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(P).mapValues(dict)
+    wanted = undated.flatMap(lambda r: ((n, r[1].id) for n in affair_names(S.affair_text(r[1])))).persist(keep)
+    # only the postings the candidate search can read travel: names picked from their counts first
+    # (an article's every name with its last 500 positions made this the stage's largest shuffle)
+    reach = (wanted.join(postings.mapValues(lambda cp: cp[0]), P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+             .groupByKey(P).flatMap(lambda kv: ((n, kv[0]) for n in S.reachable_names(dict(kv[1])))))
+    post_by = reach.join(postings, P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(P).mapValues(dict)
     df_by = wanted.join(df, P).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey(P).mapValues(dict)
     pairs = post_by.flatMap(lambda kv: ((p, kv[0]) for p in S.candidate_positions(kv[1], kv[1])))
     weight = (names.flatMap(lambda d: ((n, d[0]) for n in d[3])).join(df, P)

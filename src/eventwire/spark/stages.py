@@ -163,6 +163,22 @@ def merge_latest(a: list, b: list, limit: int = CANDIDATES) -> list:
     return sorted(a + b)[-limit:]
 
 
+def reachable_names(counts: dict[str, int], limit: int = CANDIDATES) -> list[str]:
+    """The names whose postings the candidate search (``CorpusDater.candidate_positions``) can read,
+    from each name's count of dated articles alone: it reads names rarest first and stops at the
+    first one that would take it past ``limit`` candidates.  A name can fit only if the previous
+    one's postings (all in, or the first name's last ``limit``) leave room for it, and counts only
+    grow along the order, so the names up to the first that cannot fit by that bound (included: the
+    search reads its count) are all it reads.  Sending only their postings gives the same
+    candidates (tests/spark/test_stages.py checks it against the whole postings)."""
+    order = sorted(counts, key=lambda n: (counts[n], n))
+    for k in range(1, len(order)):
+        before = min(counts[order[0]], limit) if k == 1 else counts[order[k - 1]]
+        if before + counts[order[k]] > limit:
+            return order[:k + 1]
+    return order
+
+
 def candidate_positions(names: Iterable[str], postings: dict[str, tuple[int, list]]) -> set:
     """The dated articles an undated article is compared with (``CorpusDater.candidate_positions``)."""
     dater = CorpusDater.from_parts(size=1, span=None, postings=postings, df={}, candidates={})
