@@ -1184,3 +1184,36 @@ def test_selection_an_act_that_dates_another_through_a_span_is_no_event(nlp):
     # the protests only date the flight (which has no code): no actorless protest
     assert code_doc(nlp("The governor fled the province after weeks of deadly protests."), date=DATE,
                     actorless=True) == []
+
+
+def test_build_mass_violence_with_no_other_country_named_is_done_at_home(nlp):
+    # a state's forces massacring people, or gassing a town, no gazetteer places: their own country's
+    assert cameo_targets(nlp, "Chadian soldiers massacred dozens of herders in a remote district.") == {("200", "TCDAGR")}
+    assert cameo_targets(nlp, "Iraqi troops dropped chlorine gas on the town of Qaraqosh Alta in 1991.") == {("2041", "IRQ")}
+    # killings and rapes "of" a people share the object
+    assert ("202", "ETHCVL") in cameo_targets(
+        nlp, "Ethiopian soldiers carried out mass killings and rapes of Muslim villagers, a report said.")
+    # but not near a border, nor with another country named, nor for force short of mass violence
+    assert cameo_targets(nlp, "Chadian soldiers massacred dozens of herders near the border.") == {("200", "AGR")}
+    assert ("180", "CVL") in cameo_targets(nlp, "Chadian soldiers killed five villagers in a remote district.")
+
+
+def test_build_killing_hundreds_of_people_is_a_mass_killing(nlp):
+    assert cameo_targets(nlp, "Congolese rebels killed more than 200 civilians in Ituri, the UN said.") == {("202", "CODCVL")}
+    assert ("202", "COD") in {(e.cameo, e.target[:3] if e.target else None) for e in events_of(
+        nlp, "Congolese rebels killed hundreds of villagers in Ituri.")}
+    # a dozen is no mass killing; a year is no count
+    assert {c for c, _ in cameo_targets(nlp, "Congolese rebels killed 12 civilians in Ituri in 2021.")} == {"180"}
+    # fighters are no people of a mass killing
+    assert "202" not in codes_of(nlp, "The Congolese army killed 300 rebels in Ituri.")
+
+
+def test_actors_members_of_a_community_are_people(nlp):
+    assert cameo_targets(nlp, "Malian soldiers detained 40 members of the Fulani community.") == {("173", "MLICVL")}
+
+
+def test_clauses_a_past_tense_read_as_a_participle_with_an_object_is_the_main_verb(nlp):
+    # "[militants [slaughtered 40 workers]]": a passive participle takes no object
+    assert ("20", "NGAREB", "NGALAB") in coded(nlp, "Boko Haram militants slaughtered 40 farm workers in Borno state.")
+    # the agent of a nominal attack through a compound trigger, under a court's ruling
+    assert ("20", "IRQMIL", None) in coded(nlp, "Iraqi forces were responsible for a gas attack in 1988, a court ruled.")

@@ -26,6 +26,10 @@ _PAIRS = {"leader", "side", "man", "woman", "president", "country", "nation", "g
           "neighbour", "neighbor", "rival", "foe", "ally", "state", "power", "capital", "head", "counterpart"}
 # ... of which these are people, standing only for two people or bodies (not for a visit's host country)
 _PEOPLE = {"leader", "man", "woman", "president", "minister", "head", "counterpart", "delegation"}
+# groups of people by descent or faith ("members of the X community")
+_COMMUNITIES = {"community", "minority", "tribe", "clan", "sect", "group"}
+
+
 # what someone holds ("assets", "accounts"): the owner is the one named with "of"
 _PROPERTY = {"asset", "account", "property", "fund", "reserve", "holding", "wealth", "estate", "yacht", "share",
              "deposit", "stake"}
@@ -247,6 +251,13 @@ class _Coder:
                             for g in c.children if g.dep_ == "pobj"), None)
             if counted is not None and counted.pos_ != "NUM":  # (not "the Group of Seven")
                 return self.actors(counted, ctx, speaker)
+        if tok.lemma_.lower() == "member" and tok.pos_ == "NOUN":
+            # "members of the Masalit community": the people of a community, of no stated country
+            kin = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+            if kin is not None and kin.lemma_.lower() in _COMMUNITIES and self.actor(kin, ctx, speaker) is None:
+                text = " ".join(w.text for w in tok.subtree)
+                return [(Actor(name=text, kind="group", sector="CVL"), text)]
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
                 and any(g.dep_ == "conj" for g in c.children)]
         if mods and tok.pos_ in ("NOUN", "PROPN"):

@@ -2,6 +2,8 @@
 (symmetric meetings, victims' claims, claimed attacks), dated from the sentence's times (``dating``)."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from eventwire.events.cameo import lookup
 from eventwire.records import Actor, Event
@@ -288,6 +290,10 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
+    if f.code[:2] == "18" and s.vlemma(f.head) in _KILLINGS and targets and all(
+            t[0].sector in _VICTIM_SECTORS | {"REL", "PPL", "OPP"} and _hundreds(f"{t[0].name} {t[1]} " + " ".join(
+                w.text for c in f.head.children if c.dep_ == "dobj" for w in c.subtree)) for t in targets):
+        f.code = "202"  # "killed hundreds of civilians", "executed more than 300 villagers": a mass killing
     if f.code == "130" and s.vlemma(f.head) == "warn" and sources and not any(
             a is not None and _can_threaten(a[0]) for a in sources):
         f.code = "012"  # "analysts / doctors warned of consequences": a warning by no one who could inflict them
@@ -307,13 +313,24 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         own = f.code[:2] == "17" or f.code[:2] not in ("15", "18", "19", "20") \
             and sources[0][0].sector in _STATE_SECTORS | {"JUD"} and any(
             not t[0].country and t[0].sector in people for t in targets) and _countries_named(coder, sent) <= {home}
-        domestic = _DOMESTIC_SECTORS | (people if own else set())
+        # mass violence ("massacred villagers", "mass killings of Rohingya", chemical attacks on a town) by a
+        # country's forces or fighters, with no other country named and no border in sight, is done at home
+        mass = f.code[:2] == "20" and _countries_named(coder, sent) <= {home} and not any(
+            w.lemma_.lower() in ("border", "frontier", "cross-border") for w in sent)
+        domestic = _DOMESTIC_SECTORS | (people if own else set()) | (people | _VICTIM_SECTORS | {"REB"} if mass else set())
         if sources[0][0].sector not in _STATE_SECTORS and _countries_named(coder, sent) <= {home}:
             # "demonstrators in Caracas clashed with security forces": the police and the state
             # a local group faces are its country's
             domestic = domestic | {"COP", "GOV"}
         targets = [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
-                   and not _named_person(t[0]) else t for t in targets]
+                   and (not _named_person(t[0]) or mass and t[0].role) else t for t in targets]
+    if not targets and f.code[:2] == "20" and sources and sources[0] is not None and sources[0][0].country \
+            and _countries_named(coder, sent) <= {sources[0][0].country} and any(
+                w.lemma_.lower() in _SETTLEMENTS for w in f.head.subtree) \
+            and not any(w.lemma_.lower() in ("border", "frontier", "cross-border") for w in sent):
+        # "dropped chlorine gas on the town of X", a town no gazetteer knows: mass violence at home
+        home = sources[0][0].country
+        targets = [(Actor(name=home, kind="country", country=home), "")]
     if f.code[:4] == "1721":
         # "blocked access to Instagram": a platform is the means, the people of the country the target
         targets = [t for t in targets if t[0].sector != "BUS"]
@@ -421,6 +438,19 @@ def _agentless_attack(s: "_Sentence", f: _Frame) -> bool:
 def _can_threaten(actor: Actor) -> bool:
     """A state, a body of states, an armed group, a party: one whose warning of consequences threatens."""
     return bool(actor.country) or actor.sector in _ARMED_SECTORS | _STATE_SECTORS - {None} | {"IGO", "OPP", "PTY", "ELI"}
+
+
+_SETTLEMENTS = {"town", "village", "city", "district", "neighbourhood", "neighborhood", "camp", "hamlet", "suburb"}
+_KILLINGS = {"kill", "murder", "execute", "slay", "massacre", "slaughter", "butcher"}
+
+
+def _hundreds(text: str) -> bool:
+    """A count of people in the hundreds or more: "hundreds of", "more than 800", "1,200"."""
+    low = text.lower()
+    if re.search(r"\b(?:hundreds|thousands|tens of thousands)\b", low):
+        return True
+    counts = [int(n.replace(",", "")) for n in re.findall(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b", low)]
+    return bool(counts) and max(counts) >= 100 and not re.search(r"\b(?:19|20)\d\d\b", low)
 
 
 _INQUIRIES = {"investigation", "investigate", "inquiry", "enquiry", "probe"}

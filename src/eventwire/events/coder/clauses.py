@@ -12,7 +12,7 @@ _SUBORDINATE = ("ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass",
 # reporting verbs that leave the reported clause the sentence's main event
 _PLAIN_REPORT = {"say", "tell", "announce", "state", "report", "add", "note", "declare", "quote", "write",
                  "conclude", "find", "reveal", "disclose", "show", "establish", "determine", "recount", "testify",
-                 "tweet", "explain", "stress", "confirm"}
+                 "tweet", "explain", "stress", "confirm", "rule"}
 
 
 def clause_depth(tok) -> int:
@@ -65,10 +65,13 @@ def _reported_subject(tok) -> bool:
 
 def noun_rooted(tok) -> bool:
     """The parser made the subject the sentence's root and its finite verb a modifier of it ("[The
-    UN chief [called on X to ...]]", "[US envoy [Blinken urged X ...]]"): the verb is the main clause."""
+    UN chief [called on X to ...]]", "[US envoy [Blinken urged X ...]]"), or tagged its past tense a participle
+    that still takes a direct object, which no passive one does ("[militants [slaughtered 40 workers]]"): the
+    verb is the main clause."""
     head = tok.head
     return tok.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
-        and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i > head.i \
+        and (tok.tag_ in ("VBD", "VBZ", "VBP") or tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children)
+             and not any(c.dep_ == "agent" for c in tok.children)) and tok.i > head.i \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod") and c.text.lower() in _RELATIVE
                     for c in tok.children) and not any(c.text.lower() in _RELATIVE for c in tok.lefts)
 

@@ -151,10 +151,15 @@ class _Sentence(_Predicates, _Roles):
                 # "a meeting at the White House": a venue; "talks on Sudan": a topic
                 preps = tuple(p for p in preps if p != "at" and not (
                     p in _TOPIC_PREPS and (noun.lemma_.lower() in _TALKS or noun.lower_ in _TALKS)))
+            # ("killings and rapes of X": the last of coordinated nouns carries their shared "of")
+            holders = [noun] + [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
             for prep in preps:
-                for c in noun.children:
-                    if c.dep_ == "prep" and c.lower_ == prep:
-                        found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+                for h in holders:
+                    if h is not noun and any(c.dep_ == "prep" for c in noun.children):
+                        continue
+                    for c in h.children:
+                        if c.dep_ == "prep" and c.lower_ == prep:
+                            found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
         if not f.nominal:
             # "withdrew / pulled out from X", "expelled from X": the place left is the target
             preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166", "161")) else _TARGET_PREPS
@@ -372,9 +377,11 @@ def _noun_agents(noun, trigger) -> list:
     toks += [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
              for g in a.children if g.dep_ == "pobj"]
     # "X was responsible for / behind the attack on Y": X
-    if noun.dep_ == "pobj" and (noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsible"
-                                or noun.head.lower_ == "behind" and noun.head.head.lemma_.lower() == "be"):
-        verb = noun.head.head if noun.head.lower_ == "behind" else noun.head.head.head
+    # (through a compound: "responsible for a gas attack", the trigger "gas")
+    held = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    if held.dep_ == "pobj" and (held.head.lower_ == "for" and held.head.head.lemma_.lower() == "responsible"
+                                or held.head.lower_ == "behind" and held.head.head.lemma_.lower() == "be"):
+        verb = held.head.head if held.head.lower_ == "behind" else held.head.head.head
         toks += [c for c in verb.children if c.dep_ == "nsubj"]
     # "criticism of X came from Y", "accusations ... were levelled by Y": the sender
     head = noun.head
