@@ -1217,3 +1217,16 @@ def test_clauses_a_past_tense_read_as_a_participle_with_an_object_is_the_main_ve
     assert ("20", "NGAREB", "NGALAB") in coded(nlp, "Boko Haram militants slaughtered 40 farm workers in Borno state.")
     # the agent of a nominal attack through a compound trigger, under a court's ruling
     assert ("20", "IRQMIL", None) in coded(nlp, "Iraqi forces were responsible for a gas attack in 1988, a court ruled.")
+
+
+def test_home_an_appeal_for_calm_is_made_to_the_country_itself(nlp):
+    assert cameo_targets(nlp, "The Bolivian president appealed for calm on Friday.") == {("020", "BOL")}
+    # an appeal for aid is not aimed at home; nor one to another country
+    assert ("020", "BOL") not in cameo_targets(nlp, "The Bolivian president appealed for foreign aid on Friday.")
+    assert cameo_targets(nlp, "The Bolivian president urged Chile to show restraint.") == {("020", "CHL")}
+
+
+def test_predicates_a_bare_present_after_a_past_insisted_is_a_demand(nlp):
+    assert ("10", "IGO", "GINMIL") in coded(nlp, "The African Union insisted that Guinea's military rulers free the detained ministers.")
+    # a claim told in the past stays a claim
+    assert "10" not in {r for r, _, _ in coded(nlp, "Guinea insisted that the soldiers had acted alone.")}

@@ -11,6 +11,8 @@ The package reads as its pipeline, each stage a module with its own tests
   actors.py        noun phrases to actors (the article's entities, then the resolver)
   codes.py         how a governing verb shifts the code of the act it governs
   build.py         frames with actors -> CAMEO/PLOVER events
+  home.py          acts done at home: groups and people of no stated country a state acts
+                   on, mass violence, curfews and inquiries, appeals for calm, protests
   dating.py        the day of each event: its own clause's time, a dateline, the publication date
   claims.py        a state's report of force against itself as an accusation; the victim of
                    a claimed attack

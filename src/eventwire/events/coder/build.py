@@ -11,11 +11,12 @@ from .actors import _Coder, _place
 from .codes import intent_code, plover_of
 from .clauses import _BLASTS, _toll
 from .claims import _claimed_act_target, _victims_claim
+from .home import home_targets
 from .implied import implied_target
 from .meetings import _meeting_parties, _our_meeting
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
-from .words import _SUFFERED, _ARMED_SECTORS, _MULTITUDES, _PACTS, _named_person, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _DOMESTIC_SECTORS, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _SUFFERED, _ARMED_SECTORS, _MULTITUDES, _PACTS, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _speaker(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str):
@@ -302,46 +303,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # "allowed fuel to enter X": its condition, the place entered)
         targets = implied_target(coder, s, f, ctx, sources, speaker) or targets
     sources, targets = _placed(coder, s, f, ctx, sources, targets)
-    if targets and sources and sources[0] is not None and sources[0][0].country:
-        # "talks with the opposition", "arrested protesters": a domestic group of no stated
-        # country belongs to the country acting on it
-        home = sources[0][0].country
-        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} | ({"NGO"} if f.code[:2] == "17" else set())
-        # "pardoned 30 people", "freed detained students": a state acting on people of no stated
-        # country acts on its own, unless the sentence names another country they may be of
-        # (force is another matter: shelling near a border may strike the other side's villages)
-        own = f.code[:2] == "17" or f.code[:2] not in ("15", "18", "19", "20") \
-            and sources[0][0].sector in _STATE_SECTORS | {"JUD"} and any(
-            not t[0].country and t[0].sector in people for t in targets) and _countries_named(coder, sent) <= {home}
-        # mass violence ("massacred villagers", "mass killings of Rohingya", chemical attacks on a town) by a
-        # country's forces or fighters, with no other country named and no border in sight, is done at home
-        mass = f.code[:2] == "20" and _countries_named(coder, sent) <= {home} and not any(
-            w.lemma_.lower() in ("border", "frontier", "cross-border") for w in sent)
-        domestic = _DOMESTIC_SECTORS | (people if own else set()) | (people | _VICTIM_SECTORS | {"REB"} if mass else set())
-        if sources[0][0].sector not in _STATE_SECTORS and _countries_named(coder, sent) <= {home}:
-            # "demonstrators in Caracas clashed with security forces": the police and the state
-            # a local group faces are its country's
-            domestic = domestic | {"COP", "GOV"}
-        targets = [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
-                   and (not _named_person(t[0]) or mass and t[0].role) else t for t in targets]
-    if not targets and f.code[:2] == "20" and sources and sources[0] is not None and sources[0][0].country \
-            and _countries_named(coder, sent) <= {sources[0][0].country} and any(
-                w.lemma_.lower() in _SETTLEMENTS for w in f.head.subtree) \
-            and not any(w.lemma_.lower() in ("border", "frontier", "cross-border") for w in sent):
-        # "dropped chlorine gas on the town of X", a town no gazetteer knows: mass violence at home
-        home = sources[0][0].country
-        targets = [(Actor(name=home, kind="country", country=home), "")]
     if f.code[:4] == "1721":
         # "blocked access to Instagram": a platform is the means, the people of the country the target
         targets = [t for t in targets if t[0].sector != "BUS"]
-    inquiry = f.code[:2] == "09" and any(w.lemma_.lower() in _INQUIRIES for w in f.trigger)  # (not "inspected a ship")
-    if not targets and (f.code[:4] in ("1721", "1723", "1724", "0831") or inquiry) and sources \
-            and sources[0] is not None and sources[0][0].country and sources[0][0].sector in _STATE_SECTORS | {"JUD"} \
-            and _countries_named(coder, sent) <= {sources[0][0].country}:
-        # a curfew, a state of emergency, martial law, censorship: a state imposes them on its own country;
-        # a leader resigns, prosecutors open an inquiry, before it and into it
-        home = sources[0][0].country
-        targets = [(Actor(name=home, kind="country", country=home), "")]
     if not targets and not f.symmetric and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")) \
             and not f.nominal \
             and len({a[0].country for a in sources if a is not None and a[0].country}) > 1:
@@ -350,10 +314,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         f.symmetric = True
     if f.code.startswith("144") and sources and all(a is not None and a[0].sector in ("MIL", "COP") for a in sources):
         f.code = "191"  # a state's ships, troops or police blocking a passage restrict movement; others protest
-    if not targets and f.code[:2] == "14" and sources and sources[0] is not None and sources[0][0].country:
-        # a protest with no stated target is aimed at the country's own government
-        home = sources[0][0].country
-        targets = [(Actor(name=f"government of {home}", kind="organisation", country=home, sector="GOV"), "")]
+    targets = home_targets(coder, f, sent, sources, targets)
     subject = sources[0] if not unresolved and sources[0] is not None else None
     if (unresolved or sources == [None]) and not targets:
         return [], subject
@@ -440,7 +401,6 @@ def _can_threaten(actor: Actor) -> bool:
     return bool(actor.country) or actor.sector in _ARMED_SECTORS | _STATE_SECTORS - {None} | {"IGO", "OPP", "PTY", "ELI"}
 
 
-_SETTLEMENTS = {"town", "village", "city", "district", "neighbourhood", "neighborhood", "camp", "hamlet", "suburb"}
 _KILLINGS = {"kill", "murder", "execute", "slay", "massacre", "slaughter", "butcher"}
 
 
@@ -453,7 +413,6 @@ def _hundreds(text: str) -> bool:
     return bool(counts) and max(counts) >= 100 and not re.search(r"\b(?:19|20)\d\d\b", low)
 
 
-_INQUIRIES = {"investigation", "investigate", "inquiry", "enquiry", "probe"}
 
 
 def _armed(actor: Actor) -> bool:

@@ -43,6 +43,10 @@ def _asserted(verb) -> bool:
         aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
         if aux & {"must", "should", "to"}:
             return False
+        if c.tag_ == "VBP" and verb.tag_ == "VBD" and not aux:
+            # "insisted that the rulers release ...": after a past "insisted" a claim would be told in
+            # the past too, so a bare present is the subjunctive of a demand
+            return False
         return c.tag_ in ("VBD", "VBZ", "VBP") or bool(aux & {"had", "has", "have", "was", "were", "is", "are", "did",
                                                                 "does", "do", "will", "would", "could"})
     return False

@@ -1,0 +1,65 @@
+"""Acts aimed at the acting country itself: people, groups and places of no stated country that a
+state (or an armed group of one country) acts on at home, when the sentence names no other country."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventwire.records import Actor
+
+from .participants import _countries_named
+from .words import _DOMESTIC_SECTORS, _STATE_SECTORS, _VICTIM_SECTORS, _named_person
+
+# appeals to the country's own people
+_CALM = {"calm", "restraint", "unity", "patience", "composure"}
+# places a gazetteer may not know, struck at home by mass violence
+_SETTLEMENTS = {"town", "village", "city", "district", "neighbourhood", "neighborhood", "camp", "hamlet", "suburb"}
+_INQUIRIES = {"investigation", "investigate", "inquiry", "enquiry", "probe"}
+_BORDERS = {"border", "frontier", "cross-border"}
+
+
+def home_targets(coder, f, sent, sources, targets) -> list:
+    """``targets`` with the acting country filled in where the act is done at home: a domestic group
+    ("talks with the opposition"), people a state acts on ("pardoned 30 people"), the victims of mass
+    violence, a curfew, censorship, a resignation or an inquiry, an appeal for calm, a protest."""
+    actor = sources[0][0] if sources and sources[0] is not None else None
+    if actor is None or not actor.country:
+        return targets
+    home = actor.country
+    alone = _countries_named(coder, sent) <= {home}  # no other country named
+    near_border = any(w.lemma_.lower() in _BORDERS for w in sent)
+    root = f.code[:2]
+    if targets:
+        # "talks with the opposition", "arrested protesters": a domestic group of no stated
+        # country belongs to the country acting on it
+        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} | ({"NGO"} if root == "17" else set())
+        # "pardoned 30 people", "freed detained students": a state acting on people of no stated
+        # country acts on its own, unless the sentence names another country they may be of
+        # (force is another matter: shelling near a border may strike the other side's villages)
+        own = root == "17" or root not in ("15", "18", "19", "20") and actor.sector in _STATE_SECTORS | {"JUD"} \
+            and any(not t[0].country and t[0].sector in people for t in targets) and alone
+        # but mass violence ("massacred villagers", "mass killings of Rohingya") by a country's forces or
+        # fighters, with no other country named and no border in sight, is done at home
+        mass = root == "20" and alone and not near_border
+        domestic = _DOMESTIC_SECTORS | (people if own else set()) | (people | _VICTIM_SECTORS | {"REB"} if mass else set())
+        if actor.sector not in _STATE_SECTORS and alone:
+            # "demonstrators in Caracas clashed with security forces": the police and the state
+            # a local group faces are its country's
+            domestic = domestic | {"COP", "GOV"}
+        return [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
+                and (not _named_person(t[0]) or mass and t[0].role) else t for t in targets]
+    country = [(Actor(name=home, kind="country", country=home), "")]
+    if root == "20" and alone and not near_border and any(w.lemma_.lower() in _SETTLEMENTS for w in f.head.subtree):
+        return country  # "dropped chlorine gas on the town of X", a town no gazetteer knows
+    inquiry = root == "09" and any(w.lemma_.lower() in _INQUIRIES for w in f.trigger)  # (not "inspected a ship")
+    if (f.code[:4] in ("1721", "1723", "1724", "0831") or inquiry) and actor.sector in _STATE_SECTORS | {"JUD"} \
+            and alone:
+        # a curfew, a state of emergency, martial law, censorship: a state imposes them on its own country;
+        # a leader resigns, prosecutors open an inquiry, before it and into it
+        return country
+    if root == "02" and actor.sector in _STATE_SECTORS and alone \
+            and any(w.lemma_.lower() in _CALM for h in {f.head, f.noun} - {None} for w in h.subtree):
+        return country  # "the president appealed for calm": to the country's own people
+    if root == "14":
+        # a protest with no stated target is aimed at the country's own government
+        return [(Actor(name=f"government of {home}", kind="organisation", country=home, sector="GOV"), "")]
+    return targets
