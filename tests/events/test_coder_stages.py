@@ -1230,3 +1230,16 @@ def test_predicates_a_bare_present_after_a_past_insisted_is_a_demand(nlp):
     assert ("10", "IGO", "GINMIL") in coded(nlp, "The African Union insisted that Guinea's military rulers free the detained ministers.")
     # a claim told in the past stays a claim
     assert "10" not in {r for r, _, _ in coded(nlp, "Guinea insisted that the soldiers had acted alone.")}
+
+
+def test_lexicon_goods_delivered_under_a_deal_are_trade_not_aid(nlp):
+    assert cameo_targets(nlp, "Algeria delivered a cargo of gas to Italy under a ten-year contract.") == {("061", "ITA")}
+    assert cameo_targets(nlp, "Algeria delivered fuel to Niger on Monday.") == {("073", "NER")}
+
+
+def test_actors_the_place_of_talks_is_no_partners_country(nlp):
+    # "talks with the opposition in Oslo": held in Norway, with the government's own opposition
+    assert ("036", "HTIOPP") in cameo_targets(
+        nlp, "The Haitian government agreed to hold talks with the opposition in Kingston.")
+    # but protesters arrested in a city are that city's country's
+    assert ("173", "TUROPP") in cameo_targets(nlp, "Police arrested protesters in the Turkish city of Izmir.")

@@ -154,7 +154,8 @@ class _Coder:
         if found is None or found.country is None and found.sector != "IGO":
             # (a meeting is not where it was held, nor a count of them: "rounds of talks in Iraq" are not
             # Iraq; but "the shootings in X" struck X's people)
-            placed = tok.lemma_.lower() not in _TALKS and tok.lower_ not in _TALKS and tok.lemma_.lower() not in _COUNTS
+            placed = tok.lemma_.lower() not in _TALKS and tok.lower_ not in _TALKS and tok.lemma_.lower() not in _COUNTS \
+                and not _talks_partner(tok)
             for c in tok.children:
                 # "doctors across Kenya", "judges at the International Criminal Court"
                 if c.dep_ == "prep" and (c.lower_ in ("of", "from") or placed and c.lower_ in ("in", "across", "at")
@@ -346,3 +347,10 @@ def _place(tok) -> str | None:
     text = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text if tok.right_edge.i - tok.left_edge.i < 6 else tok.text
     actor = lookup_place(text) or lookup_place(tok.text)
     return actor.name if actor is not None else None
+
+
+def _talks_partner(tok) -> bool:
+    """"talks with the opposition in Oslo": the place is where the talks are held, not where the
+    partner comes from."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and (
+        tok.head.head.lemma_.lower() in _TALKS or tok.head.head.lower_ in _TALKS)
