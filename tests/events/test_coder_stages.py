@@ -1243,3 +1243,23 @@ def test_actors_the_place_of_talks_is_no_partners_country(nlp):
         nlp, "The Haitian government agreed to hold talks with the opposition in Kingston.")
     # but protesters arrested in a city are that city's country's
     assert ("173", "TUROPP") in cameo_targets(nlp, "Police arrested protesters in the Turkish city of Izmir.")
+
+
+def test_build_a_blast_killing_a_hundred_is_no_mass_killing(nlp):
+    assert "202" not in codes_of(nlp, "A car bomb exploded in the Somali capital on Friday, killing more than 120 people.")
+
+
+def test_clauses_a_misparsed_verb_inside_a_report_is_its_content(nlp):
+    assert ("20", "NGAREB", "NGAAGR") in coded(
+        nlp, "Boko Haram militants slaughtered at least 30 fishermen fishing near Monguno, tying up many of them, "
+             "witnesses said.")
+
+
+def test_implied_a_show_of_force_is_aimed_at_the_offensive_it_readies(nlp):
+    assert cameo_targets(nlp, "Ethiopia called up reservists as it prepared for an offensive against Eritrea.") \
+        == {("154", "ERI")}
+    assert ("150", "ARM") in cameo_targets(nlp, "Azerbaijan massed troops ahead of an assault on Armenia.")
+
+
+def test_participants_a_name_opening_the_sentence_taken_for_an_adverb_is_the_subject(nlp):
+    assert {s for _, s, _ in coded(nlp, "Azerbaijan massed troops near the border.")} == {"AZE"}

@@ -291,7 +291,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
-    if f.code[:2] == "18" and s.vlemma(f.head) in _KILLINGS and targets and all(
+    if f.code[:2] == "18" and s.vlemma(f.head) in _KILLINGS and targets and not _toll(f.head) \
+            and sources and sources[0] is not None and all(
             t[0].sector in _VICTIM_SECTORS | {"REL", "PPL", "OPP"} and _hundreds(f"{t[0].name} {t[1]} " + " ".join(
                 w.text for c in f.head.children if c.dep_ == "dobj" for w in c.subtree)) for t in targets):
         f.code = "202"  # "killed hundreds of civilians", "executed more than 300 villagers": a mass killing

@@ -69,7 +69,9 @@ def noun_rooted(tok) -> bool:
     that still takes a direct object, which no passive one does ("[militants [slaughtered 40 workers]]"): the
     verb is the main clause."""
     head = tok.head
-    return tok.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
+    # (or the content of a report: "[[militants [slaughtered 30 fishermen]], witnesses said]")
+    rooted = head.dep_ == "ROOT" or head.dep_ == "ccomp" and head.head.lemma_.lower() in _PLAIN_REPORT
+    return tok.dep_ in ("acl", "relcl") and rooted and head.pos_ in ("NOUN", "PROPN") \
         and (tok.tag_ in ("VBD", "VBZ", "VBP") or tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children)
              and not any(c.dep_ == "agent" for c in tok.children)) and tok.i > head.i \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod") and c.text.lower() in _RELATIVE

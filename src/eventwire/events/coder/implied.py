@@ -115,4 +115,18 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
         targets = next(([a] for w in content if w.pos_ in ("PROPN", "NOUN", "ADJ") and w.ent_type_ in
                         ("GPE", "NORP", "ORG") and (a := coder.actor(w, ctx)) is not None and _has_country(a[0])
                         and a[0].code not in src_codes and a[0].country not in own), [])
+    if not targets and f.code[:2] == "15" and not f.nominal:
+        # "called up reservists as it prepared for a ground offensive in X", "massed troops ahead of an
+        # assault on X": a show of force is aimed at the one the offensive it readies names
+        about = [c for c in f.head.children if c.dep_ in ("advcl", "prep") and c.lower_ not in ("near", "along", "at")
+                 or c.dep_ == "advmod" and c.lower_ in ("ahead", "before")]
+        aims = [w for c in about for n in c.subtree if n.lemma_.lower() in _OFFENSIVES
+                for p in n.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "into", "against")
+                for w in p.subtree if w.pos_ in ("PROPN", "NOUN", "ADJ")]
+        own = {x[0].country for x in sources if x is not None and x[0].country}
+        targets = next(([a] for w in aims if (a := coder.actor(w, ctx)) is not None and a[0].country
+                        and a[0].code not in src_codes and a[0].country not in own), [])
     return targets
+
+
+_OFFENSIVES = {"offensive", "counteroffensive", "counter-offensive", "invasion", "attack", "assault", "incursion", "operation", "war", "strike", "push"}

@@ -26,6 +26,11 @@ class _Sentence(_Predicates, _Roles):
                         for g in c.children if g.dep_ in _SUBJ]
             if not subs and t is not verb:  # raising: "X is scheduled / expected to attend"
                 subs = [c for c in t.children if c.dep_ == "nsubjpass"]
+            if not subs and t.tag_ in ("VBD", "VBZ", "VBP"):
+                # a name the parser took for an adverb of the finite verb it opens ("[Azerbaijan]npadvmod
+                # massed troops")
+                subs = [c for c in t.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < t.i
+                        and c.left_edge.i == c.sent.start and c.ent_type_ not in ("DATE", "TIME")]
             if subs:
                 sub = subs[0]
                 if sub.text.isupper() and len(sub.text) > 2 and sub.i == sub.sent.start:
