@@ -1263,3 +1263,10 @@ def test_implied_a_show_of_force_is_aimed_at_the_offensive_it_readies(nlp):
 
 def test_participants_a_name_opening_the_sentence_taken_for_an_adverb_is_the_subject(nlp):
     assert {s for _, s, _ in coded(nlp, "Azerbaijan massed troops near the border.")} == {"AZE"}
+
+
+def test_build_a_person_met_during_a_visit_is_the_hosts(nlp):
+    found = coded(nlp, "The US defence secretary held talks with President Ali Hassan during a visit to Mogadishu.")
+    assert ("04", "USAGOV", "SOMGOV") in found and ("04", "SOMGOV", "USAGOV") in found
+    # with no visit, a person of no known country keeps none
+    assert ("04", "USAGOV", "GOV") in coded(nlp, "The US defence secretary held talks with President Ali Hassan.")

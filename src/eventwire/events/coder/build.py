@@ -12,7 +12,7 @@ from .codes import intent_code, plover_of
 from .clauses import _BLASTS, _toll
 from .claims import _claimed_act_target, _victims_claim
 from .home import home_targets
-from .implied import implied_target
+from .implied import implied_target, visit_host
 from .meetings import _meeting_parties, _our_meeting
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
@@ -303,6 +303,11 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # (a threat's or an access's only target a thing of no country: "respond with firm countermeasures",
         # "allowed fuel to enter X": its condition, the place entered)
         targets = implied_target(coder, s, f, ctx, sources, speaker) or targets
+    if targets and f.code[:2] in ("03", "04", "05", "06", "07", "08") and not any(t[0].country for t in targets) \
+            and (host := visit_host(coder, f, ctx, sources)) is not None:
+        # "held talks with President X during a visit to Y": the one met there is Y's
+        targets = [(replace(t[0], country=host[0].country), t[1]) if t[0].kind == "person" or t[0].sector else t
+                   for t in targets]
     sources, targets = _placed(coder, s, f, ctx, sources, targets)
     if f.code[:4] == "1721":
         # "blocked access to Instagram": a platform is the means, the people of the country the target

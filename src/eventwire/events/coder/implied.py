@@ -98,13 +98,7 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
                         and a[0].code not in src_codes), [])
     if not targets and f.code[:2] in ("03", "05", "06", "07", "08") and not f.nominal:
         # "during a visit to Kigali, X apologised / pledged loans": an act of the visit is aimed at its host
-        trips = [g for c in f.head.children if c.dep_ == "prep" and c.lower_ in ("during", "on", "in")
-                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ("visit", "trip", "tour", "stop")]
-        hosts = [w for g in trips for c in g.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
-                 for w in c.subtree if w.pos_ in ("PROPN", "NOUN", "ADJ")]
-        own = {x[0].country for x in sources if x is not None and x[0].country}
-        targets = next(([a] for w in hosts if (a := coder.actor(w, ctx)) is not None and a[0].country
-                        and a[0].code not in src_codes and a[0].country not in own), [])
+        targets = [host] if (host := visit_host(coder, f, ctx, sources)) is not None else []
     if not targets and f.code[:2] in ("01", "12") and not f.nominal:
         # "denied that the country had any role in a campaign against U.S. infrastructure", "weighing steps to
         # cut its dependence on China", "would not accept migrants under the EU's scheme": a comment or a
@@ -130,3 +124,17 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
 
 
 _OFFENSIVES = {"offensive", "counteroffensive", "counter-offensive", "invasion", "attack", "assault", "incursion", "operation", "war", "strike", "push"}
+
+
+def visit_host(coder, f, ctx: str, sources: list):
+    """The country a visit the act happened during went to ("during a visit to Kigali"), else None."""
+    if f.nominal:
+        return None
+    trips = [g for c in f.head.children if c.dep_ == "prep" and c.lower_ in ("during", "on", "in")
+             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ("visit", "trip", "tour", "stop")]
+    hosts = [w for g in trips for c in g.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+             for w in c.subtree if w.pos_ in ("PROPN", "NOUN", "ADJ")]
+    src_codes = {a[0].code for a in sources if a is not None and a[0].code}
+    own = {x[0].country for x in sources if x is not None and x[0].country}
+    return next((a for w in hosts if (a := coder.actor(w, ctx)) is not None and a[0].country
+                 and a[0].code not in src_codes and a[0].country not in own), None)
