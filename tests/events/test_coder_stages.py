@@ -1270,3 +1270,8 @@ def test_build_a_person_met_during_a_visit_is_the_hosts(nlp):
     assert ("04", "USAGOV", "SOMGOV") in found and ("04", "SOMGOV", "USAGOV") in found
     # with no visit, a person of no known country keeps none
     assert ("04", "USAGOV", "GOV") in coded(nlp, "The US defence secretary held talks with President Ali Hassan.")
+
+
+def test_build_territory_taken_by_fighting_is_an_assault(nlp):
+    assert codes_of(nlp, "Syrian troops recaptured the Lebanese town of Arsal after fierce fighting.") == {"190"}
+    assert codes_of(nlp, "Russian forces occupied the Ukrainian city of Kherson in March.") == {"192"}

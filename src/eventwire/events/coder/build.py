@@ -320,6 +320,10 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         f.symmetric = True
     if f.code.startswith("144") and sources and all(a is not None and a[0].sector in ("MIL", "COP") for a in sources):
         f.code = "191"  # a state's ships, troops or police blocking a passage restrict movement; others protest
+    if f.code == "192" and not f.nominal and any(
+            g.lemma_.lower() in _BATTLES for c in f.head.children if c.dep_ in ("prep", "advcl")
+            and c.lower_ in ("after", "in", "during", "following", "amid") for g in c.subtree):
+        f.code = "190"  # "captured / retook a town after fierce fighting": taken by fighting, not occupied unopposed
     targets = home_targets(coder, f, sent, sources, targets)
     subject = sources[0] if not unresolved and sources[0] is not None else None
     if (unresolved or sources == [None]) and not targets:
@@ -407,6 +411,7 @@ def _can_threaten(actor: Actor) -> bool:
     return bool(actor.country) or actor.sector in _ARMED_SECTORS | _STATE_SECTORS - {None} | {"IGO", "OPP", "PTY", "ELI"}
 
 
+_BATTLES = {"fighting", "fight", "battle", "clash", "combat", "assault", "offensive", "shelling", "bombardment"}
 _KILLINGS = {"kill", "murder", "execute", "slay", "massacre", "slaughter", "butcher"}
 
 
