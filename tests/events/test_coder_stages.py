@@ -1275,3 +1275,7 @@ def test_build_a_person_met_during_a_visit_is_the_hosts(nlp):
 def test_build_territory_taken_by_fighting_is_an_assault(nlp):
     assert codes_of(nlp, "Syrian troops recaptured the Lebanese town of Arsal after fierce fighting.") == {"190"}
     assert codes_of(nlp, "Russian forces occupied the Ukrainian city of Kherson in March.") == {"192"}
+
+
+def test_home_a_curfew_eased_is_eased_at_home(nlp):
+    assert cameo_targets(nlp, "Chad's president shortened the nightly curfew on Thursday.") == {("0813", "TCD")}

@@ -51,9 +51,9 @@ def home_targets(coder, f, sent, sources, targets) -> list:
     if root == "20" and alone and not near_border and any(w.lemma_.lower() in _SETTLEMENTS for w in f.head.subtree):
         return country  # "dropped chlorine gas on the town of X", a town no gazetteer knows
     inquiry = root == "09" and any(w.lemma_.lower() in _INQUIRIES for w in f.trigger)  # (not "inspected a ship")
-    if (f.code[:4] in ("1721", "1723", "1724", "0831") or inquiry) and actor.sector in _STATE_SECTORS | {"JUD"} \
+    if (f.code[:4] in ("1721", "1723", "1724", "0831", "0811", "0812", "0813", "0814") or inquiry) and actor.sector in _STATE_SECTORS | {"JUD"} \
             and alone:
-        # a curfew, a state of emergency, martial law, censorship: a state imposes them on its own country;
+        # a curfew, a state of emergency, martial law, censorship: a state imposes (or eases) them on its own country;
         # a leader resigns, prosecutors open an inquiry, before it and into it
         return country
     if root == "02" and actor.sector in _STATE_SECTORS and alone \

@@ -26,7 +26,8 @@ class _Sentence(_Predicates, _Roles):
                         for g in c.children if g.dep_ in _SUBJ]
             if not subs and t is not verb:  # raising: "X is scheduled / expected to attend"
                 subs = [c for c in t.children if c.dep_ == "nsubjpass"]
-            if not subs and t.tag_ in ("VBD", "VBZ", "VBP"):
+            if not subs and (t.tag_ in ("VBD", "VBZ", "VBP") or t.tag_ == "VBN" and any(
+                    c.dep_ == "dobj" for c in t.children) and not any(c.dep_ in ("aux", "auxpass") for c in t.children)):
                 # a name the parser took for an adverb of the finite verb it opens ("[Azerbaijan]npadvmod
                 # massed troops")
                 subs = [c for c in t.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < t.i
