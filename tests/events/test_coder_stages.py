@@ -1279,3 +1279,15 @@ def test_build_territory_taken_by_fighting_is_an_assault(nlp):
 
 def test_home_a_curfew_eased_is_eased_at_home(nlp):
     assert cameo_targets(nlp, "Chad's president shortened the nightly curfew on Thursday.") == {("0813", "TCD")}
+
+
+def test_participants_an_object_the_parser_made_a_participles_subject(nlp):
+    assert cameo_targets(nlp, "Bolivian police fired tear gas at opposition supporters marching in La Paz.") \
+        == {("175", "BOLOPP")}
+    assert ("193", "PSE") in cameo_targets(nlp, "Israeli soldiers opened fire on Palestinians gathering near the fence.")
+
+
+def test_home_activists_a_state_frees_are_its_own(nlp):
+    assert cameo_targets(nlp, "Nicaragua freed 12 jailed activists on Friday.") == {("0841", "NICNGO")}
+    assert cameo_targets(nlp, "Nicaragua freed 12 jailed opposition activists under a deal with the Vatican.") \
+        == {("0841", "NICOPP")}

@@ -31,7 +31,8 @@ def home_targets(coder, f, sent, sources, targets) -> list:
     if targets:
         # "talks with the opposition", "arrested protesters": a domestic group of no stated
         # country belongs to the country acting on it
-        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} | ({"NGO"} if root == "17" else set())
+        # (activists a state detains or frees are its own: "released jailed activists")
+        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} | ({"NGO"} if root == "17" or f.code[:3] == "084" else set())
         # "pardoned 30 people", "freed detained students": a state acting on people of no stated
         # country acts on its own, unless the sentence names another country they may be of
         # (force is another matter: shelling near a border may strike the other side's villages)

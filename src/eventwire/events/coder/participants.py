@@ -181,6 +181,13 @@ class _Sentence(_Predicates, _Roles):
                 for c in verb.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep:  # "gave support to X"
                         found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+                        found += [self.expand(n) for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                                  for n in g.children if n.dep_ in _SUBJ]  # "on [Palestinians gathering]"
+                        if not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                            # "fired at [protesters marching]": the parser made the object the subject
+                            # of the participle after it
+                            found += [self.expand(g) for v in verb.children if v.dep_ == "advcl" and v.tag_ == "VBG"
+                                      for g in v.children if g.dep_ in _SUBJ and g.left_edge.i == c.i + 1]
                         # "fired at what Kyiv said were civilian targets": the things so named
                         found += [self.expand(d) for g in c.children if g.dep_ == "pcomp"
                                   and (d := _described(g)) is not None]
