@@ -1291,3 +1291,9 @@ def test_home_activists_a_state_frees_are_its_own(nlp):
     assert cameo_targets(nlp, "Nicaragua freed 12 jailed activists on Friday.") == {("0841", "NICNGO")}
     assert cameo_targets(nlp, "Nicaragua freed 12 jailed opposition activists under a deal with the Vatican.") \
         == {("0841", "NICOPP")}
+
+
+def test_implied_a_nationality_the_tagger_took_for_a_person_still_names_its_country(nlp):
+    # ("Moldovan" tagged PERSON): the denial is aimed at the country the content names
+    assert cameo_targets(nlp, "Russia's foreign ministry denied that Moscow had interfered in the Moldovan election.") \
+        == {("120", "MDA")}

@@ -354,3 +354,19 @@ def _talks_partner(tok) -> bool:
     partner comes from."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "with" and (
         tok.head.head.lemma_.lower() in _TALKS or tok.head.head.lower_ in _TALKS)
+
+
+def other_country_word(coder, words, ctx: str, own, codes=frozenset(), loose: bool = False):
+    """The first of ``words`` that names a country (or an international body) other than those in
+    ``own`` and whose actor code is not in ``codes``: a name, a nationality, a country's institution
+    ("the first other country a statement's content names"); with ``loose``, any noun standing for
+    one.  None when there is none."""
+    for w in words:
+        if w.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        a = coder.actor(w, ctx)
+        if a is None or not _has_country(a[0]) or a[0].country in own or a[0].code in codes:
+            continue
+        if loose or w.ent_type_ in ("GPE", "NORP", "ORG") or w.pos_ == "PROPN" or a[0].basis == "gazetteer":
+            return w
+    return None

@@ -3,7 +3,7 @@
 threat's infinitive, content or condition names."""
 from __future__ import annotations
 
-from .words import _has_country
+from .actors import other_country_word
 
 
 def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
@@ -73,10 +73,7 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
         # "X warned that those pursuing Y's independence would be crushed": the first country
         # the warning's content names
         content = [w for c in f.head.children if c.dep_ == "ccomp" for w in c.subtree]
-        targets = next(([a] for w in content if w.pos_ in ("PROPN", "NOUN", "ADJ") and w.ent_type_ in
-                        ("GPE", "NORP", "ORG") and (a := coder.actor(w, ctx)) is not None and _has_country(a[0])
-                        and a[0].code not in src_codes and a[0].country not in
-                        {x[0].country for x in sources if x is not None and x[0].country}), [])
+        targets = _named(coder, content, ctx, sources, src_codes)
     if not targets and f.code[:2] == "13":
         # "X will close the strait if / unless Y ...": the one the condition names is threatened
         said = [c for c in f.head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]  # "..., X warned"
@@ -105,10 +102,7 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
         # refusal with no one addressed is aimed at the first other country its content names
         content = [w for c in f.head.children if c.dep_ in ("ccomp", "xcomp", "dobj") or c.dep_ == "advcl" and any(
             m.dep_ == "aux" and m.lower_ == "to" for m in c.children) for w in c.subtree]  # ("steps to reduce ...")
-        own = {x[0].country for x in sources if x is not None and x[0].country}
-        targets = next(([a] for w in content if w.pos_ in ("PROPN", "NOUN", "ADJ") and w.ent_type_ in
-                        ("GPE", "NORP", "ORG") and (a := coder.actor(w, ctx)) is not None and _has_country(a[0])
-                        and a[0].code not in src_codes and a[0].country not in own), [])
+        targets = _named(coder, content, ctx, sources, src_codes)
     if not targets and f.code[:2] == "15" and not f.nominal:
         # "called up reservists as it prepared for a ground offensive in X", "massed troops ahead of an
         # assault on X": a show of force is aimed at the one the offensive it readies names
@@ -138,3 +132,10 @@ def visit_host(coder, f, ctx: str, sources: list):
     own = {x[0].country for x in sources if x is not None and x[0].country}
     return next((a for w in hosts if (a := coder.actor(w, ctx)) is not None and a[0].country
                  and a[0].code not in src_codes and a[0].country not in own), None)
+
+
+def _named(coder, words, ctx: str, sources: list, src_codes) -> list:
+    """[the actor of the first other country ``words`` name], or []."""
+    own = {x[0].country for x in sources if x is not None and x[0].country}
+    w = other_country_word(coder, words, ctx, own, src_codes)
+    return [coder.actor(w, ctx)] if w is not None else []

@@ -8,6 +8,7 @@ other country the comment names.
 """
 from __future__ import annotations
 
+from .actors import other_country_word
 from .predicates import _Frame
 
 # nouns of likelihood: "prospect of / for X", "chances of X"
@@ -50,8 +51,6 @@ def outlook_frames(pred, frames: dict[int, _Frame]) -> None:
             del frames[i]
         own = {a[0].country for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")
                for w in pred.expand(c) if (a := pred.c.actor(w, pred.sent.text)) is not None and a[0].country}
-        other = next((w for c in content for w in c.subtree if w.pos_ in ("PROPN", "NOUN", "ADJ")
-                      and (a := pred.c.actor(w, pred.sent.text)) is not None and a[0].country
-                      and a[0].country not in own), None)
+        other = other_country_word(pred.c, [w for c in content for w in c.subtree], pred.sent.text, own, loose=True)
         frames[holder.i] = _Frame("012" if gloomy else "013", [holder, tok], holder,
                                   targets=[other] if other is not None else [])

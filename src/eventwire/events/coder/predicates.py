@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from eventwire.events.lexicon import Lexicon
-from .actors import _Coder, _place
+from .actors import _Coder, _place, other_country_word
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
 from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT, _MUNITIONS, _HARDWARE
@@ -471,13 +471,8 @@ class _Predicates:
             own = {a[0].country for a in speakers if a[0].country}
             if not own:
                 continue
-            other = None
-            named = [t for t in content if t.pos_ in ("PROPN", "NOUN", "ADJ") and (t.ent_type_ or t.pos_ == "PROPN")]
-            for t in named + [t for c in addressee for t in self.expand(c)]:
-                a = self.c.actor(t, ctx)
-                if a is not None and a[0].country and a[0].country not in own:
-                    other = t
-                    break
+            other = other_country_word(self.c, content, ctx, own) or other_country_word(
+                self.c, [t for c in addressee for t in self.expand(c)], ctx, own, loose=True)
             if other is None:
                 continue
             code = "013" if up > down else "012" if down > up else "010"
