@@ -1297,3 +1297,15 @@ def test_implied_a_nationality_the_tagger_took_for_a_person_still_names_its_coun
     # ("Moldovan" tagged PERSON): the denial is aimed at the country the content names
     assert cameo_targets(nlp, "Russia's foreign ministry denied that Moscow had interfered in the Moldovan election.") \
         == {("120", "MDA")}
+
+
+def test_participants_protesters_are_of_the_place_of_the_building_they_attack(nlp):
+    assert coded(nlp, "Protesters set fire to the Danish embassy in Tehran.") == {("14", "IRNOPP", "DNKGOV")}
+
+
+def test_lexicon_rescues_are_humanitarian_aid(nlp):
+    assert cameo_targets(nlp, "Spanish coast guard vessels rescued 80 migrants off the Canary Islands.") == {("073", "REF")}
+
+
+def test_actors_regional_peoples_are_their_countrys(nlp):
+    assert ("0871", "ETHMIL") in cameo_targets(nlp, "The Ethiopian government and Tigrayan forces signed a truce.")

@@ -344,6 +344,9 @@ def _placed(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, sources: list,
         holders.append(f.head.head)  # "a bomb exploded in X, killing ...", "fighting in Y left ..."
     # "... were killed when aircraft bombed a house in X"
     holders += [c for c in f.head.children if c.dep_ == "advcl" and c.pos_ == "VERB"]
+    # "set fire to the embassy in X", "stormed parliament in X": where the thing acted on stands
+    holders += [o for c in f.head.children for o in ([c] if c.dep_ == "dobj" else [
+        g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []) if o.pos_ == "NOUN"]
     def local(a):
         return a is not None and not a[0].country and not _named_person(a[0]) and a[0].sector in _LOCAL_SECTORS
     if not any(local(a) for a in list(sources) + list(targets)):
