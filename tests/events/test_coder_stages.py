@@ -1309,3 +1309,10 @@ def test_lexicon_rescues_are_humanitarian_aid(nlp):
 
 def test_actors_regional_peoples_are_their_countrys(nlp):
     assert ("0871", "ETHMIL") in cameo_targets(nlp, "The Ethiopian government and Tigrayan forces signed a truce.")
+
+
+def test_lexicon_vetoes_lifted_troops_pulled_out_deposits_made(nlp):
+    assert cameo_targets(nlp, "Greece lifted its veto on North Macedonia's membership of NATO.") == {("080", "MKD")}
+    assert codes_of(nlp, "Eritrea pulled its troops out of the border town.") == {"0874"}
+    assert codes_of(nlp, "Eritrea pulled out of the talks.") == {"080"}
+    assert cameo_targets(nlp, "Kuwait deposited $1 billion in Egypt's central bank.") == {("071", "EGYGOV")}
