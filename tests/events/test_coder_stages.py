@@ -1316,3 +1316,17 @@ def test_lexicon_vetoes_lifted_troops_pulled_out_deposits_made(nlp):
     assert codes_of(nlp, "Eritrea pulled its troops out of the border town.") == {"0874"}
     assert codes_of(nlp, "Eritrea pulled out of the talks.") == {"080"}
     assert cameo_targets(nlp, "Kuwait deposited $1 billion in Egypt's central bank.") == {("071", "EGYGOV")}
+
+
+def test_predicates_not_allowing_someone_to_act_is_a_refusal(nlp):
+    assert cameo_targets(nlp, "Hungary would not allow Ukraine to join the bloc.") == {("124", "UKR")}
+    assert cameo_targets(nlp, "Jordan allowed Saudi jets to use its airspace.") == {("080", "SAU")}
+
+
+def test_participants_a_count_the_parser_made_an_adverb_is_the_object(nlp):
+    assert cameo_targets(nlp, "Polish air defences shot down 12 of 15 Belarusian drones.") == {("193", "BLRMIL")}
+
+
+def test_actors_a_bare_crowd_is_people_of_the_place_it_marches_in(nlp):
+    assert coded(nlp, "Thousands took to the streets of Madrid on Sunday to protest against the amnesty law.") \
+        == {("14", "ESPCVL", "ESP")}

@@ -26,6 +26,10 @@ _PAIRS = {"leader", "side", "man", "woman", "president", "country", "nation", "g
           "neighbour", "neighbor", "rival", "foe", "ally", "state", "power", "capital", "head", "counterpart"}
 # ... of which these are people, standing only for two people or bodies (not for a visit's host country)
 _PEOPLE = {"leader", "man", "woman", "president", "minister", "head", "counterpart", "delegation"}
+# counts that stand for people when they count nothing named ("Thousands marched")
+_CROWDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
+
+
 # groups of people by descent or faith ("members of the X community")
 _COMMUNITIES = {"community", "minority", "tribe", "clan", "sect", "group"}
 
@@ -252,6 +256,9 @@ class _Coder:
                             for g in c.children if g.dep_ == "pobj"), None)
             if counted is not None and counted.pos_ != "NUM":  # (not "the Group of Seven")
                 return self.actors(counted, ctx, speaker)
+            if counted is None and tok.lower_ in _CROWDS and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "Thousands took to the streets": people
+                return [(Actor(name=tok.text, kind="group", sector="CVL"), tok.text)]
         if tok.lemma_.lower() == "member" and tok.pos_ == "NOUN":
             # "members of the Masalit community": the people of a community, of no stated country
             kin = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"

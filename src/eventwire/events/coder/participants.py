@@ -125,7 +125,9 @@ class _Sentence(_Predicates, _Roles):
                       for g in c.children if g.dep_ == "pobj"]
         if not f.nominal:
             for c in verb.children:
-                if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL:
+                counted = c.dep_ == "npadvmod" and c.pos_ == "NUM" and c.i > verb.i and any(
+                    g.dep_ == "prep" and g.lower_ == "of" for g in c.children)  # "shot down [30 of 35 drones]"
+                if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL or counted:
                     shot_down = any(p.dep_ == "prt" and p.lower_ == "down" for p in verb.children)
                     if c.lemma_.lower() in _MUNITIONS and self.vlemma(verb) in _DISCHARGE and not shot_down \
                             or f.code.startswith("15") \
@@ -353,6 +355,9 @@ def _placed(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, sources: list,
         return sources, targets
     home = next((a[0].country for h in holders for p in s.places(h)
                  if (a := coder.actor(p, ctx)) is not None and a[0].country and not a[0].sector), None)
+    if home is None and f.code[:2] in ("14", "15", "18", "19", "20"):
+        # "thousands took to the streets of Paris": a place the act is aimed at is where it happened
+        home = next((t[0].country for t in targets if t is not None and t[0].kind == "place" and t[0].country), None)
     if home is None:
         return sources, targets
     def fill(group):

@@ -159,8 +159,9 @@ class _Predicates:
         """An act a verb of no code of its own tells through its arguments: allowing someone to do
         something, refusing outright, acting jointly, forces crossing into or leaving a country (the first
         that fits)."""
-        if lemma in ("allow", "permit", "let") and not any(c.dep_ == "neg" for c in tok.children):
+        if lemma in ("allow", "permit", "let"):
             # "the Taliban allowed girls to return to school": a concession (080) to the ones allowed
+            # ("would not allow X to join": negated, a refusal)
             inner = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
             allowed = next((c for c in (inner.children if inner is not None else ())
                             if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN")), None) \
