@@ -1330,3 +1330,8 @@ def test_participants_a_count_the_parser_made_an_adverb_is_the_object(nlp):
 def test_actors_a_bare_crowd_is_people_of_the_place_it_marches_in(nlp):
     assert coded(nlp, "Thousands took to the streets of Madrid on Sunday to protest against the amnesty law.") \
         == {("14", "ESPCVL", "ESP")}
+
+
+def test_build_a_deal_signed_by_two_binds_each_to_the_other(nlp):
+    found = coded(nlp, "The accord, signed in Doha by Rwanda and Congo, ends the war.")
+    assert ("05", "RWA", "COD") in found and ("05", "COD", "RWA") in found

@@ -313,10 +313,10 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # "blocked access to Instagram": a platform is the means, the people of the country the target
         targets = [t for t in targets if t[0].sector != "BUS"]
     if not targets and not f.symmetric and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")) \
-            and not f.nominal \
+            and (not f.nominal or f.code.startswith("057")) \
             and len({a[0].country for a in sources if a is not None and a[0].country}) > 1:
         # "X and Y vowed to deepen cooperation", "X and Y signed a pact": each toward the other (but "X and
-        # Y praised the deal" praise the deal, not each other)
+        # Y praised the deal" praise the deal, not each other; "the deal, signed by X and Y": each with the other)
         f.symmetric = True
     if f.code.startswith("144") and sources and all(a is not None and a[0].sector in ("MIL", "COP") for a in sources):
         f.code = "191"  # a state's ships, troops or police blocking a passage restrict movement; others protest

@@ -395,8 +395,9 @@ def _noun_agents(noun, trigger) -> list:
              for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
              for g in b.children if g.dep_ == "pobj"]
     # "the sanctions, announced by the Treasury, ...": who announced them
-    toks += [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-             for g in a.children if g.dep_ == "pobj"]
+    # ("the deal, signed by X and Y": both)
+    toks += [w for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+             for g in a.children if g.dep_ == "pobj" for w in [g, *(x for x in g.children if x.dep_ == "conj")]]
     # "X was responsible for / behind the attack on Y": X
     # (through a compound: "responsible for a gas attack", the trigger "gas")
     held = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
