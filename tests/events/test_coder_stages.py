@@ -1335,3 +1335,13 @@ def test_actors_a_bare_crowd_is_people_of_the_place_it_marches_in(nlp):
 def test_build_a_deal_signed_by_two_binds_each_to_the_other(nlp):
     found = coded(nlp, "The accord, signed in Doha by Rwanda and Congo, ends the war.")
     assert ("05", "RWA", "COD") in found and ("05", "COD", "RWA") in found
+
+
+def test_implied_a_retaliation_is_aimed_at_the_one_it_answers(nlp):
+    assert cameo_targets(nlp, "Beijing imposed export controls on rare earths in retaliation against Japanese curbs.") \
+        == {("172", "JPN")}
+
+
+def test_home_soldiers_and_prisoners_a_state_acts_on_are_its_own(nlp):
+    assert cameo_targets(nlp, "Guinea's junta said it had foiled a coup and arrested several soldiers.") == {("173", "GINMIL")}
+    assert cameo_targets(nlp, "The Jordanian king pardoned hundreds of prisoners.") == {("0841", "JORCVL")}

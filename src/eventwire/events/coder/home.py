@@ -33,6 +33,8 @@ def home_targets(coder, f, sent, sources, targets) -> list:
         # country belongs to the country acting on it
         # (activists a state detains or frees are its own: "released jailed activists")
         people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} | ({"NGO"} if root == "17" or f.code[:3] == "084" else set())
+        if root == "17" and actor.sector in _STATE_SECTORS | {"JUD"}:
+            people = people | {"MIL", "REB", "UAF"}  # "foiled a coup and arrested several soldiers": its own
         # "pardoned 30 people", "freed detained students": a state acting on people of no stated
         # country acts on its own, unless the sentence names another country they may be of
         # (force is another matter: shelling near a border may strike the other side's villages)

@@ -31,6 +31,13 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
         targets = next(([a] for c in cause for w in s.subjects(c) if w.pos_ != "PRON"
                         for a in coder.actors(w, ctx, speaker) if a[0].country
                         and a[0].country not in src_countries), [])
+    if not targets and f.code[:2] in ("11", "13", "15", "16", "17") and not f.nominal:
+        # "announced export controls in a move seen as retaliation against U.S. curbs", "expelled two
+        # diplomats in response to X's move": the one answered
+        answers = [g for w in f.head.subtree if w.lemma_.lower() in _ANSWERS or w.lower_ == "response" and any(
+                   c.lower_ == "in" for c in [w.head]) for c in w.children if c.dep_ == "prep"
+                   and c.lower_ in ("against", "for", "to") for g in c.subtree]
+        targets = _named(coder, answers, ctx, sources, src_codes)
     if not targets and f.code[:3] == "086":
         # "allowed fuel to enter Gaza", "let aid convoys into X": the place the relief goes into
         goes = [c for h in [f.head, *(o for o in f.head.children if o.dep_ == "dobj")] for c in h.children
@@ -117,6 +124,7 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
     return targets
 
 
+_ANSWERS = {"retaliation", "reprisal", "riposte", "countermeasure", "retribution"}
 _OFFENSIVES = {"offensive", "counteroffensive", "counter-offensive", "invasion", "attack", "assault", "incursion", "operation", "war", "strike", "push"}
 
 
