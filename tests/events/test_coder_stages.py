@@ -1345,3 +1345,20 @@ def test_implied_a_retaliation_is_aimed_at_the_one_it_answers(nlp):
 def test_home_soldiers_and_prisoners_a_state_acts_on_are_its_own(nlp):
     assert cameo_targets(nlp, "Guinea's junta said it had foiled a coup and arrested several soldiers.") == {("173", "GINMIL")}
     assert cameo_targets(nlp, "The Jordanian king pardoned hundreds of prisoners.") == {("0841", "JORCVL")}
+
+
+def test_participants_a_preposition_of_the_entry_names_the_target(nlp):
+    assert cameo_targets(nlp, "Lithuania said it would always stand by Moldova.") == {("032", "MDA")}
+
+
+def test_outlook_shocked_by_an_act_is_a_comment_by_the_one_shocked(nlp):
+    assert coded(nlp, "Norway was shocked by the shelling of a hospital in Sudan.") == {("01", "NOR", "SDNHLH")}
+
+
+def test_comments_a_report_that_judges_another_countrys_words_condemns_or_praises(nlp):
+    assert coded(nlp, "Bangladesh said Myanmar's remarks were irresponsible and provocative.") == {("11", "BGD", "MMR")}
+    assert coded(nlp, "Kenya said Uganda's decision was a welcome step.") == {("05", "KEN", "UGA")}
+    # the act judged is not told again
+    assert coded(nlp, "Russia said the American strikes were illegal.") == {("11", "RUS", "USA")}
+    # nothing judged of another country: no verdict
+    assert not any(r == "11" for r, _, _ in coded(nlp, "Bangladesh said the remarks were irresponsible."))

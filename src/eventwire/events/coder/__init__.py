@@ -21,6 +21,8 @@ The package reads as its pipeline, each stage a module with its own tests
                    complaint answers, what a threat's infinitive, content or condition names
   outlook.py       an act's prospects commented on ("little prospect of a deal", "optimistic
                    about a ceasefire"): a comment (012/013), the act no event
+  comments.py      comments on relations ("ties have improved") and verdicts on another
+                   country's words or acts ("said X's remarks were irresponsible": 111)
   selection.py     the events a sentence reports and its main event
   typer.py         optional: verbs the lexicon does not know, typed by their nearest lexicon
                    entry with a small sentence encoder (``--typer minilm``)

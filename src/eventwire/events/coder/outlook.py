@@ -18,7 +18,8 @@ _GLOOMY = {"no", "little", "slim", "dim", "poor", "few", "faint", "remote", "dim
 # adjectives of outlook after "is / remains / seems": upbeat ones, then downbeat ones
 _UPBEAT_ADJ = {"optimistic", "hopeful", "confident", "upbeat", "encouraged", "positive"}
 _DOWNBEAT_ADJ = {"pessimistic", "concerned", "worried", "alarmed", "skeptical", "sceptical", "doubtful",
-                 "gloomy", "troubled", "uneasy", "anxious", "disappointed", "dismayed"}
+                 "gloomy", "troubled", "uneasy", "anxious", "disappointed", "dismayed", "appalled", "shocked",
+                 "horrified", "saddened", "outraged", "deplored"}
 _ABOUT = ("about", "over", "for", "of", "on", "at", "by")
 
 
@@ -37,7 +38,8 @@ def outlook_frames(pred, frames: dict[int, _Frame]) -> None:
         elif tok.lower_ in _UPBEAT_ADJ | _DOWNBEAT_ADJ and (tok.pos_ == "ADJ" and tok.dep_ == "acomp" or tok.tag_ == "VBN"
                                                              and any(c.dep_ == "auxpass" for c in tok.children)):
             # "is optimistic about", "was concerned about" (a participle the parser took for a passive)
-            content = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _ABOUT for g in c.children
+            # ("shocked by the arrest": the parser calls the "by" an agent)
+            content = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _ABOUT for g in c.children
                        if g.dep_ in ("pobj", "pcomp")]
             holder = tok.head if tok.pos_ == "ADJ" else tok
             gloomy = tok.lower_ in _DOWNBEAT_ADJ or any(c.dep_ == "neg" for c in holder.children)
@@ -53,4 +55,6 @@ def outlook_frames(pred, frames: dict[int, _Frame]) -> None:
                for w in pred.expand(c) if (a := pred.c.actor(w, pred.sent.text)) is not None and a[0].country}
         other = other_country_word(pred.c, [w for c in content for w in c.subtree], pred.sent.text, own, loose=True)
         frames[holder.i] = _Frame("012" if gloomy else "013", [holder, tok], holder,
-                                  targets=[other] if other is not None else [])
+                                  targets=[other] if other is not None else [],
+                                  # ("X was shocked by ...": X, not the "by" the parser calls an agent)
+                                  givers=[c for c in holder.children if c.dep_ == "nsubjpass"])

@@ -179,9 +179,12 @@ class _Sentence(_Predicates, _Roles):
                 preps = tuple(p for p in preps if p != "at")
             if f.code[:2] == "04":
                 preps = tuple(p for p in preps if p != "on")  # "met on the island of X", "talks on X": no party
+            # a preposition of the lexicon entry itself ("stand by X", "side with X")
+            preps = preps + tuple(w.lower_ for w in f.trigger if w.dep_ in ("prep", "agent") and w.head.i == verb.i
+                                  and w.lower_ not in preps)
             for prep in preps:
                 for c in verb.children:
-                    if c.dep_ in ("prep", "dative") and c.lower_ == prep:  # "gave support to X"
+                    if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:  # "gave support to X"
                         found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
                         found += [self.expand(n) for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
                                   for n in g.children if n.dep_ in _SUBJ]  # "on [Palestinians gathering]"

@@ -1,13 +1,14 @@
 """Predicates: every event-bearing verb or noun of a sentence (``_Frame``), found through the
-lexicon, with light verbs, quantities and event nouns; judgements on relations as comments."""
+lexicon, with light verbs, quantities and event nouns (then outlooks, comments and verdicts: ``outlook``,
+``comments``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from eventwire.events.lexicon import Lexicon
-from .actors import _Coder, _place, other_country_word
+from .actors import _Coder, _place
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _DOWNBEAT, _FORCES, _FRAME_NOUNS, _NOMINAL, _QUANTITIES, _RELATION_NOUNS, _SUBJ, _UPBEAT, _MUNITIONS, _HARDWARE
+from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _FORCES, _FRAME_NOUNS, _QUANTITIES, _SUBJ, _MUNITIONS, _HARDWARE
 
 
 @dataclass
@@ -380,9 +381,11 @@ class _Predicates:
             frames[tok.i] = _Frame(hit[0], hit[1], tok, noun=tok, nominal=True)
         if self.c.typer is not None and not any(f.code and not self.is_role(f.head) for f in frames.values()):
             self.typed_frame(frames)
-        from .outlook import outlook_frames  # (outlook imports this module)
+        from .comments import comment_frames, verdict_frames  # (they import this module)
+        from .outlook import outlook_frames
         outlook_frames(self, frames)
-        self.comment_frames(frames)
+        comment_frames(self, frames)
+        verdict_frames(self, frames)
         for f in frames.values():
             # "the sanctions target 12 companies", "the strikes hit ...": the act the subject names
             if not f.nominal and self.vlemma(f.head) in ("target", "hit", "affect", "cover"):
@@ -442,42 +445,6 @@ class _Predicates:
                     words += [c.lower_, pobj.lemma_.lower()]
                     break
         return " ".join(words)
-
-    def comment_frames(self, frames: dict[int, _Frame]) -> None:
-        """"X said relations with Y are in bad shape / have improved": a comment (012 pessimistic,
-        013 optimistic) by the speaker on another country: the first one the statement names, else
-        the one addressed.  It stands only when no more specific event is found (01x ranks last)."""
-        ctx = self.sent.text
-        for tok in self.sent:
-            if tok.i in frames or tok.pos_ not in ("VERB", "AUX") or not self.lex.role("speech", self.vlemma(tok)):
-                continue
-            if clause_depth(tok) > 0 or any(self.lex.role("speech", self.vlemma(a)) for a in tok.ancestors):
-                continue  # a "said" inside a quote: the one quoting speaks
-            subj = [c for c in tok.children if c.dep_ in _SUBJ]
-            if not subj:
-                continue
-            addressee = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in _NOMINAL]
-            addressee += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                          for g in c.children if g.dep_ == "pobj"]
-            skip = {t.i for c in subj + addressee for t in c.subtree}
-            content = [t for t in self.sent if t.i not in skip and t.i != tok.i]
-            lemmas = [t.lemma_.lower() for t in content] + [t.lower_ for t in content]
-            if not any(t.lemma_.lower() in _RELATION_NOUNS or t.lower_ in _RELATION_NOUNS for t in content):
-                continue
-            up = sum(w in _UPBEAT for w in lemmas)
-            down = sum(w in _DOWNBEAT for w in lemmas)
-            if not up and not down:
-                continue
-            speakers = [a for c in self.expand(subj[0]) for a in self.c.actors(c, ctx)]
-            own = {a[0].country for a in speakers if a[0].country}
-            if not own:
-                continue
-            other = other_country_word(self.c, content, ctx, own) or other_country_word(
-                self.c, [t for c in addressee for t in self.expand(c)], ctx, own, loose=True)
-            if other is None:
-                continue
-            code = "013" if up > down else "012" if down > up else "010"
-            frames[tok.i] = _Frame(code, [tok], tok, targets=[other])
 
 
 def _hyphenated(tok) -> str | None:
