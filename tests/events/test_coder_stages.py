@@ -1362,3 +1362,7 @@ def test_comments_a_report_that_judges_another_countrys_words_condemns_or_praise
     assert coded(nlp, "Russia said the American strikes were illegal.") == {("11", "RUS", "USA")}
     # nothing judged of another country: no verdict
     assert not any(r == "11" for r, _, _ in coded(nlp, "Bangladesh said the remarks were irresponsible."))
+
+
+def test_roles_no_reason_to_act_refuses_the_act(nlp):
+    assert coded(nlp, "Austria sees no reason to send tanks to Ukraine.") == {("12", "AUT", "UKR")}

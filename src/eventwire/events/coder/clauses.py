@@ -82,19 +82,20 @@ _RELATIVE = {"who", "whom", "which", "that", "whose", "where", "when"}
 
 
 # nouns of an act intended ("announced plans to send", "had no plans to attend")
-_PLANS = {"plan", "intention", "readiness", "willingness", "commitment", "pledge", "promise", "offer"}
+_PLANS = {"plan", "intention", "readiness", "willingness", "commitment", "pledge", "promise", "offer", "reason", "need"}
 
 
 def plan_noun(tok):
     """The noun of intent ``tok`` (a frame's verb) hangs on, when ``planned(tok)``."""
-    return tok.head if tok.dep_ == "acl" else tok.head.head
+    return tok.head if tok.dep_ in ("acl", "relcl") else tok.head.head
 
 
 def planned(tok) -> bool:
     """"X announced plans / its readiness to send peacekeepers": the act is X's stated intent (the
     coder makes it 03x), told as the main clause."""
     # (not a plan something else is about: "concern over / talks on X's plan to ...")
-    return tok.dep_ == "acl" and tok.head.lemma_.lower() in _PLANS and tok.head.dep_ != "pobj" \
+    # ("sees no reason to send": the parser may call the infinitive a relative clause)
+    return tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in _PLANS and tok.head.dep_ != "pobj" \
         and any(m.dep_ == "aux" and m.lower_ == "to" for m in tok.children) \
         or tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "of" \
         and tok.head.head.lemma_.lower() in _PLANS  # "has no intention of attacking"

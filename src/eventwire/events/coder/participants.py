@@ -57,7 +57,7 @@ class _Sentence(_Predicates, _Roles):
             if issued(t):  # "X passed a resolution calling for ...": X
                 t = t.head.head
                 continue
-            if t.dep_ == "relcl" or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t) or t.tag_ in ("VBD", "VBN")
+            if t.dep_ == "relcl" and not planned(t) or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t) or t.tag_ in ("VBD", "VBN")
                                                         and any(c.dep_ == "dobj" for c in t.children)):
                 # ("Israeli strikes killed 20 people, officials said": a clause the parser hung on its
                 # subject as a participle, which takes no object)
@@ -68,7 +68,7 @@ class _Sentence(_Predicates, _Roles):
                     t = t.head
                     continue
                 return []
-            if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(m.lower_ == "to" for m in t.children):
+            if t.dep_ in ("acl", "relcl") and t.head.pos_ == "NOUN" and any(m.lower_ == "to" for m in t.children):
                 # "the decision by X / X's decision to expel ...": who decided acts (its owner
                 # named by a pronoun is the subject above: "confirmed its readiness to host")
                 agents = [a for a in _noun_agents(t.head, []) if a.pos_ != "PRON"]
