@@ -476,7 +476,8 @@ def test_lexicon_ending_an_agreement_reduces_relations(nlp):
     assert ("16", "MRT", "SEN") in coded(nlp, "Mauritania ended its fisheries agreement with Senegal.")
     # a place in an agreement's name is where it was signed, not a party
     assert ("16", "CHL", None) in coded(nlp, "Chile quit the Geneva arms convention.")
-    assert ("08", "USA", "IRN") in coded(nlp, "The United States withdrew from the Iran nuclear deal.")
+    # (withdrawing from a pact is quitting it: 160 since 2026-12-07, as "quit" and "exit" were; it was 080)
+    assert ("16", "USA", "IRN") in coded(nlp, "The United States withdrew from the Iran nuclear deal.")
     # talks that end "without agreement" end no agreement
     assert not any(root == "16" for root, _, _ in coded(nlp, "Talks between Peru and Chile ended without agreement."))
 
@@ -1366,3 +1367,12 @@ def test_comments_a_report_that_judges_another_countrys_words_condemns_or_praise
 
 def test_roles_no_reason_to_act_refuses_the_act(nlp):
     assert coded(nlp, "Austria sees no reason to send tanks to Ukraine.") == {("12", "AUT", "UKR")}
+
+
+def test_lexicon_a_state_leaving_a_treaty_reduces_relations(nlp):
+    assert codes_of(nlp, "Burkina Faso withdrew from the regional defence pact.") == {"160"}
+    assert codes_of(nlp, "Ethiopian troops withdrew from the Somali town.") == {"0874"}
+
+
+def test_participants_a_demanded_acts_place_is_the_target(nlp):
+    assert cameo_targets(nlp, "The Security Council demanded an immediate ceasefire in Libya.") == {("1056", "LBY")}

@@ -123,6 +123,8 @@ class _Sentence(_Predicates, _Roles):
             # "extradited a Russian businessman to the United States": the state handed to
             found += [self.expand(g) for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                       for g in c.children if g.dep_ == "pobj"]
+        # "withdrew (the country) from the deal with X": the pact left, not the one withdrawn
+        leaving_pact = f.code == "160" and self.vlemma(verb) in ("withdraw", "pull")
         if not f.nominal:
             for c in verb.children:
                 counted = c.dep_ == "npadvmod" and c.pos_ == "NUM" and c.i > verb.i and any(
@@ -137,7 +139,7 @@ class _Sentence(_Predicates, _Roles):
                     if not _same(c, noun):
                         # "withdrew its troops / the country from X": what is withdrawn is no target;
                         # a place left is ("troops left Niger")
-                        if not f.code.startswith("087") or self.vlemma(verb) in _DEPARTING:
+                        if not (f.code.startswith("087") or leaving_pact) or self.vlemma(verb) in _DEPARTING:
                             found.append(self.expand(c))
                     elif not self.noun_code(c) and not f.code.startswith("087"):
                         # the entry's own object noun: the target only when no other slot names one
@@ -145,6 +147,10 @@ class _Sentence(_Predicates, _Roles):
                         # country's actor itself ("summoned the Iranian ambassador over ...")
                         own = self.c.actor(c, self.sent.text)
                         (found if own is not None and own[0].country else last).append(self.expand(c))
+                    elif f.code[:2] in ("02", "10"):
+                        # "demanded a ceasefire in Gaza": the place of the act demanded, when no slot names one
+                        last += [self.expand(g) for p in c.subtree if p.dep_ == "prep" and p.lower_ in ("in", "across")
+                                 for g in p.children if g.dep_ == "pobj"]
             if not found and not last:  # "bombed what the army described as a depot"
                 found += [self.expand(d) for c in verb.children if c.dep_ == "ccomp"
                           and (d := _described(c)) is not None]
@@ -170,7 +176,8 @@ class _Sentence(_Predicates, _Roles):
                             found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
         if not f.nominal:
             # "withdrew / pulled out from X", "expelled from X": the place left is the target
-            preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166", "161")) else _TARGET_PREPS
+            preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166", "161")) or leaving_pact \
+                else _TARGET_PREPS
             if f.code.startswith("15"):  # "drills around / near / off X": a show of force aimed at X
                 preps = preps + ("around", "near", "off", "along")
             if f.code[:2] not in ("13", "14", "17", "18", "19", "20") and not (
