@@ -1376,3 +1376,9 @@ def test_lexicon_a_state_leaving_a_treaty_reduces_relations(nlp):
 
 def test_participants_a_demanded_acts_place_is_the_target(nlp):
     assert cameo_targets(nlp, "The Security Council demanded an immediate ceasefire in Libya.") == {("1056", "LBY")}
+
+
+def test_lexicon_alerts_raised_and_citizenship_stripped(nlp):
+    assert codes_of(nlp, "Greece put its navy units on the highest level of readiness.") == {"152"}
+    assert cameo_targets(nlp, "The Bahraini government stripped 30 dissidents of their citizenship.") \
+        == {("172", "BHROPP")}
