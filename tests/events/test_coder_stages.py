@@ -1382,3 +1382,7 @@ def test_lexicon_alerts_raised_and_citizenship_stripped(nlp):
     assert codes_of(nlp, "Greece put its navy units on the highest level of readiness.") == {"152"}
     assert cameo_targets(nlp, "The Bahraini government stripped 30 dissidents of their citizenship.") \
         == {("172", "BHROPP")}
+
+
+def test_lexicon_intercepting_a_missile_is_firing_at_its_launcher(nlp):
+    assert cameo_targets(nlp, "Emirati air defences intercepted a missile fired by the Houthis.") == {("193", "YEMREB")}
