@@ -1386,3 +1386,13 @@ def test_lexicon_alerts_raised_and_citizenship_stripped(nlp):
 
 def test_lexicon_intercepting_a_missile_is_firing_at_its_launcher(nlp):
     assert cameo_targets(nlp, "Emirati air defences intercepted a missile fired by the Houthis.") == {("193", "YEMREB")}
+
+
+def test_lexicon_observers_received_and_freedoms_restored(nlp):
+    assert cameo_targets(nlp, "Armenia received a mission of observers from the OSCE.") == {("0862", "IGO")}
+    assert codes_of(nlp, "Indian troops remained on alert along the frontier.") == {"152"}
+
+
+def test_clauses_steps_taken_to_act_are_the_act(nlp):
+    assert cameo_targets(nlp, "Kazakhstan's president took steps to restore political freedoms.") == {("0811", "KAZ")}
+    assert cameo_targets(nlp, "Egypt took measures to restrict imports from Turkey.") == {("172", "TUR")}

@@ -26,7 +26,7 @@ def clause_depth(tok) -> int:
         if dep in _SUBORDINATE:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
                 or _news_peg(tok) or _decided(tok) or _toll(tok) or _sent_to(tok) or noun_rooted(tok) \
-                or _answered_by(tok) or planned(tok) or issued(tok) or _reported_subject(tok)
+                or _answered_by(tok) or planned(tok) or issued(tok) or _reported_subject(tok) or _steps_taken(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -61,6 +61,21 @@ def _reported_subject(tok) -> bool:
     return tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children) \
         and head.dep_ == "nsubj" and head.head.lemma_.lower() in _PLAIN_REPORT \
         and sum(1 for c in head.head.children if c.dep_ == "nsubj") > 1
+
+
+def _steps_taken(tok) -> bool:
+    """"X took steps / measures to ease Y": what the steps do is X's act, told as the main clause."""
+    if not any(m.dep_ == "aux" and m.lower_ == "to" for m in tok.children):
+        return False
+    if tok.dep_ == "advcl":  # ("took steps [to ease Y]": the purpose hung on the verb)
+        return tok.head.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _STEPS for c in tok.head.children)
+    noun = tok.head
+    return tok.dep_ in ("acl", "relcl") and noun.lemma_.lower() in _STEPS \
+        and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "take"
+
+
+_STEPS = {"step", "measure", "action"}
 
 
 def noun_rooted(tok) -> bool:

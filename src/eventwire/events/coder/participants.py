@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .clauses import _sent_to, issued, noun_rooted, plan_noun, planned
+from .clauses import _sent_to, _steps_taken, issued, noun_rooted, plan_noun, planned
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
 from .words import _TALKS, _DEPARTING, _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
@@ -57,7 +57,7 @@ class _Sentence(_Predicates, _Roles):
             if issued(t):  # "X passed a resolution calling for ...": X
                 t = t.head.head
                 continue
-            if t.dep_ == "relcl" and not planned(t) or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t) or t.tag_ in ("VBD", "VBN")
+            if t.dep_ == "relcl" and not planned(t) and not _steps_taken(t) or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t) or t.tag_ in ("VBD", "VBN")
                                                         and any(c.dep_ == "dobj" for c in t.children)):
                 # ("Israeli strikes killed 20 people, officials said": a clause the parser hung on its
                 # subject as a participle, which takes no object)
