@@ -1267,19 +1267,19 @@ def test_participants_a_name_opening_the_sentence_taken_for_an_adverb_is_the_sub
 
 
 def test_build_a_person_met_during_a_visit_is_the_hosts(nlp):
-    found = coded(nlp, "The US defence secretary held talks with President Ali Hassan during a visit to Mogadishu.")
-    assert ("04", "USAGOV", "SOMGOV") in found and ("04", "SOMGOV", "USAGOV") in found
+    found = coded(nlp, "Japan's foreign minister held talks with President Samuel Otieno during a two-day visit to Nairobi.")
+    assert ("04", "JPNGOV", "KENGOV") in found and ("04", "KENGOV", "JPNGOV") in found
     # with no visit, a person of no known country keeps none
-    assert ("04", "USAGOV", "GOV") in coded(nlp, "The US defence secretary held talks with President Ali Hassan.")
+    assert ("04", "JPNGOV", "GOV") in coded(nlp, "Japan's foreign minister held talks with President Samuel Otieno.")
 
 
 def test_build_territory_taken_by_fighting_is_an_assault(nlp):
-    assert codes_of(nlp, "Syrian troops recaptured the Lebanese town of Arsal after fierce fighting.") == {"190"}
+    assert codes_of(nlp, "Syrian troops recaptured the Lebanese town of Arsal following days of heavy fighting.") == {"190"}
     assert codes_of(nlp, "Russian forces occupied the Ukrainian city of Kherson in March.") == {"192"}
 
 
 def test_home_a_curfew_eased_is_eased_at_home(nlp):
-    assert cameo_targets(nlp, "Chad's president shortened the nightly curfew on Thursday.") == {("0813", "TCD")}
+    assert cameo_targets(nlp, "Chad's government lifted the curfew in the capital.") == {("0813", "TCD")}
 
 
 def test_participants_an_object_the_parser_made_a_participles_subject(nlp):
@@ -1388,11 +1388,21 @@ def test_lexicon_intercepting_a_missile_is_firing_at_its_launcher(nlp):
     assert cameo_targets(nlp, "Emirati air defences intercepted a missile fired by the Houthis.") == {("193", "YEMREB")}
 
 
-def test_lexicon_observers_received_and_freedoms_restored(nlp):
-    assert cameo_targets(nlp, "Armenia received a mission of observers from the OSCE.") == {("0862", "IGO")}
-    assert codes_of(nlp, "Indian troops remained on alert along the frontier.") == {"152"}
+def test_lexicon_monitors_hosted_and_alerts_kept(nlp):
+    assert cameo_targets(nlp, "Georgia hosted a team of EU monitors in the breakaway region.") == {("0862", "IGO")}
+    assert codes_of(nlp, "Pakistani police stayed on alert across Karachi ahead of the verdict.") == {"152"}
 
 
 def test_clauses_steps_taken_to_act_are_the_act(nlp):
-    assert cameo_targets(nlp, "Kazakhstan's president took steps to restore political freedoms.") == {("0811", "KAZ")}
+    assert coded(nlp, "The Kazakh government took steps to restore press freedom.") == {("08", "KAZGOV", "KAZMED")}
     assert cameo_targets(nlp, "Egypt took measures to restrict imports from Turkey.") == {("172", "TUR")}
+
+
+def test_home_a_states_own_bodies_it_orders_or_meets(nlp):
+    assert cameo_targets(nlp, "The Indonesian president ordered the military to step up patrols.") == {("100", "IDNMIL")}
+    # force is another matter: the army attacked may be another country's
+    assert ("180", "MIL") in cameo_targets(nlp, "Russian troops attacked the army positions.")
+
+
+def test_actors_the_group_a_spokesman_speaks_for(nlp):
+    assert ("13", "LBNREB", "ISR") in coded(nlp, "A Hezbollah commander said the group would retaliate against Israel.")

@@ -112,6 +112,12 @@ class _Coder:
             owner = speaker[0] if isinstance(speaker, list) else speaker
             if owner is not None and owner[0].sector == "IGO":
                 return owner[0], tok.doc[tok.left_edge.i:tok.i + 1].text
+        if tok.lemma_.lower() in ("group", "movement", "militia", "party", "organisation", "organization") and speaker \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
+            # "a Hamas official said the group had accepted ...": the group the speaker speaks for
+            owner = speaker[0] if isinstance(speaker, list) else speaker
+            if owner is not None and owner[0].sector in ("REB", "UAF", "INS", "PTY", "OPP", "NGO"):
+                return owner[0], tok.doc[tok.left_edge.i:tok.i + 1].text
         if tok.lemma_.lower() in _RELATIONS and any(c.dep_ == "poss" for c in tok.children):
             return None  # "Ukraine's allies", "Russia's neighbours": others than Ukraine or Russia
         if tok.lemma_.lower() in _PROPERTY:

@@ -323,7 +323,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code == "192" and not f.nominal and any(
             g.lemma_.lower() in _BATTLES for c in f.head.children if c.dep_ in ("prep", "advcl")
             and c.lower_ in ("after", "in", "during", "following", "amid") for g in c.subtree):
-        f.code = "190"  # "captured / retook a town after fierce fighting": taken by fighting, not occupied unopposed
+        f.code = "190"  # "recaptured a town following days of fighting": taken by fighting, not occupied unopposed
     targets = home_targets(coder, f, sent, sources, targets)
     subject = sources[0] if not unresolved and sources[0] is not None else None
     if (unresolved or sources == [None]) and not targets:

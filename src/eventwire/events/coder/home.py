@@ -44,6 +44,9 @@ def home_targets(coder, f, sent, sources, targets) -> list:
         # fighters, with no other country named and no border in sight, is done at home
         mass = root == "20" and alone and not near_border
         domestic = _DOMESTIC_SECTORS | (people if own else set()) | (people | _VICTIM_SECTORS | {"REB"} if mass else set())
+        if actor.sector in _STATE_SECTORS | {"JUD"} and root not in ("15", "18", "19", "20") and alone:
+            # "the president ordered the military / sacked the police chief": the state's own bodies
+            domestic = domestic | {"MIL", "COP", "GOV", "SPY"}
         if actor.sector not in _STATE_SECTORS and alone:
             # "demonstrators in Caracas clashed with security forces": the police and the state
             # a local group faces are its country's
