@@ -377,9 +377,12 @@ def other_country_word(coder, words, ctx: str, own, codes=frozenset(), loose: bo
     for w in words:
         if w.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
+        named = w.ent_type_ in ("GPE", "NORP", "ORG") or w.pos_ == "PROPN"
+        if not (loose or named or w.text[:1].isupper()):
+            continue  # (a lower-case common word names no country but through ``loose``)
         a = coder.actor(w, ctx)
         if a is None or not _has_country(a[0]) or a[0].country in own or a[0].code in codes:
             continue
-        if loose or w.ent_type_ in ("GPE", "NORP", "ORG") or w.pos_ == "PROPN" or a[0].basis == "gazetteer":
+        if loose or named or a[0].basis == "gazetteer":
             return w
     return None
