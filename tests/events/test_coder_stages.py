@@ -1406,3 +1406,16 @@ def test_home_a_states_own_bodies_it_orders_or_meets(nlp):
 
 def test_actors_the_group_a_spokesman_speaks_for(nlp):
     assert ("13", "LBNREB", "ISR") in coded(nlp, "A Hezbollah commander said the group would retaliate against Israel.")
+
+
+def test_participants_the_one_who_left_for_a_visit_makes_it(nlp):
+    # "an official visit" is a kind of visit, not a visit by officials
+    assert cameo_targets(nlp, "Vietnam's prime minister arrived in Jakarta for a three-day official visit to Indonesia.") \
+        == {("042", "IDN")}
+    assert {s for _, s, _ in coded(nlp, "Vietnam's prime minister arrived in Jakarta for a three-day official visit "
+                                        "to Indonesia.")} == {"VNMGOV"}
+
+
+def test_predicates_forces_backed_by_tanks_are_no_support_by_tanks(nlp):
+    assert "051" not in codes_of(nlp, "Nigerian soldiers backed by armoured vehicles advanced into the town of Bama.")
+    assert codes_of(nlp, "Russian forces advanced into the town of Avdiivka.") == {"190"}

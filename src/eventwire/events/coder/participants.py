@@ -388,6 +388,10 @@ def _countries_named(coder: "_Coder", sent) -> frozenset[str]:
     return coder.named[key]
 
 
+# adjectives that say what kind an act is, not who does it
+_KINDS_OF_ACT = {"official", "state", "working", "private", "surprise", "unannounced", "formal", "informal"}
+
+
 # event nouns whose "of" names the one acting, not the one acted on ("the visit of X")
 _OWN_MOVES = {"visit", "trip", "tour", "arrival", "withdrawal", "pullout", "retreat", "departure", "deployment",
               "return", "resignation", "walkout"}
@@ -397,7 +401,9 @@ def _noun_agents(noun, trigger) -> list:
     """The words naming who does what an event noun names: its owner or modifier ("Russia's /
     the Russian expulsion of ..."), "by Y" on it, or "by Y" hung on its "of" object ("the arrest
     of X by Y")."""
-    toks = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c not in trigger]
+    # (not the kind of the act: "an official / a state / a working visit" is no visit by officials)
+    toks = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c not in trigger
+            and not (c.dep_ == "amod" and c.lower_ in _KINDS_OF_ACT)]
     toks += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
              for g in c.children if g.dep_ == "pobj"]
     toks += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -415,6 +421,10 @@ def _noun_agents(noun, trigger) -> list:
                                 or held.head.lower_ == "behind" and held.head.head.lemma_.lower() == "be"):
         verb = held.head.head if held.head.lower_ == "behind" else held.head.head.head
         toks += [c for c in verb.children if c.dep_ == "nsubj"]
+    # "arrived / left for a visit to X", "went on a tour of X": the one who went
+    if not toks and noun.lemma_.lower() in _OWN_MOVES and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "on") \
+            and noun.head.head.pos_ == "VERB":
+        toks += [c for c in noun.head.head.children if c.dep_ == "nsubj"]
     # "criticism of X came from Y", "accusations ... were levelled by Y": the sender
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("come", "level", "voice", "express", "issue"):

@@ -260,6 +260,10 @@ class _Predicates:
                 continue
             if tok.dep_ in ("amod", "compound"):  # a participle modifying a noun ("alleged bombers")
                 continue
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
+                    g.lemma_.lower() in _HARDWARE | _MUNITIONS | {"tank", "artillery", "helicopter", "aircraft", "warplane"}
+                    for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+                continue  # "troops backed by tanks": how they came, no act of the tanks
             if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ in ("VBN", "VBG") \
                     and any(c.dep_ == "det" for c in tok.children):
                 continue  # a participle standing for people ("evacuated the wounded"), no act
