@@ -1419,3 +1419,9 @@ def test_participants_the_one_who_left_for_a_visit_makes_it(nlp):
 def test_predicates_forces_backed_by_tanks_are_no_support_by_tanks(nlp):
     assert "051" not in codes_of(nlp, "Nigerian soldiers backed by armoured vehicles advanced into the town of Bama.")
     assert codes_of(nlp, "Russian forces advanced into the town of Avdiivka.") == {"190"}
+
+
+def test_home_a_state_executes_its_own_prisoners(nlp):
+    assert cameo_targets(nlp, "Saudi Arabia executed three men on Tuesday.") == {("180", "SAUCVL")}
+    # armed men are no civilians
+    assert {s for _, s, _ in coded(nlp, "Armed men attacked a Malian village.")} == {"UAF"}

@@ -32,13 +32,17 @@ def home_targets(coder, f, sent, sources, targets) -> list:
         # "talks with the opposition", "arrested protesters": a domestic group of no stated
         # country belongs to the country acting on it
         # (activists a state detains or frees are its own: "released jailed activists")
-        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} | ({"NGO"} if root == "17" or f.code[:3] == "084" else set())
+        executes = root == "18" and any(w.lemma_.lower() in ("execute", "hang") for w in f.trigger)
+        people = {"CVL", "PPL", "EDU", "MED", "LAB", "HLH"} | (
+            {"NGO"} if root == "17" or f.code[:3] == "084" or executes else set())
         if root == "17" and actor.sector in _STATE_SECTORS | {"JUD"}:
             people = people | {"MIL", "REB", "UAF"}  # "foiled a coup and arrested several soldiers": its own
         # "pardoned 30 people", "freed detained students": a state acting on people of no stated
         # country acts on its own, unless the sentence names another country they may be of
         # (force is another matter: shelling near a border may strike the other side's villages)
-        own = root == "17" or root not in ("15", "18", "19", "20") and actor.sector in _STATE_SECTORS | {"JUD"} \
+        # (and a state executing people executes its prisoners: "executed nine activists")
+        own = root == "17" or (root not in ("15", "18", "19", "20") or executes) \
+            and actor.sector in _STATE_SECTORS | {"JUD"} \
             and any(not t[0].country and t[0].sector in people for t in targets) and alone
         # but mass violence ("massacred villagers", "mass killings of Rohingya") by a country's forces or
         # fighters, with no other country named and no border in sight, is done at home
