@@ -25,9 +25,16 @@ def home_targets(coder, f, sent, sources, targets) -> list:
     if actor is None or not actor.country:
         return targets
     home = actor.country
-    alone = _countries_named(coder, sent) <= {home}  # no other country named
-    near_border = any(w.lemma_.lower() in _BORDERS for w in sent)
     root = f.code[:2]
+    named = []
+
+    def alone() -> bool:  # no other country named (looked up only when a rule needs it)
+        if not named:
+            named.append(_countries_named(coder, sent) <= {home})
+        return named[0]
+
+    def near_border() -> bool:
+        return any(w.lemma_.lower() in _BORDERS for w in sent)
     if targets:
         # "talks with the opposition", "arrested protesters": a domestic group of no stated
         # country belongs to the country acting on it
@@ -43,31 +50,33 @@ def home_targets(coder, f, sent, sources, targets) -> list:
         # (and a state executing people executes its prisoners: "executed nine activists")
         own = root == "17" or (root not in ("15", "18", "19", "20") or executes) \
             and actor.sector in _STATE_SECTORS | {"JUD"} \
-            and any(not t[0].country and t[0].sector in people for t in targets) and alone
+            and any(not t[0].country and t[0].sector in people for t in targets) and alone()
         # but mass violence ("massacred villagers", "mass killings of Rohingya") by a country's forces or
         # fighters, with no other country named and no border in sight, is done at home
-        mass = root == "20" and alone and not near_border
+        mass = root == "20" and alone() and not near_border()
         domestic = _DOMESTIC_SECTORS | (people if own else set()) | (people | _VICTIM_SECTORS | {"REB"} if mass else set())
-        if actor.sector in _STATE_SECTORS | {"JUD"} and root not in ("15", "18", "19", "20") and alone:
+        if actor.sector in _STATE_SECTORS | {"JUD"} and root not in ("15", "18", "19", "20") and any(
+                not t[0].country and t[0].sector in ("MIL", "COP", "GOV", "SPY") for t in targets) and alone():
             # "the president ordered the military / sacked the police chief": the state's own bodies
             domestic = domestic | {"MIL", "COP", "GOV", "SPY"}
-        if actor.sector not in _STATE_SECTORS and alone:
+        if actor.sector not in _STATE_SECTORS and any(
+                not t[0].country and t[0].sector in ("COP", "GOV") for t in targets) and alone():
             # "demonstrators in Caracas clashed with security forces": the police and the state
             # a local group faces are its country's
             domestic = domestic | {"COP", "GOV"}
         return [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
                 and (not _named_person(t[0]) or mass and t[0].role) else t for t in targets]
     country = [(Actor(name=home, kind="country", country=home), "")]
-    if root == "20" and alone and not near_border and any(w.lemma_.lower() in _SETTLEMENTS for w in f.head.subtree):
+    if root == "20" and any(w.lemma_.lower() in _SETTLEMENTS for w in f.head.subtree) and alone() and not near_border():
         return country  # "dropped chlorine gas on the town of X", a town no gazetteer knows
     inquiry = root == "09" and any(w.lemma_.lower() in _INQUIRIES for w in f.trigger)  # (not "inspected a ship")
     if (f.code[:4] in ("1721", "1723", "1724", "0831", "0811", "0812", "0813", "0814") or inquiry) and actor.sector in _STATE_SECTORS | {"JUD"} \
-            and alone:
+            and alone():
         # a curfew, a state of emergency, martial law, censorship: a state imposes (or eases) them on its own country;
         # a leader resigns, prosecutors open an inquiry, before it and into it
         return country
-    if root == "02" and actor.sector in _STATE_SECTORS and alone \
-            and any(w.lemma_.lower() in _CALM for h in {f.head, f.noun} - {None} for w in h.subtree):
+    if root == "02" and actor.sector in _STATE_SECTORS \
+            and any(w.lemma_.lower() in _CALM for h in {f.head, f.noun} - {None} for w in h.subtree) and alone():
         return country  # "the president appealed for calm": to the country's own people
     if root == "14":
         # a protest with no stated target is aimed at the country's own government
