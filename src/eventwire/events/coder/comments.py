@@ -55,12 +55,14 @@ def verdict_frames(pred, frames: dict[int, _Frame]) -> None:
     gives no event of its own."""
     ctx = pred.sent.text
     for tok in pred.sent:
-        if tok.i in frames and frames[tok.i].code or tok.pos_ not in ("VERB", "AUX") \
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in frames and frames[tok.i].code:
+            continue
+        content = next((c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"), None)
+        if content is None or any(c.dep_ == "neg" for c in content.children) \
                 or not pred.lex.role("speech", pred.vlemma(tok)) or clause_depth(tok) > 0:
             continue
         subj = [c for c in tok.children if c.dep_ in _SUBJ]
-        content = next((c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"), None)
-        if not subj or content is None or any(c.dep_ == "neg" for c in content.children):
+        if not subj:
             continue
         judged = next((c for c in content.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                        and (c.lemma_.lower() in _DEEDS or pred.noun_code(c) is not None)), None)
