@@ -1425,3 +1425,8 @@ def test_home_a_state_executes_its_own_prisoners(nlp):
     assert cameo_targets(nlp, "Saudi Arabia executed three men on Tuesday.") == {("180", "SAUCVL")}
     # armed men are no civilians
     assert {s for _, s, _ in coded(nlp, "Armed men attacked a Malian village.")} == {"UAF"}
+
+
+def test_implied_the_offensive_readied_may_hang_on_the_report(nlp):
+    assert cameo_targets(nlp, "Ethiopia has called up 100,000 reservists, the army said on Monday, as it prepared for "
+                              "a possible ground offensive in Eritrea.") == {("154", "ERI")}

@@ -113,7 +113,10 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
     if not targets and f.code[:2] == "15" and not f.nominal:
         # "called up reservists as it prepared for a ground offensive in X", "massed troops ahead of an
         # assault on X": a show of force is aimed at the one the offensive it readies names
-        about = [c for c in f.head.children if c.dep_ in ("advcl", "prep") and c.lower_ not in ("near", "along", "at")
+        # (or on the verb reporting it: "X called up reservists, the army said, as it prepared for ...")
+        holders = [f.head] + ([f.head.head] if f.head.dep_ == "ccomp" else [])
+        about = [c for h in holders for c in h.children
+                 if c.dep_ in ("advcl", "prep") and c.lower_ not in ("near", "along", "at") and c.i != f.head.i
                  or c.dep_ == "advmod" and c.lower_ in ("ahead", "before")]
         aims = [w for c in about for n in c.subtree if n.lemma_.lower() in _OFFENSIVES
                 for p in n.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "into", "against")
