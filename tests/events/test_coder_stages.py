@@ -1430,3 +1430,10 @@ def test_home_a_state_executes_its_own_prisoners(nlp):
 def test_implied_the_offensive_readied_may_hang_on_the_report(nlp):
     assert cameo_targets(nlp, "Ethiopia has called up 100,000 reservists, the army said on Monday, as it prepared for "
                               "a possible ground offensive in Eritrea.") == {("154", "ERI")}
+
+
+def test_implied_a_retreat_is_aimed_at_the_place_it_abandons(nlp):
+    assert cameo_targets(nlp, "Ethiopian forces withdrew from the north bank of the river, abandoning the city of "
+                              "Kismayo.") == {("0874", "SOM")}
+    # a river's bank is no bank; a central bank is one
+    assert "BUS" not in {t for _, t in cameo_targets(nlp, "Ethiopian forces withdrew from the north bank of the river.")}

@@ -81,6 +81,11 @@ class _Coder:
                 return speaker[0] if isinstance(speaker, list) else speaker
             # (only a personal pronoun stands for the last actor: not "those who voted", "others")
             return self.last_actor if tok.lower_ in _PERSONAL else None
+        if tok.text in ("bank", "banks") and any(  # (lower case: not "the Bank of England")
+                c.lower_ in ("west", "east", "north", "south", "left", "right", "eastern", "western", "river")
+                or c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in ("river", "lake", "canal", "stream")
+                                                                 for g in c.children) for c in tok.children):
+            return None  # "the west bank of the river": a shore, no bank
         citizen = next((c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in _CITIZEN), None)
         if citizen is not None:
             # "reporter Evan Gershkovich, a U.S. citizen": the country of the citizenship stated

@@ -38,6 +38,12 @@ def implied_target(coder, s, f, ctx: str, sources: list, speaker) -> list:
                    c.lower_ == "in" for c in [w.head]) for c in w.children if c.dep_ == "prep"
                    and c.lower_ in ("against", "for", "to") for g in c.subtree]
         targets = _named(coder, answers, ctx, sources, src_codes)
+    if not targets and f.code[:3] == "087" and not f.nominal:
+        # "withdrew from the river's west bank, abandoning the city of X": the place given up
+        left = [w for v in [f.head, f.head.head] for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                and c.lemma_.lower() in ("abandon", "leave", "evacuate", "vacate", "cede", "quit")
+                for o in c.children if o.dep_ == "dobj" for w in o.subtree]
+        targets = _named(coder, left, ctx, sources, src_codes)
     if not targets and f.code[:3] == "086":
         # "allowed fuel to enter Gaza", "let aid convoys into X": the place the relief goes into
         goes = [c for h in [f.head, *(o for o in f.head.children if o.dep_ == "dobj")] for c in h.children
