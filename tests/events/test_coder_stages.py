@@ -1437,3 +1437,8 @@ def test_implied_a_retreat_is_aimed_at_the_place_it_abandons(nlp):
                               "Kismayo.") == {("0874", "SOM")}
     # a river's bank is no bank; a central bank is one
     assert "BUS" not in {t for _, t in cameo_targets(nlp, "Ethiopian forces withdrew from the north bank of the river.")}
+
+
+def test_predicates_an_act_the_economy_weathers_is_no_new_act(nlp):
+    assert not codes_of(nlp, "Venezuela's economy has weathered the worst of the American sanctions.")
+    assert codes_of(nlp, "The Russian strike killed five people.") == {"180"}

@@ -382,6 +382,10 @@ class _Predicates:
                 continue
             if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in frames and frames[tok.head.i].code:
                 continue
+            obj = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # ("the worst of X")
+            if obj.dep_ == "dobj" and obj.head.pos_ == "VERB" and obj.head.i not in frames and any(
+                    c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _NOT_ACTORS for c in obj.head.children):
+                continue  # "the economy weathered the U.S. sanctions": sanctions already in force, no act told
             frames[tok.i] = _Frame(hit[0], hit[1], tok, noun=tok, nominal=True)
         if self.c.typer is not None and not any(f.code and not self.is_role(f.head) for f in frames.values()):
             self.typed_frame(frames)
