@@ -291,10 +291,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if home is not None:
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
-    if f.code[:2] == "18" and s.vlemma(f.head) in _KILLINGS and targets and not _toll(f.head) \
-            and sources and sources[0] is not None and all(
-            t[0].sector in _VICTIM_SECTORS | {"REL", "PPL", "OPP"} and _hundreds(f"{t[0].name} {t[1]} " + " ".join(
-                w.text for c in f.head.children if c.dep_ == "dobj" for w in c.subtree)) for t in targets):
+    if f.code[:2] == "18" and _mass_killing(s, f, sources, targets):
         f.code = "202"  # "killed hundreds of civilians", "executed more than 300 villagers": a mass killing
     if f.code == "130" and s.vlemma(f.head) == "warn" and sources and not any(
             a is not None and _can_threaten(a[0]) for a in sources):
@@ -415,6 +412,15 @@ _BATTLES = {"fighting", "fight", "battle", "clash", "combat", "assault", "offens
 _KILLINGS = {"kill", "murder", "execute", "slay", "massacre", "slaughter", "butcher"}
 
 
+def _mass_killing(s: "_Sentence", f: _Frame, sources: list, targets: list) -> bool:
+    """Someone named killing people (not fighters) counted in the hundreds or more; not a blast's toll."""
+    if s.vlemma(f.head) not in _KILLINGS or not targets or _toll(f.head) or not sources or sources[0] is None:
+        return False
+    counted = " ".join(w.text for c in f.head.children if c.dep_ == "dobj" for w in c.subtree)
+    return all(t[0].sector in _VICTIM_SECTORS | {"REL", "PPL", "OPP"} and _hundreds(f"{t[0].name} {t[1]} {counted}")
+               for t in targets)
+
+
 def _hundreds(text: str) -> bool:
     """A count of people in the hundreds or more: "hundreds of", "more than 800", "1,200"."""
     low = text.lower()
@@ -422,8 +428,6 @@ def _hundreds(text: str) -> bool:
         return True
     counts = [int(n.replace(",", "")) for n in re.findall(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b", low)]
     return bool(counts) and max(counts) >= 100 and not re.search(r"\b(?:19|20)\d\d\b", low)
-
-
 
 
 def _armed(actor: Actor) -> bool:
