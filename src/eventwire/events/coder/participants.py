@@ -57,7 +57,8 @@ class _Sentence(_Predicates, _Roles):
             if issued(t):  # "X passed a resolution calling for ...": X
                 t = t.head.head
                 continue
-            if t.dep_ == "relcl" and not planned(t) and not _steps_taken(t) or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t) or t.tag_ in ("VBD", "VBN")
+            if t.dep_ == "relcl" and not planned(t) and not _steps_taken(t) \
+                    or t.dep_ == "acl" and (t.tag_ == "VBG" or noun_rooted(t) or t.tag_ in ("VBD", "VBN")
                                                         and any(c.dep_ == "dobj" for c in t.children)):
                 # ("Israeli strikes killed 20 people, officials said": a clause the parser hung on its
                 # subject as a participle, which takes no object)
