@@ -117,7 +117,12 @@ def run(cmd: list[str], log: Path | None = None) -> tuple[str, float, float, Ser
     sampler.write_log(done=proc.returncode in (0, 1))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+        kept = ""
+        if log is not None:  # the whole error output beside the attempts log (a JVM trace buries its cause)
+            full = log.with_name(log.stem + "-stderr.log")
+            full.write_text(err)
+            kept = f" (all of it in {full})"
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}){kept}:\n{err[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return out, wall, max(cpu, sampler.cpu), sampler
 
