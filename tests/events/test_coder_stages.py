@@ -58,6 +58,13 @@ def test_predicates_a_frame_noun_takes_its_compounds_act(nlp):
     assert not any(f.code for f in s.frames() if f.head.lemma_ == "effort")
 
 
+def test_predicates_hosting_forces_is_military_cooperation_not_a_visit(nlp):
+    _, _, s = sentence(nlp, "Latvia hosts Canadian fighter jets at its main air base.")
+    assert {f.code for f in s.frames()} & {"062"} and not any(f.code.startswith("043") for f in s.frames())
+    _, _, s = sentence(nlp, "Ghana will host the Togolese president next week.")
+    assert any(f.code.startswith("043") for f in s.frames())
+
+
 def test_predicates_joint_names_the_kind_of_exercise(nlp):
     _, _, s = sentence(nlp, "Peru held joint naval exercises off Callao.")
     assert any(f.code == "062" for f in s.frames())
@@ -188,6 +195,13 @@ def codes_of(nlp, text: str) -> set[str]:
 
 def cameo_targets(nlp, text: str) -> set[tuple[str, str | None]]:
     return {(e.cameo, e.target) for e in events_of(nlp, text)}
+
+
+def test_build_an_attack_through_computers_is_coerce_cyber(nlp):
+    events = events_of(nlp, "Belgian hackers attacked the website of the Dutch railway.")
+    assert ("170", "COERCE", "cyber") in {(e.cameo, e.plover, e.plover_mode) for e in events}
+    events = events_of(nlp, "Belgian soldiers attacked a Dutch border post with rifles.")
+    assert {e.plover for e in events} == {"ASSAULT"}
 
 
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):

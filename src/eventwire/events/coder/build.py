@@ -16,7 +16,7 @@ from .implied import implied_target, visit_host
 from .meetings import _meeting_parties, _our_meeting
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
-from .words import _SUFFERED, _ARMED_SECTORS, _MULTITUDES, _PACTS, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _SUFFERED, _ARMED_SECTORS, _MULTITUDES, _PACTS, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _CYBER, _has_country, _same, _sport
 
 
 def _speaker(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str):
@@ -339,8 +339,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code == "145" and pairs and all(a is not None and b is not None and _armed(a[0]) and _armed(b[0])
                                          for a, b in pairs):
         f.code = "190"  # armed men on both sides of a clash fight; protesters and police riot (145)
+    cyber = f.code[:2] in ("17", "18", "19") and _cyber(f)
+    if cyber:
+        f.code = "170"  # an attack on computers forces without violence: PLOVER's COERCE, mode cyber
     info = lookup(f.code)
     plover, mode = plover_of(f.code, future=f.future, negated=f.negated)
+    mode = "cyber" if cyber and plover == "COERCE" else mode
     trig = sorted(f.trigger, key=lambda w: w.i)
     out, seen = [], set()
     for src, tgt in pairs:
@@ -461,3 +465,9 @@ def _split_attack_noun(s: "_Sentence", g):
         if key in nouns and nouns[key][:2] in ("18", "19", "20"):
             return nouns[key], words
     return None
+
+
+def _cyber(f) -> bool:
+    """Whether the act is done through computers: "hacked", "a cyberattack", "hackers targeted"."""
+    words = [*f.head.subtree, *f.trigger] + [w for c in f.head.children if c.dep_ == "nsubj" for w in c.subtree]
+    return any("cyber" in w.lower_ or w.lemma_.lower() in _CYBER for w in words)

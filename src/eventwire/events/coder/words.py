@@ -87,6 +87,10 @@ _HARDWARE = {"submarine", "warship", "ship", "jet", "plane", "aircraft", "carrie
              "destroyer", "warplane"}
 
 
+# an attack through computers ("hackers", "ransomware"), besides any word with "cyber" in it
+_CYBER = {"hack", "hacker", "hacking", "ransomware", "malware", "spyware", "ddos", "phishing"}
+
+
 _DISCHARGE = {"fire", "launch", "lob", "drop", "shoot", "test-fire", "test", "send"}
 
 
