@@ -204,6 +204,11 @@ def test_build_an_attack_through_computers_is_coerce_cyber(nlp):
     assert {e.plover for e in events} == {"ASSAULT"}
 
 
+def test_build_each_other_makes_an_act_run_both_ways(nlp):
+    pairs = {(e.cameo, e.source, e.target) for e in events_of(nlp, "Peru and Chile expelled each other's envoys.")}
+    assert {("166", "PER", "CHL"), ("166", "CHL", "PER")} <= pairs
+
+
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):
     # the noun names the act and its agent; the verb only reports it
     assert ("16", "PRT", "CUBGOV") in coded(nlp, "The expulsion of four Cuban diplomats by Portugal was announced on Friday.")
