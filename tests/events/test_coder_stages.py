@@ -129,6 +129,12 @@ def test_actors_of_a_sentence(nlp):
     assert found and found[0][0].country == "BRA"
 
 
+def test_actors_arms_stand_for_who_wields_them_not_for_who_attacked_them(nlp):
+    assert ("193", "ZWEMIL") in cameo_targets(nlp, "Malawi shot down a helicopter flown by Zimbabwean soldiers.")
+    assert not any(t and t.endswith("CRM") for _, t in cameo_targets(
+        nlp, "The Chilean navy rescued the crew of a fishing boat seized by smugglers."))
+
+
 # ------------------------------------------------------------------------ codes
 
 
@@ -207,6 +213,11 @@ def test_build_an_attack_through_computers_is_coerce_cyber(nlp):
 def test_build_each_other_makes_an_act_run_both_ways(nlp):
     pairs = {(e.cameo, e.source, e.target) for e in events_of(nlp, "Peru and Chile expelled each other's envoys.")}
     assert {("166", "PER", "CHL"), ("166", "CHL", "PER")} <= pairs
+
+
+def test_build_victims_of_no_nationality_take_the_country_of_a_place_deeper_in_the_clause(nlp):
+    events = events_of(nlp, "Four people were killed when Serbian shells hit a bakery serving queues of shoppers in Sarajevo.")
+    assert ("SRB", "BIH") in {(e.source[:3], (e.target or "")[:3]) for e in events if e.source}
 
 
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):

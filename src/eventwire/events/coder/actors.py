@@ -7,7 +7,7 @@ from functools import lru_cache
 from eventwire.events.lexicon import lexicon
 from eventwire.extract.meta import parse_dateline
 from eventwire.records import Actor
-from .words import _TALKS, _HARDWARE, _MUNITIONS, _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
+from .words import _TALKS, _HARDWARE, _MUNITIONS, _WIELDED, _MULTITUDES, Resolve, _DOCUMENTS, _NOMINAL, _PLURAL_PRON, _PRON, _has_country
 
 
 # people who speak or act for the body named with "for"
@@ -208,8 +208,9 @@ class _Coder:
                                     return sub
         if (found is None or not found.country) and tok.lemma_.lower() in _HARDWARE | _MUNITIONS | {"warplane", "drone"}:
             # "shot down drones launched by the Houthis": arms stand for whoever fired them
-            for g in (g for c in tok.children if c.dep_ == "acl" for p in c.children if p.dep_ == "agent"
-                      for g in p.children if g.dep_ == "pobj"):
+            # (not "a ship attacked / seized by pirates": what was done to it)
+            for g in (g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _WIELDED
+                      for p in c.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"):
                 if (sub := self.actor(g, ctx)) is not None:
                     return sub
         if (found is not None and not found.country and found.sector or found is None

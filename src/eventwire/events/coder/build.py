@@ -285,6 +285,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                           and (s.noun_code(w) is not None or w.lemma_.lower() in _BLASTS) for p in s.places(w)]
         home = next((a for p in where_hit if p.lemma_.lower() not in ("border", "frontier", "boundary")
                      and (a := coder.actor(p, ctx)) is not None and a[0].country and not a[0].sector), None)
+        if home is None and not f.nominal:
+            # ("30 people were killed when strikes hit a school sheltering families in Gaza": deeper down)
+            src_c = {a[0].country for a in sources if a is not None}
+            home = next((a for w in f.head.subtree if w.dep_ == "pobj" and w.head.lower_ in ("in", "at", "inside")
+                         and (a := coder.actor(w, ctx)) is not None and a[0].country and not a[0].sector
+                         and a[0].country not in src_c), None)
         if home is None and all(a is None or not a[0].country for a in sources) \
                 and len(named := _countries_named(coder, sent)) == 1:
             home = (Actor(name=next(iter(named)), kind="country", country=next(iter(named))), "")  # the one named

@@ -92,6 +92,9 @@ _CYBER = {"hack", "hacker", "hacking", "ransomware", "malware", "spyware", "ddos
 
 
 _DISCHARGE = {"fire", "launch", "lob", "drop", "shoot", "test-fire", "test", "send"}
+# what is done with arms by whoever holds them: "drones launched / flown / supplied by X" stand for X
+_WIELDED = _DISCHARGE | {"operate", "fly", "pilot", "deploy", "own", "man", "use", "supply", "provide", "build",
+                         "make", "manufacture", "carry", "station", "equip", "arm", "field", "crew"}
 
 
 # verbs whose object is a subject matter ("discussed trade and Taiwan"), never a party
