@@ -220,6 +220,18 @@ def test_build_victims_of_no_nationality_take_the_country_of_a_place_deeper_in_t
     assert ("SRB", "BIH") in {(e.source[:3], (e.target or "")[:3]) for e in events if e.source}
 
 
+def test_dating_an_act_still_to_come_is_dated_when_it_was_said(nlp):
+    from eventwire.events import code_sentence
+    events = code_sentence("Chile will send engineers to Ghana next month.", nlp=nlp, date=DATE)
+    assert events and all(e.date == DATE and "planned for 'next month'" in e.date_basis for e in events)
+    events = code_sentence("Chile sent engineers to Ghana last month.", nlp=nlp, date=DATE)
+    assert events and all(e.date == "2024-02" for e in events)
+
+
+def test_participants_an_entry_noun_compounded_into_the_object_is_no_target(nlp):
+    assert ("074", "PER") in cameo_targets(nlp, "Chile sent fifty police officers to Peru.")
+
+
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):
     # the noun names the act and its agent; the verb only reports it
     assert ("16", "PRT", "CUBGOV") in coded(nlp, "The expulsion of four Cuban diplomats by Portugal was announced on Friday.")

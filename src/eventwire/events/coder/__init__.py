@@ -169,5 +169,9 @@ def _only_dateline(sent) -> bool:
 
 
 def code_sentence(text: str, *, nlp, date: str | None = None) -> list[Event]:
-    """Parse one sentence (or short text) with ``nlp`` and code it."""
-    return code_doc(nlp(text), date=date)
+    """Parse one sentence (or short text) with ``nlp`` and code it, each event dated by the text's
+    time expressions read against ``date`` (as ``eventwire code`` does)."""
+    from eventwire.nlp.times import find_times
+
+    doc = nlp(text)
+    return code_doc(doc, date=date, times=find_times(doc, date))

@@ -2,6 +2,8 @@
 clause first), a dateline, or the publication date."""
 from __future__ import annotations
 
+from datetime import date as date_cls
+
 from eventwire.extract.meta import parse_dateline
 from .clauses import clause_verb, time_verb
 from .predicates import _Frame
@@ -41,6 +43,12 @@ def _when(sent, date, times, frame: "_Frame | None" = None):
                   or verbs[t.start] is not None and verbs[t.start].i in lineage]
         usable = sorted(usable, key=lambda t: (getattr(verbs[t.start], "i", -1) != frame.head.i,
                                                getattr(verbs[t.start], "i", -1) not in above))
+    planned = None
+    if frame is not None and frame.future and date and usable:
+        # "X will withdraw its troops by September": what happened is the saying of it, on the day it
+        # was said; the time of the act to come is kept in the basis
+        planned = next((t for t in usable if _after(t.value, date)), None)
+        usable = [t for t in usable if not _after(t.value, date)]
     if not usable and times:
         # "MOSCOW, March 18 (Wirewatch) -- Putin signed ...": the dateline's date, parsed apart
         line = sent.doc.text.rfind("\n", 0, sent.start_char) + 1
@@ -50,7 +58,24 @@ def _when(sent, date, times, frame: "_Frame | None" = None):
                 return usable[0].value, f"dateline {usable[0].text!r}"
     if usable:
         when, basis = usable[0].value, f"time expression {usable[0].text!r}"
+    if planned is not None:
+        basis += f"; the act is planned for {planned.text!r} ({planned.value})"
     return when, basis
+
+
+def _after(value: str, day: str) -> bool:
+    """Whether the time ``value`` (an ISO day, week, month, year or interval) begins after ``day``."""
+    first = value.split("/")[0]
+    try:
+        if "-W" in first:
+            y, w = first.split("-W")
+            start = date_cls.fromisocalendar(int(y), int(w[:2]), 1)
+        else:
+            parts = [int(x) for x in first.split("-")[:3]] + [1, 1]
+            start = date_cls(parts[0], parts[1], parts[2])
+        return start > date_cls.fromisoformat(day[:10])
+    except ValueError:
+        return False
 
 
 def _dateline_before(text: str, line: int, start: int) -> bool:

@@ -137,7 +137,8 @@ class _Sentence(_Predicates, _Roles):
                             or self.vlemma(verb) in _TOPIC_VERBS and c.dep_ == "dobj":
                         # the forces deployed, what is discussed: not the act's target
                         continue
-                    if not _same(c, noun):
+                    # ("sent police officers": the entry's noun as a compound of the object is the object)
+                    if not _same(c, noun) and not any(w.dep_ == "compound" and _same(w.head, c) for w in f.trigger):
                         # "withdrew its troops / the country from X": what is withdrawn is no target;
                         # a place left is ("troops left Niger")
                         if not (f.code.startswith("087") or leaving_pact) or self.vlemma(verb) in _DEPARTING:
