@@ -550,9 +550,12 @@ def code(
             err.print(Text(f"error: input line {i}: [E404] the coder failed: {type(exc).__name__}: {safe(exc)}"))
             failed += 1
             continue
-        for rank, event in enumerate(events):
-            # the coder lists a sentence's main event first; "main" marks it
-            record = {"input": i, **asdict(event), "main": rank == 0}
+        marked: set[int] = set()
+        for event in events:
+            # the coder lists each sentence's main event first; "main" marks it (one per sentence of a line)
+            main = event.sentence_start not in marked
+            marked.add(event.sentence_start)
+            record = {"input": i, **asdict(event), "main": main}
             if json_out:
                 _jsonl(record)
             else:

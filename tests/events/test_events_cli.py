@@ -137,6 +137,18 @@ def test_code_prints_the_main_act_of_a_sentence_with_no_country():
     assert rows[0]["confidence"] == 0.2 and rows[0]["plover"]
 
 
+def test_code_marks_the_main_event_of_each_sentence_of_a_line():
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+    line = "Chile expelled a Peruvian diplomat on Monday. Peru and Bolivia held talks in La Paz.\n"
+    r = CliRunner().invoke(app, ["code", "-", "--json", "--date", "2023-05-02"], input=line)
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(row) for row in r.stdout.splitlines() if row.strip()]
+    mains = [row["sentence_start"] for row in rows if row["main"]]
+    assert len(mains) == len(set(mains)) == len({row["sentence_start"] for row in rows}) == 2
+
+
 def test_code_dates_each_event_by_its_own_clause_as_the_store_does():
     from typer.testing import CliRunner
 
