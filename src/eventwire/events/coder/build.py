@@ -12,11 +12,13 @@ from .codes import intent_code, plover_of
 from .clauses import _BLASTS, _toll
 from .claims import _claimed_act_target, _victims_claim
 from .home import home_targets
+from .clauses import claimant_verb
+from .codes import cyber_act
 from .implied import implied_target, visit_host
 from .meetings import _meeting_parties, _our_meeting
 from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
-from .words import _SUFFERED, _ARMED_SECTORS, _MULTITUDES, _PACTS, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _CYBER, _has_country, _same, _sport
+from .words import _SUFFERED, _ARMED_SECTORS, _MULTITUDES, _PACTS, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _STATE_SECTORS, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _speaker(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str):
@@ -55,6 +57,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             sources, symmetric = _meeting_parties(coder, s, f, ctx, speaker)
             f.symmetric = f.symmetric or symmetric
             between = symmetric
+        if not sources and f.code[:2] in ("15", "17", "18", "19", "20") and (claim := claimant_verb(f.head)) is not None:
+            # "X claimed responsibility for the strike on Y": the one claiming it did it
+            sources = [a for tok in s.subjects(claim) for a in coder.actors(tok, ctx, speaker)]
         if any(a.lower_ in _FUTURE_ADJ for a in f.head.children) and not f.future:
             f.future = True
             f.code = intent_code(f.code)
@@ -349,7 +354,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code == "145" and pairs and all(a is not None and b is not None and _armed(a[0]) and _armed(b[0])
                                          for a, b in pairs):
         f.code = "190"  # armed men on both sides of a clash fight; protesters and police riot (145)
-    cyber = f.code[:2] in ("17", "18", "19") and _cyber(f)
+    cyber = f.code[:2] in ("17", "18", "19") and cyber_act(f)
     if cyber:
         f.code = "170"  # an attack on computers forces without violence: PLOVER's COERCE, mode cyber
     info = lookup(f.code)
@@ -476,8 +481,3 @@ def _split_attack_noun(s: "_Sentence", g):
             return nouns[key], words
     return None
 
-
-def _cyber(f) -> bool:
-    """Whether the act is done through computers: "hacked", "a cyberattack", "hackers targeted"."""
-    words = [*f.head.subtree, *f.trigger] + [w for c in f.head.children if c.dep_ == "nsubj" for w in c.subtree]
-    return any("cyber" in w.lower_ or w.lemma_.lower() in _CYBER for w in words)

@@ -3,6 +3,7 @@ demand, rejection, threat)."""
 from __future__ import annotations
 
 from eventwire.events.plover import to_plover
+from .words import _CYBER
 
 
 
@@ -77,3 +78,9 @@ def plover_of(code: str, *, future: bool = False, negated: bool = False) -> tupl
     if future and not negated and kind in _ACTS_OF_COOPERATION:
         return "AGREE", None
     return kind, mode
+
+
+def cyber_act(f) -> bool:
+    """Whether the act is done through computers: "hacked", "a cyberattack", "hackers targeted"."""
+    words = [*f.head.subtree, *f.trigger] + [w for c in f.head.children if c.dep_ == "nsubj" for w in c.subtree]
+    return any("cyber" in w.lower_ or w.lemma_.lower() in _CYBER for w in words)

@@ -206,9 +206,9 @@ _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 _DOCUMENTS = {"report", "statement", "study", "document", "communique", "communiqué", "letter", "declaration",
               "memo", "dossier", "survey", "announcement", "bulletin", "broadcast", "editorial", "white paper",
               "inquiry", "review", "assessment", "indictment", "complaint", "petition", "note", "resolution",
-              "motion"}
+              "motion", "decree", "law", "bill", "edict", "directive", "ordinance", "order"}
 # verbs that issue a document: its content is the issuer's act ("passed a resolution calling for ...")
-_ISSUING = {"pass", "adopt", "issue", "release", "publish", "approve", "unanimously"}
+_ISSUING = {"pass", "adopt", "issue", "release", "publish", "approve", "unanimously", "sign", "enact"}
 
 
 def _subjunctive(verb) -> bool:
