@@ -12,7 +12,6 @@ from .codes import intent_code, plover_of
 from .clauses import _BLASTS, _toll
 from .claims import _claimed_act_target, _victims_claim
 from .home import home_targets
-from .clauses import claimant_verb
 from .codes import cyber_act
 from .implied import implied_target, visit_host
 from .meetings import _meeting_parties, _our_meeting
@@ -57,9 +56,6 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             sources, symmetric = _meeting_parties(coder, s, f, ctx, speaker)
             f.symmetric = f.symmetric or symmetric
             between = symmetric
-        if not sources and f.code[:2] in ("15", "17", "18", "19", "20") and (claim := claimant_verb(f.head)) is not None:
-            # "X claimed responsibility for the strike on Y": the one claiming it did it
-            sources = [a for tok in s.subjects(claim) for a in coder.actors(tok, ctx, speaker)]
         if any(a.lower_ in _FUTURE_ADJ for a in f.head.children) and not f.future:
             f.future = True
             f.code = intent_code(f.code)

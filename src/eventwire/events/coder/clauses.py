@@ -184,13 +184,3 @@ def clause_verb(tok):
             return tok
     return None
 
-
-def claimant_verb(noun):
-    """The verb of "X claimed / admitted responsibility for [noun]" (not denied, not negated), else None."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in ("responsibility", "credit"):
-        return None
-    verb = noun.head.head.head
-    if verb.lemma_.lower() not in ("claim", "accept", "admit", "acknowledge", "take", "assume") \
-            or any(c.dep_ == "neg" for c in verb.children):
-        return None
-    return verb

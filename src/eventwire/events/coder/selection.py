@@ -11,7 +11,7 @@ from eventwire.records import Actor, Event, TimeExpr
 from .actors import _Coder, _default_resolve
 from .build import _can_threaten, _frame_events
 from .dating import _when
-from .clauses import _DECIDED, claimant_verb, clause_depth, issued
+from .clauses import _DECIDED, clause_depth, issued
 from .codes import plover_of
 from .participants import _Sentence
 from .predicates import _Frame
@@ -101,8 +101,6 @@ def _background(f: _Frame) -> bool:
     if not f.nominal:
         return False
     t = f.head
-    if _claimed(f):
-        return False  # "claimed responsibility for the strike on X": the strike is the act told
     for _ in range(3):
         if t.head.i == t.i:
             return False
@@ -149,9 +147,6 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
         out = list(events) + out
     top = _frame_rank(best, events, s.lex)
     for f, evs in ranked[1:]:
-        if f.code.startswith("015") and _claimed(best) and _same(best.head.head.head, f.noun):
-            out.extend(evs)  # the claim of the act told, beside it
-            continue
         if f.nominal or f.code.startswith("01") or f.code[:2] == best.code[:2]:
             continue
         linked = f.head.dep_ == "conj" and _same(f.head.head, best.head) or \
@@ -159,11 +154,6 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
         if linked and _frame_rank(f, evs, s.lex)[0] == top[0]:
             out.extend(evs)
     return out
-
-
-def _claimed(f: _Frame) -> bool:
-    """An act noun someone claims responsibility for ("claimed responsibility for the strike")."""
-    return f.nominal and claimant_verb(f.head) is not None
 
 
 # prepositions that date one act by another
