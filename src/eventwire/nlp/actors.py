@@ -229,6 +229,9 @@ _BACKED = re.compile(r"(?<![\w-])[\w.'\u2019]+(?:[- ][\w.'\u2019]+)?-(?:backed|s
 _KOREAN_HALVES = {"north": "North Korea", "south": "South Korea"}
 
 
+_READS_KEPT = 20_000  # phrase readings a resolver keeps (a bound on its memory over a long ingest)
+
+
 class ActorResolver:
     """Resolves names to Actors; see the module docstring for the sources and their order."""
 
@@ -242,6 +245,7 @@ class ActorResolver:
             self._people.append(_builtin("actors_people.txt", "builtin-people", "person"))
             self._orgs.append(_builtin("actors_orgs.txt", "builtin-orgs", "organisation"))
         self._window = 3
+        self._reads: dict[tuple[str, str | None], _Reading | None] = {}  # phrase readings, dictionaries fixed
         for d in reversed(dictionaries):
             self.add_dictionary(d)
         self._widen()
@@ -256,6 +260,7 @@ class ActorResolver:
         self._orgs.insert(0, dictionary)
         self._agents.insert(0, dictionary)
         self._widen()
+        self._reads.clear()
 
     def _widen(self) -> None:
         """The longest phrase any lexicon holds, in words: the n-gram window."""
@@ -394,7 +399,17 @@ class ActorResolver:
     # ---------------------------------------------------------------- reading
 
     def _read(self, text: str, label: str | None) -> _Reading | None:
-        """Read a phrase, clause by clause ("FSB, Russia's security service")."""
+        """Read a phrase, clause by clause ("FSB, Russia's security service"); a phrase read before is
+        not read again (the same names recur in every article; readings are never changed once made)."""
+        key = (text, label)
+        if key in self._reads:
+            return self._reads[key]
+        if len(self._reads) >= _READS_KEPT:
+            self._reads.clear()
+        found = self._reads[key] = self._read_anew(text, label)
+        return found
+
+    def _read_anew(self, text: str, label: str | None) -> _Reading | None:
         clauses = [c for c in _CLAUSE_BREAK.split(text.strip()) if c]
         readings = [r for c in clauses if (r := _Reader(self, c, label).read()) is not None]
         if not readings:

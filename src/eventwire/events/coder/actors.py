@@ -58,13 +58,16 @@ class _Coder:
         self.last_pair: list | None = None  # the two parties of the last main event between two countries
         self._ents_doc = None
         self._ents: dict = {}
+        self._text_doc, self._text = None, ""
         self._datelines: dict[tuple[int, int], int] = {}  # (doc, line start) -> end of its dateline, or -1
         self.named: dict[tuple[int, int], frozenset[str]] = {}  # countries a sentence names (participants)
 
     def in_dateline(self, tok) -> bool:
         """Whether ``tok`` is part of a dateline opening its line ("UNITED NATIONS, Feb 24 (Wirewatch) --"):
         where the report was filed, never a party to what it reports."""
-        text = tok.doc.text
+        if self._text_doc is not tok.doc:  # (Doc.text joins every token anew on each read)
+            self._text_doc, self._text = tok.doc, tok.doc.text
+        text = self._text
         start = text.rfind("\n", 0, tok.idx) + 1
         key = (id(tok.doc), start)
         if key not in self._datelines:
