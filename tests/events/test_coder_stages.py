@@ -237,6 +237,11 @@ def test_participants_what_a_signed_decree_does_is_its_signers_act(nlp):
     assert {(e.cameo, e.source) for e in events} == {("172", "AZEGOV")}
 
 
+def test_build_an_act_noun_owned_by_its_speaker_is_the_speakers_act(nlp):
+    events = events_of(nlp, "Chile said its shelling destroyed Peruvian positions.")
+    assert ("CHL", "PER") in {(e.source, e.target) for e in events}
+
+
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):
     # the noun names the act and its agent; the verb only reports it
     assert ("16", "PRT", "CUBGOV") in coded(nlp, "The expulsion of four Cuban diplomats by Portugal was announced on Friday.")

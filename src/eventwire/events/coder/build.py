@@ -70,7 +70,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # (an act named as the subject speaks through its agents, not its place: "a suicide bombing at a
         # market in Mogadishu killed 20" has no known author, "a Russian missile strike" has)
         sources = [a for tok in s.subjects(f.source_head if f.source_head is not None else f.head)
-                   for a in (_agents_of_act(coder, tok, ctx) if tok.pos_ == "NOUN" and s.noun_code(tok) is not None
+                   for a in (_agents_of_act(coder, tok, ctx, speaker) if tok.pos_ == "NOUN" and s.noun_code(tok) is not None
                              else coder.actors(tok, ctx, speaker))]
         if not sources and f.noun is not None and (f.noun.dep_ == "nsubjpass" or f.noun.dep_ == "nsubj"
                                                    and s.vlemma(f.head) in ("target", "hit", "affect", "cover")) \
@@ -404,8 +404,12 @@ def _signed_in(coder: "_Coder", pact, ctx: str) -> bool:
     return bool(named) and all(a.kind == "place" for a in named)
 
 
-def _agents_of_act(coder: "_Coder", noun, ctx: str) -> list:
-    return [a for w in _noun_agents(noun, []) if (a := coder.actor(w, ctx)) is not None]
+def _agents_of_act(coder: "_Coder", noun, ctx: str, speaker=None) -> list:
+    found = [a for w in _noun_agents(noun, []) if (a := coder.actor(w, ctx)) is not None]
+    if not found and speaker and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in noun.children):
+        # "X's military said its air strikes killed ...": the speaker's
+        found = list(speaker) if isinstance(speaker, list) else [speaker]
+    return [a for a in found if a is not None]
 
 
 def _agentless_attack(s: "_Sentence", f: _Frame) -> bool:
