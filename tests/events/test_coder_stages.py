@@ -242,6 +242,11 @@ def test_build_an_act_noun_owned_by_its_speaker_is_the_speakers_act(nlp):
     assert ("CHL", "PER") in {(e.source, e.target) for e in events}
 
 
+def test_build_a_killing_by_military_force_takes_the_code_of_the_force(nlp):
+    events = events_of(nlp, "Four villagers were killed when Chile shelled the Peruvian border town.")
+    assert {e.cameo[:2] for e in events if e.source == "CHL"} == {"19"}
+
+
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):
     # the noun names the act and its agent; the verb only reports it
     assert ("16", "PRT", "CUBGOV") in coded(nlp, "The expulsion of four Cuban diplomats by Portugal was announced on Friday.")

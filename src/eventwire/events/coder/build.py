@@ -158,6 +158,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                     authors = [a for w in s.subjects(c) for a in coder.actors(w, ctx, speaker) if _has_country(a[0])]
                     if authors:
                         sources = authors
+                        entry, _ = s.verb_entry(c)
+                        if f.code.rstrip("0") in ("18", "1") and entry is not None and entry.code[:2] == "19":
+                            f.code = entry.code  # "were killed when X shelled Y": a killing by military force
                         break
             if sources == [None] and f.code[:2] in ("17", "16") and f.code[:3] not in ("160", "161", "162"):
                 # "two Chinese nationals were arrested in Poland": the state where it happened acts; "two
