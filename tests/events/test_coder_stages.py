@@ -107,6 +107,10 @@ def test_participants_take_a_prepositional_target(nlp):
     assert "Britain" in {t.text for t in s.targets(f)}
 
 
+def test_participants_what_is_seized_from_someone_is_seized_from_them(nlp):
+    assert ("192", "PERMIL") in cameo_targets(nlp, "Chilean troops captured the hilltop fort from the Peruvian army.")
+
+
 # ----------------------------------------------------------------------- actors
 
 
