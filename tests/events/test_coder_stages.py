@@ -65,6 +65,11 @@ def test_predicates_hosting_forces_is_military_cooperation_not_a_visit(nlp):
     assert any(f.code.startswith("043") for f in s.frames())
 
 
+def test_predicates_a_phone_call_received_is_a_call_not_a_visit(nlp):
+    _, _, s = sentence(nlp, "The Chilean president received a telephone call from the king of Spain.")
+    assert {f.code for f in s.frames()} & {"041"} and not any(f.code.startswith("043") for f in s.frames())
+
+
 def test_predicates_joint_names_the_kind_of_exercise(nlp):
     _, _, s = sentence(nlp, "Peru held joint naval exercises off Callao.")
     assert any(f.code == "062" for f in s.frames())
