@@ -114,14 +114,16 @@ def run(cmd: list[str], log: Path | None = None) -> tuple[str, float, float, Ser
     out, err = proc.communicate()
     wall = time.perf_counter() - t
     sampler.stop()
-    sampler.write_log(done=proc.returncode in (0, 1))
+    sampler.write_log(done=proc.returncode in (0, 1) and bool(out.strip()))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in (0, 1):
-        kept = ""
-        if log is not None:  # the whole error output beside the attempts log (a JVM trace buries its cause)
-            full = log.with_name(log.stem + "-stderr.log")
-            full.write_text(err)
-            kept = f" (all of it in {full})"
+    kept = ""
+    if log is not None:  # the whole error output beside the attempts log (a JVM trace buries its cause)
+        full = log.with_name(log.stem + "-stderr.log")
+        full.write_text(err)
+        kept = f" (all of it in {full})"
+    # (exit 1 is a finished run with failed documents, and prints its report; a traceback let through
+    # with EVENTWIRE_DEBUG=1 also exits 1, with no report)
+    if proc.returncode not in (0, 1) or not out.strip():
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}){kept}:\n{err[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return out, wall, max(cpu, sampler.cpu), sampler
