@@ -116,6 +116,13 @@ def test_participants_what_is_seized_from_someone_is_seized_from_them(nlp):
     assert ("192", "PERMIL") in cameo_targets(nlp, "Chilean troops captured the hilltop fort from the Peruvian army.")
 
 
+def test_participants_who_foils_a_plot_is_not_its_author(nlp):
+    events = events_of(nlp, "Peru said it had thwarted a plot to kill the Chilean ambassador.")
+    assert not any(e.source == "PER" and e.cameo[:2] == "18" for e in events)
+    events = events_of(nlp, "Peru said it had thwarted an attempt to kidnap the Chilean ambassador.")
+    assert not any(e.source == "PER" and e.cameo[:2] == "18" for e in events)
+
+
 # ----------------------------------------------------------------------- actors
 
 

@@ -76,10 +76,15 @@ class _Sentence(_Predicates, _Roles):
                 if agents:
                     return self.expand(agents[0])
                 if t.head.dep_ in ("dobj", "attr") and t.head.head.pos_ in ("VERB", "AUX"):
+                    if t.head.head.lemma_.lower() in _FOILING:
+                        return []  # "X foiled a plot / an attempt to kill ...": not X, and nothing done
                     t = t.head.head  # "X has no plans / took steps to send ...": X
                     continue
                 return []
             if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp", "oprd") and t.head.i != t.i:
+                if t.dep_ == "xcomp" and t.head.lemma_.lower() in _FOILING and any(
+                        c.dep_ == "dobj" for c in t.head.children):
+                    return []  # "foiled a plot [to kill ...]" (the parser hung the plot's verb on "foiled")
                 if t.dep_ == "xcomp" and t.head.lemma_.lower() not in ("use", "employ", "utilize", "utilise",
                                                                         "send", "dispatch", "allow", "let", "permit") \
                         and not _rung(t.head):
@@ -325,6 +330,9 @@ class _Sentence(_Predicates, _Roles):
 
 
 _PLACE_PREPS = ("in", "at", "near", "inside", "outside", "across", "through")
+# what is done to another's plot or attempt that stops it ("foiled a plot to kill X")
+_FOILING = {"foil", "thwart", "prevent", "avert", "disrupt", "stop", "uncover", "frustrate", "smash", "dismantle",
+            "expose", "bust", "repel", "repulse", "block", "defeat", "derail", "sabotage"}
 
 
 def _described(clause):
