@@ -299,7 +299,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 and len(named := _countries_named(coder, sent)) == 1:
             home = (Actor(name=next(iter(named)), kind="country", country=next(iter(named))), "")  # the one named
         if home is not None:
+            # (armed groups and gangs of no stated nationality too: "killed 12 militants in a raid in X")
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
+                       or t[0].sector in ("REB", "CRM", "UAF")
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
     if f.code[:2] == "18" and _mass_killing(s, f, sources, targets):
         f.code = "202"  # "killed hundreds of civilians", "executed more than 300 villagers": a mass killing
