@@ -263,9 +263,9 @@ def test_build_a_killing_by_military_force_takes_the_code_of_the_force(nlp):
     assert {e.cameo[:2] for e in events if e.source == "CHL"} == {"19"}
 
 
-def test_build_fighters_of_no_stated_nationality_are_of_the_place_they_were_hit_in(nlp):
-    assert {t for _, _, t in coded(nlp, "Chilean troops killed seven gunmen in Peru.")} == {"PERUAF"}
-    assert {t for _, _, t in coded(nlp, "Chilean troops killed seven rebels in Peru.")} == {"PERREB"}
+def test_build_fighters_a_state_strikes_at_home_are_of_its_country(nlp):
+    assert {t for _, _, t in coded(nlp, "Chilean troops killed seven gunmen in Antofagasta.")} == {"CHLUAF"}
+    assert {t for _, _, t in coded(nlp, "Chilean troops killed seven rebels in Peru.")} == {"REB"}
 
 
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):

@@ -299,9 +299,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 and len(named := _countries_named(coder, sent)) == 1:
             home = (Actor(name=next(iter(named)), kind="country", country=next(iter(named))), "")  # the one named
         if home is not None:
-            # (armed groups and gangs of no stated nationality too: "killed 12 militants in a raid in X")
+            # (armed groups and gangs of no stated nationality too, fought by their own state at home:
+            # "Pakistani forces killed 12 militants in a raid in X", X in Pakistan; fighters struck abroad
+            # say nothing of where they come from)
+            at_home = home[0].country in {a[0].country for a in sources if a is not None}
             targets = [(replace(t[0], country=home[0].country), t[1]) if t[0].sector in _VICTIM_SECTORS
-                       or t[0].sector in ("REB", "CRM", "UAF")
+                       or at_home and t[0].sector in ("REB", "CRM", "UAF")
                        or t[1].rsplit(" ", 1)[-1].lower() in _HOLDINGS else t for t in targets]
     if f.code[:2] == "18" and _mass_killing(s, f, sources, targets):
         f.code = "202"  # "killed hundreds of civilians", "executed more than 300 villagers": a mass killing
