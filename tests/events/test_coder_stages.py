@@ -87,6 +87,15 @@ def test_roles_turn_governed_acts_into_intents_and_refusals(nlp):
     assert any(f.code.startswith("12") for f in s.frames())
 
 
+def test_roles_crowds_that_loot_riot_and_workers_that_occupy_sit_in(nlp):
+    _, _, s = sentence(nlp, "Rioters looted shops in the Chilean port of Valparaiso.")
+    assert any(f.code == "145" for f in s.frames())
+    _, _, s = sentence(nlp, "Miners occupied the offices of the Peruvian copper company.")
+    assert any(f.code == "144" for f in s.frames())
+    _, _, s = sentence(nlp, "Peruvian troops occupied the Chilean border post.")
+    assert any(f.code.startswith("192") for f in s.frames())
+
+
 def test_roles_flag_negation_modality_and_future(nlp):
     _, _, s = sentence(nlp, "Ghana could expel the Togolese envoy.")
     assert any(f.hypothetical for f in s.frames())

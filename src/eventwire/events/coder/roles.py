@@ -8,6 +8,8 @@ from .predicates import _Frame
 from .words import _CROWDS, _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _rung, _same, _subjunctive
 
 
+# people whose occupying a building is a protest, not a seizure (beside the crowds)
+_OCCUPIERS = {"activist", "worker", "farmer", "villager", "resident", "employee", "miner", "teacher"}
 # intent verbs that tell of a decision taken: the act decided is coded as done
 _DECIDING = {"decide", "vote"}
 
@@ -123,8 +125,11 @@ class _Roles:
                 f.source_head = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
                 f.lifted = True  # the demand is the speaker's act, in the speaker's clause
                 continue
-            if (f.code[:3] == "180" or f.code == "1712") and any(w.lemma_.lower() in _CROWDS for w in self.subjects(f.head)[:1]):
-                f.code = "145"  # "protesters stormed parliament / torched cars": a riot, a violent protest
+            subject = [w.lemma_.lower() for w in self.subjects(f.head)[:1]]
+            if (f.code[:3] in ("180", "171") or f.code == "1712") and any(w in _CROWDS for w in subject):
+                f.code = "145"  # "protesters stormed parliament / torched cars / looted shops": a riot
+            elif f.code[:3] == "192" and any(w in _CROWDS | _OCCUPIERS for w in subject):
+                f.code = "144"  # "students / workers occupied the university / the factory": a sit-in
             if self.imperative(f):
                 # '"Release the ship now," X told Y': an order quoted is a demand on the one told
                 f.code = _pick(f.code, _DEMAND, "100") if f.code[:2] <= "08" else "100"
