@@ -70,6 +70,14 @@ def test_predicates_a_phone_call_received_is_a_call_not_a_visit(nlp):
     assert {f.code for f in s.frames()} & {"041"} and not any(f.code.startswith("043") for f in s.frames())
 
 
+def test_predicates_barring_or_disqualifying_a_politician_restricts(nlp):
+    for text in ("Chile's electoral court barred the opposition senator from standing in the vote.",
+                 "Peru's election board disqualified the former mayor of Lima.",
+                 "Peru's congress removed the interior minister from office."):
+        _, _, s = sentence(nlp, text)
+        assert any(f.code == "172" for f in s.frames()), text
+
+
 def test_predicates_joint_names_the_kind_of_exercise(nlp):
     _, _, s = sentence(nlp, "Peru held joint naval exercises off Callao.")
     assert any(f.code == "062" for f in s.frames())
