@@ -104,6 +104,24 @@ def test_roles_crowds_that_loot_riot_and_workers_that_occupy_sit_in(nlp):
     assert any(f.code.startswith("192") for f in s.frames())
 
 
+def test_roles_force_a_state_says_it_could_use_is_a_threat(nlp):
+    got = cameo_targets(nlp, "Chile said it could launch air strikes on Peruvian border posts.")
+    assert any(c.startswith("13") for c, _ in got)
+    # speculation by others is no threat
+    got = cameo_targets(nlp, "Analysts said Chile could launch air strikes on Peruvian border posts.")
+    assert not any(c.startswith("13") for c, _ in got)
+
+
+def test_roles_a_vow_to_keep_attacking_threatens_the_attack(nlp):
+    assert any(c.startswith("138") for c, _ in cameo_targets(
+        nlp, "Chilean rebels vowed to keep attacking Peruvian mines."))
+
+
+def test_build_a_threatened_offensive_is_aimed_at_its_place(nlp):
+    assert any(c.startswith("138") and t == "PER" for c, t in cameo_targets(
+        nlp, "Chile threatened to launch a ground offensive in Arequipa."))
+
+
 def test_roles_flag_negation_modality_and_future(nlp):
     _, _, s = sentence(nlp, "Ghana could expel the Togolese envoy.")
     assert any(f.hypothetical for f in s.frames())

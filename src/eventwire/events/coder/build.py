@@ -249,10 +249,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         targets = _claimed_act_target(coder, f, ctx, src_codes)
     where = None
     places = s.places(f.head) + (s.places(f.noun) if f.noun is not None and not _same(f.noun, f.head) else [])
+    if f.code[:3] == "138":  # "threatened to launch an offensive in X": the place of the act threatened
+        places += [p for w in f.trigger if w.pos_ == "VERB" and not _same(w, f.head) for p in s.places(w)]
     # (aid and investment to come go where they are meant for: "will invest in a plant in X")
     # a meeting's place is where it was held ("EU leaders met in Brussels", "the two sides held talks
     # in Iraq"), no party to it, unless one named party came to it ("the US envoy held talks in Kabul")
-    place_roots = (f.code[:2] in _PLACE_TARGET_ROOTS or f.code[:3] in ("033", "061") or f.code[:4] == "0311") \
+    place_roots = (f.code[:2] in _PLACE_TARGET_ROOTS or f.code[:3] in ("033", "061", "138") or f.code[:4] == "0311") \
         and not (f.code[:2] == "04" and f.code[:3] not in ("042", "043", "044") and not _met_abroad(s, f, sources))
     if not targets and place_roots and not (f.symmetric and len(sources) > 1):
         # "protested outside the U.S. embassy": an institution named as the place

@@ -10,6 +10,8 @@ from .words import _CROWDS, _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTUR
 
 # people whose occupying a building is a protest, not a seizure (beside the crowds)
 _OCCUPIERS = {"activist", "worker", "farmer", "villager", "resident", "employee", "miner", "teacher"}
+# verbs of going on with an act ("vowed to keep attacking")
+_GOING_ON = {"keep", "continue", "resume", "begin", "start", "carry"}
 # intent verbs that tell of a decision taken: the act decided is coded as done
 _DECIDING = {"decide", "vote"}
 
@@ -37,7 +39,11 @@ class _Roles:
             role_verb = any(lex.role(r, lemma) for r in ("reject", "threaten", "intent", "want"))
             deps = ("xcomp", "ccomp", "advcl") if asking and self.role_object(tok) is not None or role_verb \
                 else ("xcomp", "ccomp")
-            comp = next((c for c in tok.children if c.dep_ in deps and c.i in frames
+            # ("vowed to keep / continue attacking ...": through a verb of going on to the act)
+            kids = [g if c.dep_ == "xcomp" and c.lemma_.lower() in _GOING_ON and c.i not in frames
+                    and (g := next((x for x in c.children if x.dep_ == "xcomp"), None)) is not None else c
+                    for c in tok.children]
+            comp = next((c for c in kids if c.dep_ in deps and c.i in frames
                          and frames[c.i].code and not frames[c.i].nominal
                          and (c.dep_ == "xcomp" or any(m.lower_ == "to" and m.dep_ == "aux" for m in c.children)
                               or asking and _subjunctive(c))), None)
@@ -145,6 +151,9 @@ class _Roles:
                 f.code = _pick(f.code, _THREAT, "130")
                 f.hypothetical = False
                 continue
+            if f.hypothetical and f.code[:2] >= "15" and self.own_possibility(f):
+                # "X said it could / might launch an operation": a state saying what force it may use threatens it
+                f.future, f.stated, f.hypothetical = True, True, False
             if f.future and (self.c.future_as_intent or f.stated or f.code[:2] >= "09") and not f.code.startswith(("09", "10", "11", "12", "13")) \
                     and not f.negated:
                 # a plain future ("will meet", "is due to visit") keeps its code, flagged future;
@@ -317,6 +326,15 @@ class _Roles:
                 f.future = True
         if tok.head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in tok.head.children):
             f.hypothetical = True
+
+    def own_possibility(self, f: _Frame) -> bool:
+        """"X said it could / may / might [act]": an act the speaker says it may do itself."""
+        tok = f.head
+        modal = any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for c in tok.children)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return modal and subj is not None and subj.lower_ in ("it", "they", "we") and tok.dep_ == "ccomp" \
+            and self.lex.role("speech", tok.head.lemma_.lower()) and not any(
+                c.dep_ == "mark" and c.lower_ in _CONDITION for c in tok.children)
 
     def reported(self, tok) -> bool:
         t = tok
