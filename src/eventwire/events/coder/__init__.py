@@ -11,6 +11,8 @@ The package reads as its pipeline, each stage a module with its own tests
   actors.py        noun phrases to actors (the article's entities, then the resolver)
   codes.py         how a governing verb shifts the code of the act it governs
   build.py         frames with actors -> CAMEO/PLOVER events
+  force.py         acts of force: the author of an attack told by its noun or clause, a
+                   killing's toll, who can threaten
   home.py          acts done at home: groups and people of no stated country a state acts
                    on, mass violence, curfews and inquiries, appeals for calm, protests
   dating.py        the day of each event: its own clause's time, a dateline, the publication date
