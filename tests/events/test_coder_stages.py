@@ -303,6 +303,16 @@ def test_build_fighters_a_state_strikes_at_home_are_of_its_country(nlp):
     assert {t for _, _, t in coded(nlp, "Chilean troops killed seven rebels in Peru.")} == {"REB"}
 
 
+def test_build_a_figure_hitting_a_level_is_no_blow(nlp):
+    assert not events_of(nlp, "Chile's copper exports to Peru hit a record high in May.")
+    assert events_of(nlp, "Chilean shells hit a Peruvian border post in May.")
+
+
+def test_meetings_parties_in_talks_are_the_subjects_each_with_the_other(nlp):
+    pairs = {(e.source, e.target) for e in events_of(nlp, "Peru and Chile are in talks on a new fishing accord.")}
+    assert {("PER", "CHL"), ("CHL", "PER")} <= pairs
+
+
 def test_build_the_agent_of_an_act_noun_carried_by_a_passive(nlp):
     # the noun names the act and its agent; the verb only reports it
     assert ("16", "PRT", "CUBGOV") in coded(nlp, "The expulsion of four Cuban diplomats by Portugal was announced on Friday.")

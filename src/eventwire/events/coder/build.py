@@ -17,7 +17,7 @@ from .participants import _Sentence, _countries_named, _noun_agents, _placed
 from .predicates import _Frame
 from .force import (_BATTLES, _agents_of_act, _agentless_attack, _armed, _attack_clauses, _can_threaten,
                     _mass_killing, _split_attack_noun)
-from .words import _ARMED_SECTORS, _MULTITUDES, _PACTS, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
+from .words import _LEVELS, _ARMED_SECTORS, _MULTITUDES, _PACTS, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
 
 def _speaker(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str):
@@ -42,6 +42,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if subj and any(w.lemma_.lower() in _NOT_ACTORS for w in [subj[0], *subj[0].children]
                         if w is subj[0] or w.dep_ in ("compound", "appos")):  # "Typhoon Haiyan"
             return [], None  # "an earthquake struck X", "inflation hit 85 percent"
+        if f.code[:2] in ("18", "19") and any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _LEVELS
+                                              for c in f.head.children):
+            return [], None  # "trade hit a record high", "the rouble struck a new low": a level reached
     if (f.code[:2] in ("17", "18", "19", "20") or f.code.startswith("043")) and f.code[:3] not in ("173", "174"):
         if _sport(ctx):  # (an arrest is no figure of speech: "jailed for playing in a football tournament")
             return [], None  # "Argentina beat France on penalties", "openers attacked the bowling"

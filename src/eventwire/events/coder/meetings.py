@@ -36,6 +36,13 @@ def _meeting_parties(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str, speak
         if len({a[0].code for a in parties}) >= 2:
             return parties, True
         return [], False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in ("be", "remain", "stay") \
+            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        # "X and Y are / remain in talks on ...": the subjects, each with the other
+        subj = [w for c in noun.head.head.children if c.dep_ == "nsubj" for w in s.expand(c)]
+        parties = [a for t in subj for a in coder.actors(t, ctx, speaker)]
+        if len({a[0].code for a in parties}) >= 2:
+            return parties, True
     holders = [noun]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         holders.append(noun.head.head)  # "two hours / a round of talks with Y"

@@ -15,7 +15,7 @@ from .clauses import _DECIDED, clause_depth, issued
 from .codes import plover_of
 from .participants import _Sentence
 from .predicates import _Frame
-from .words import _MULTITUDES, _NOT_ACTORS, Resolve, _BACKGROUND_PREPS, _same, _sport
+from .words import _LEVELS, _MULTITUDES, _NOT_ACTORS, Resolve, _BACKGROUND_PREPS, _same, _sport
 
 
 def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
@@ -27,6 +27,9 @@ def _actorless_event(coder: "_Coder", sent, date, times) -> Event | None:
     # (also when the parser made the sentence a noun phrase: "[A fire [swept through X, killing nine]]")
     frames = [f for f in frames if f.nominal or not any(
         w.lemma_.lower() in _NOT_ACTORS for w in s.subjects(f.head)[:1] + [sent.root] if w.pos_ == "NOUN")]
+    # ("trade hit a record high": a level reached, no blow)
+    frames = [f for f in frames if f.nominal or not (f.code[:2] in ("18", "19") and any(
+        c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _LEVELS for c in f.head.children))]
     # not an act that only dates another ("sacked the minister after the attack"; "returned for talks" stays)
     # (nor through a span of time: "fled after weeks of deadly protests")
     frames = [f for f in frames if not (f.nominal and f.head.dep_ == "pobj" and (

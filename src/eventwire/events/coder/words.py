@@ -118,6 +118,11 @@ _PLACE_TARGET_ROOTS = {"04", "07", "14", "15", "17", "18", "19", "20"}
 _TALKS = {"talk", "talks", "negotiation", "consultation", "discussion", "dialogue", "meeting", "summit"}
 
 
+# levels a figure hits or strikes ("trade hit a record high"): no blow
+_LEVELS = {"high", "low", "record", "peak", "level", "percent", "mark", "milestone", "bottom", "ceiling", "floor",
+           "target", "threshold", "plateau", "year-high", "year-low"}
+
+
 # subjects that are not actors: nature, disease, the economy
 _NOT_ACTORS = {"earthquake", "quake", "magnitude", "tremor", "aftershock", "storm", "typhoon", "hurricane", "cyclone",
                "tornado", "flood", "flooding", "wildfire", "fire", "blaze", "drought", "heatwave", "tsunami", "landslide",
