@@ -122,6 +122,13 @@ def test_build_a_threatened_offensive_is_aimed_at_its_place(nlp):
         nlp, "Chile threatened to launch a ground offensive in Arequipa."))
 
 
+def test_roles_not_ruling_out_force_threatens_it(nlp):
+    assert any(c.startswith("138") and t == "PER" for c, t in cameo_targets(
+        nlp, "Chile has not ruled out military action against Peru."))
+    assert any(c.startswith("12") for c, _ in cameo_targets(nlp, "Chile ruled out talks with Peru."))
+    assert any(c.startswith("03") for c, _ in cameo_targets(nlp, "Chile did not rule out talks with Peru."))
+
+
 def test_roles_flag_negation_modality_and_future(nlp):
     _, _, s = sentence(nlp, "Ghana could expel the Togolese envoy.")
     assert any(f.hypothetical for f in s.frames())

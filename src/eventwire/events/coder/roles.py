@@ -160,6 +160,20 @@ class _Roles:
                 # one a speaker says will happen ("said it would free") is an intent (03x);
                 # a future act of force or punishment is a threat of it
                 f.code = intent_code(f.code)
+            if f.negated and f.code.startswith("12") and self.vlemma(f.head) == "rule" and (
+                    named := self.object_act(f.head)) is not None:
+                # "has not ruled out military action / sanctions against X": a threat of it; "did not
+                # rule out talks with X": an intent, hedged
+                code, obj = named
+                if code[:2] >= "15":
+                    f.code, f.negated = _pick(code, _THREAT, "138"), False
+                elif code[:2] <= "08":
+                    f.code, f.negated, f.hypothetical = intent_code(code), False, True
+                aimed = [w for c in obj.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "in")
+                         for g in c.children if g.dep_ == "pobj" for w in self.expand(g)]
+                if aimed:
+                    f.targets, f.groups = aimed, []
+                continue
             if f.negated:
                 rej = reject_code(f.code)
                 if rej:
@@ -326,6 +340,19 @@ class _Roles:
                 f.future = True
         if tok.head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in tok.head.children):
             f.hypothetical = True
+
+    def object_act(self, verb):
+        """(code, object) of the act a verb's object names ("talks", "sanctions", "military action"), else None."""
+        for c in verb.children:
+            if c.dep_ != "dobj":
+                continue
+            hit = self.noun_code(c)
+            if hit is not None:
+                return hit[0], c
+            if c.lemma_.lower() == "force" or c.lemma_.lower() in ("action", "option", "intervention") and any(
+                    a.lemma_.lower() in ("military", "armed") for a in c.children if a.dep_ in ("amod", "compound")):
+                return "190", c
+        return None
 
     def own_possibility(self, f: _Frame) -> bool:
         """"X said it could / may / might [act]": an act the speaker says it may do itself."""
