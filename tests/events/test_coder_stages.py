@@ -129,6 +129,11 @@ def test_roles_not_ruling_out_force_threatens_it(nlp):
     assert any(c.startswith("03") for c, _ in cameo_targets(nlp, "Chile did not rule out talks with Peru."))
 
 
+def test_roles_neither_nor_negates(nlp):
+    _, _, s = sentence(nlp, "Neither Chile nor Peru will send troops to Bolivia.")
+    assert all(f.negated or f.code.startswith("12") for f in s.frames())
+
+
 def test_roles_flag_negation_modality_and_future(nlp):
     _, _, s = sentence(nlp, "Ghana could expel the Togolese envoy.")
     assert any(f.hypothetical for f in s.frames())
