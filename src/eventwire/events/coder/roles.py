@@ -340,7 +340,7 @@ class _Roles:
                 f.future = True
         if tok.head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in tok.head.children):
             f.hypothetical = True
-        if any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children)
+        if any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
                for c in tok.children):
             f.negated = True  # "Neither X nor Y will accept ..."
 
