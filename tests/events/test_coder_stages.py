@@ -318,6 +318,7 @@ def test_build_fighters_a_state_strikes_at_home_are_of_its_country(nlp):
 def test_build_a_figure_hitting_a_level_is_no_blow(nlp):
     assert not events_of(nlp, "Chile's copper exports to Peru hit a record high in May.")
     assert events_of(nlp, "Chilean shells hit a Peruvian border post in May.")
+    assert events_of(nlp, "Chilean jets struck targets in Peru.")  # targets struck are no level
 
 
 def test_meetings_parties_in_talks_are_the_subjects_each_with_the_other(nlp):
