@@ -161,6 +161,10 @@ def test_participants_take_a_prepositional_target(nlp):
 
 def test_participants_what_is_seized_from_someone_is_seized_from_them(nlp):
     assert ("192", "PERMIL") in cameo_targets(nlp, "Chilean troops captured the hilltop fort from the Peruvian army.")
+    # rebels a state retakes its own town from are its own
+    assert ("192", "CHLREB") in cameo_targets(nlp, "Chilean troops recaptured the city of Antofagasta from rebels.")
+    # what is yielded goes to the one it is yielded to, not to the place yielded
+    assert ("080", "PERREB") in cameo_targets(nlp, "The Peruvian army ceded control of Arequipa to Peruvian rebels.")
 
 
 def test_participants_who_foils_a_plot_is_not_its_author(nlp):

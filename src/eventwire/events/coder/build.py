@@ -289,6 +289,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         # (not "near the Afghan border": a border names the country across it as well)
         # ("a bomb exploded in X, killing eight": the blast's place is the killing's)
         where_hit = s.places(f.head) + (s.places(f.head.head) if _toll(f.head) else [])
+        if f.code[:3] in ("171", "192") and not f.nominal:  # "retook the city of X from rebels": X
+            where_hit += [c for c in f.head.children if c.dep_ == "dobj"]
         if not f.nominal:  # ("a bomb attack on a bus in Kabul killed seven": the attack's place)
             where_hit += [p for w in s.subjects(f.head)[:1] if w.pos_ == "NOUN"
                           and (s.noun_code(w) is not None or w.lemma_.lower() in _BLASTS) for p in s.places(w)]

@@ -245,6 +245,10 @@ class _Sentence(_Predicates, _Roles):
         if not f.nominal and not found and verb.dep_ in ("xcomp", "advcl") and _rung(verb.head):
             # "called the Pakistani leader to offer condolences": the one called
             last += [self.expand(c) for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL]
+        if not f.nominal and f.code.startswith("080"):
+            # "ceded control of X to Y": the one it is yielded to, before the place yielded
+            found = [self.expand(g) for w in verb.subtree if w.dep_ in ("prep", "dative") and w.lower_ == "to"
+                     for g in w.children if g.dep_ == "pobj"] + found
         if not f.nominal and f.code.startswith(("171", "192")):
             # "seized the palace / took the town from X": the one who lost it, before the thing taken
             found = [self.expand(g) for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
