@@ -339,3 +339,12 @@ def test_split_block_parts_a_blocks_records_by_tag():
     assert rows == ["row-a", "row-b"]
     assert words == {"harbour": 3, "treaty": 7} and actors == {"p:olen marrow": 2}
     assert S.split_block([]) == ([], {}, {})
+
+
+def test_packed_records_hold_a_bounded_number_of_rows_and_lose_none():
+    rows = [("articles", {"id": i}) for i in range(2 * S.PACK_ROWS + 7)] + [("events", {"id": "e"})]
+    records = list(S.packed(iter(rows)))
+    assert all(len(S.unpacked(r)) <= S.PACK_ROWS for r in records)
+    got = [(table, row) for table, blob in records for row in S.unpacked((table, blob))]
+    assert sorted(got, key=lambda tr: (tr[0], str(tr[1]["id"]))) == sorted(rows, key=lambda tr: (tr[0], str(tr[1]["id"])))
+    assert {t for t, _ in records} == {"articles", "events"} and len(records) == 4

@@ -467,16 +467,26 @@ def split_block(tagged: Iterable[tuple]) -> tuple[list, dict[str, int], dict[str
     return rows, words, actors
 
 
+PACK_ROWS = 1000  # rows in one packed record: a partition's whole table in one record overran the JVM heap at 100k
+
+
 def packed(records: Iterable[tuple]) -> Iterator[tuple[str, bytes]]:
-    """(table, row) records as one (table, pickled rows) record per table: a Spark stage that
-    picks one table out of many then unpickles only that table's rows."""
+    """(table, row) records as (table, pickled rows) records of at most ``PACK_ROWS`` rows each: a
+    Spark stage that picks one table out of many then unpickles only that table's rows.  (One record
+    per table and partition held a partition's whole table in one byte array: at 100,000 articles it
+    overran the driver's heap when Spark stored it.)"""
     import pickle
 
     tables: dict[str, list] = {}
     for table, row in records:
-        tables.setdefault(table, []).append(row)
+        rows = tables.setdefault(table, [])
+        rows.append(row)
+        if len(rows) >= PACK_ROWS:
+            yield table, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+            tables[table] = []
     for table, rows in tables.items():
-        yield table, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+        if rows:
+            yield table, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def unpacked(record: tuple[str, bytes]) -> list:
