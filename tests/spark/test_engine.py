@@ -107,3 +107,11 @@ def test_python_workers_aggregate_in_memory_before_spilling(spark):
     from eventwire.spark.job import PYTHON_WORKER_MEMORY
     assert spark.sparkContext.getConf().get("spark.python.worker.memory") == PYTHON_WORKER_MEMORY
     assert spark.sparkContext.parallelize([1])._memory_limit() >= 1024
+
+
+def test_the_local_driver_gets_room_for_the_blocks_it_stores(spark):
+    # in local mode the driver's JVM is the executor too; the engine's session sizes its heap
+    from eventwire.spark.job import LOCAL_DRIVER_MEMORY
+    assert spark.sparkContext.getConf().get("spark.driver.memory") == LOCAL_DRIVER_MEMORY
+    heap = spark.sparkContext._jvm.java.lang.Runtime.getRuntime().maxMemory()
+    assert heap > 2 * 1024 ** 3

@@ -77,7 +77,9 @@ class Checkpoints:
         path = f"{self.root}/{name}"
         self._delete(path + ".note")
         self._delete(path)
-        rdd.saveAsPickleFile(path)
+        # (one record a pickled batch: records can be large, packed block rows, and the writer joins
+        # ten batches into one byte array; ten records a batch overran the driver's heap at 100k)
+        rdd.saveAsPickleFile(path, batchSize=1)
         self._write_note(name, (note() if callable(note) else note) or {})
         return self.sc.pickleFile(path) if reread else rdd
 

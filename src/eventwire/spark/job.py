@@ -30,6 +30,7 @@ ARTICLES_PER_SHUFFLE = 5_000  # articles per partition of the corpus-level joins
 
 
 PYTHON_WORKER_MEMORY = "3g"  # aggregation memory of a Python worker before it spills (see ``session``)
+LOCAL_DRIVER_MEMORY = "4g"  # the driver JVM in local mode (executor as well): 1g overran at 100k articles
 
 
 def session(master: str | None = None, app: str = "eventwire"):
@@ -54,6 +55,11 @@ def session(master: str | None = None, app: str = "eventwire"):
             # (half the workers' time in a profile of 2,025 articles).  The limit is per worker;
             # a cluster's own setting (spark-submit --conf) is kept.
             builder = builder.config("spark.python.worker.memory", PYTHON_WORKER_MEMORY)
+        if (master or "local[*]").startswith("local") and not SparkConf().contains("spark.driver.memory"):
+            # In local mode the driver's JVM is the executor too: it holds every block Spark stores
+            # and every record it writes.  Its default heap (1g) overran at 100,000 articles; the
+            # driver process starts here, so this setting applies (spark-submit's own is kept).
+            builder = builder.config("spark.driver.memory", LOCAL_DRIVER_MEMORY)
         spark = builder.getOrCreate()
     except Exception as exc:  # noqa: BLE001 - no Java, a bad master URL: say so, plainly
         raise EventwireError("E502", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]} "

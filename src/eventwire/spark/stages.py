@@ -467,7 +467,7 @@ def split_block(tagged: Iterable[tuple]) -> tuple[list, dict[str, int], dict[str
     return rows, words, actors
 
 
-PACK_ROWS = 1000  # rows in one packed record: a partition's whole table in one record overran the JVM heap at 100k
+PACK_ROWS = 500  # rows in one packed record: a partition's whole table in one record overran the JVM heap at 100k
 
 
 def packed(records: Iterable[tuple]) -> Iterator[tuple[str, bytes]]:
