@@ -131,11 +131,12 @@ class _Roles:
                 f.source_head = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
                 f.lifted = True  # the demand is the speaker's act, in the speaker's clause
                 continue
-            subject = [w.lemma_.lower() for w in self.subjects(f.head)[:1]]
-            if (f.code[:3] in ("180", "171") or f.code == "1712") and any(w in _CROWDS for w in subject):
-                f.code = "145"  # "protesters stormed parliament / torched cars / looted shops": a riot
-            elif f.code[:3] == "192" and any(w in _CROWDS | _OCCUPIERS for w in subject):
-                f.code = "144"  # "students / workers occupied the university / the factory": a sit-in
+            if f.code[:3] in ("180", "171", "192") or f.code == "1712":  # (the subject looked up only for these)
+                subject = [w.lemma_.lower() for w in self.subjects(f.head)[:1]]
+                if f.code[:3] != "192" and any(w in _CROWDS for w in subject):
+                    f.code = "145"  # "protesters stormed parliament / torched cars / looted shops": a riot
+                elif f.code[:3] == "192" and any(w in _CROWDS | _OCCUPIERS for w in subject):
+                    f.code = "144"  # "students / workers occupied the university / the factory": a sit-in
             if self.imperative(f):
                 # '"Release the ship now," X told Y': an order quoted is a demand on the one told
                 f.code = _pick(f.code, _DEMAND, "100") if f.code[:2] <= "08" else "100"
