@@ -1582,3 +1582,41 @@ def test_implied_a_retreat_is_aimed_at_the_place_it_abandons(nlp):
 def test_predicates_an_act_the_economy_weathers_is_no_new_act(nlp):
     assert not codes_of(nlp, "Venezuela's economy has weathered the worst of the American sanctions.")
     assert codes_of(nlp, "The Russian strike killed five people.") == {"180"}
+
+
+def test_build_an_arrest_told_with_no_agent_is_the_state_where_it_happened(nlp):
+    from eventwire.events import code_doc
+
+    # the dateline opening the paragraph places it
+    doc = nlp("NAIROBI, May 4 (Wire) - Two Danish aid workers were detained at a roadblock on Sunday.")
+    assert ("173", "KENGOV") in {(e.cameo, e.source) for e in code_doc(doc, date=DATE)}
+    # no place at all: a country's own opposition figure is held at home
+    assert ("17", "VENGOV", "VENOPP") in coded(nlp, "A Venezuelan opposition leader was detained on Sunday.")
+    # a national of a stated country held somewhere unsaid may be held abroad: no state guessed
+    events = events_of(nlp, "Two Danish aid workers were detained on Sunday.")
+    assert all(e.source is None for e in events)
+
+
+def test_lexicon_held_in_custody_is_a_detention_and_held_talks_is_not(nlp):
+    assert "173" in codes_of(nlp, "Police in Lima held the two students for questioning.")
+    assert "173" in codes_of(nlp, "The Peruvian journalist was remanded in custody in Lima.")
+    assert not any(c.startswith("17") for c in codes_of(nlp, "The Peruvian and Chilean ministers held talks in Lima."))
+
+
+def test_home_the_army_a_countrys_rebels_fight_is_that_countrys(nlp):
+    assert ("19", "PHLREB", "PHLMIL") in coded(nlp, "Philippine communist rebels fought army units in the hills of Samar.")
+    # a state's army of no stated country is left alone: the state may be fighting abroad
+    assert {(e.source, e.target) for e in events_of(nlp, "Philippine marines fought army units on the island.")} \
+        == {("PHLMIL", "MIL")}
+
+
+def test_participants_a_pacts_purpose_names_its_partner(nlp):
+    assert ("05", "PER", "CHL") in coded(nlp, "Peru signed an accord to resume trade with Chile on Monday.")
+    assert ("03", "MAR", "ESP") in coded(nlp, "Morocco reached a deal to restore ties with Spain.")
+    # a purpose with no partner names none
+    assert {e.target for e in events_of(nlp, "Peru signed a deal to buy fertiliser.")} == {None}
+
+
+def test_lexicon_approving_or_accepting_a_truce_is_agreeing_to_it(nlp):
+    assert "030" in codes_of(nlp, "The Philippine cabinet approved a truce with the communist rebels.")
+    assert "030" in codes_of(nlp, "Philippine communist rebels accepted a truce on Monday.")

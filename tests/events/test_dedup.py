@@ -176,3 +176,23 @@ def test_undated_reports_join_the_storys_dated_happening(tmp_path):
 def test_undated_reports_stay_apart_when_the_story_has_several_happenings(tmp_path):
     s = _undated_story(tmp_path, 3, ["2018-08-01", "2018-08-09"])
     assert sorted(e["mentions"] for e in es.events(s, actor="UKR")) == [1, 1, 1, 1, 1]
+
+
+def test_a_stated_intent_or_threat_of_an_act_to_come_happened(tmp_path):
+    """The pledge or the threat is the act coded, made the day it was said; a plain future act
+    ("will meet") still waits to happen."""
+    from eventwire.events.dedup import status_of
+
+    assert status_of(False, False, True, "036") == "happened"  # "said it would send a delegation"
+    assert status_of(False, False, True, "1313") == "happened"  # "said it would cut ties"
+    assert status_of(False, False, True, "040") == "future"  # "will meet next week"
+    assert status_of(True, False, True, "036") == "negated"
+    assert status_of(False, True, True, "138") == "hypothetical"
+    s = corpus(tmp_path)
+    body = "Chile said on Friday it would send a trade mission to Peru next spring."
+    s.add_article(art("a6", published="2019-05-03", body=body), input_sha256=None, group=None)
+    es.save_event_mentions(s, aid("a6"), [ev(body, body, "036", 4.0, 1, "AGREE", "CHL", "PER", "2019-05-03",
+                                             future=True)])
+    merge(s, [aid("a6")])
+    (pledge,) = es.events(s, actor="PER")
+    assert pledge["status"] == "happened" and pledge["cameo"] == "036"

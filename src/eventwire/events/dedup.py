@@ -99,12 +99,19 @@ def country_of(code: str | None) -> str | None:
     return None
 
 
-def status_of(negated, hypothetical, future) -> str:
+# codes that are the statement itself: an intent ("pledged to send aid", 03x) or a threat ("said it
+# would expel the envoys", 13x) is made the day it is said, whatever lies ahead of the act it names
+STATEMENT_ROOTS = ("03", "13")
+
+
+def status_of(negated, hypothetical, future, root: str | None = None) -> str:
+    """What the reports say of an act: negated, hypothetical, future or happened.  A future act
+    coded as its statement of intent or threat (``STATEMENT_ROOTS``) happened: the statement was made."""
     if negated:
         return "negated"
     if hypothetical:
         return "hypothetical"
-    if future:
+    if future and (root or "")[:2] not in STATEMENT_ROOTS:
         return "future"
     return "happened"
 
@@ -181,7 +188,7 @@ def _mention(r) -> _M:
     return _M(
         rowid=r[0], article_id=r[1], i=r[2], cameo=r[3], root=r[4], goldstein=r[5], quad=r[6], plover=r[7],
         plover_mode=r[8], source=r[9], target=r[10], source_actor=r[11], target_actor=r[12], location=r[13],
-        sentence=r[14], confidence=r[15], src_key=r[16], tgt_key=r[17], status=status_of(r[18], r[19], r[20]),
+        sentence=r[14], confidence=r[15], src_key=r[16], tgt_key=r[17], status=status_of(r[18], r[19], r[20], r[4]),
         day=day_of(r[21], published), order=(published or "9999", r[23], r[2]), lead=bool(r[24]),
         url=r[25], outlet=r[26],
     )

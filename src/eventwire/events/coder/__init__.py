@@ -58,7 +58,10 @@ Method: dependency patterns over a spaCy parse plus the project lexicon
    subject, the entry's own object noun ("freed prisoners"), then the place.
    "X received / faced N from Y" runs Y->X.  An agentless passive ("two
    soldiers were killed") has no source, unless "in an X air strike" or
-   "fired from X" names one.  Symmetric events ("X and Y met") run both ways.
+   "fired from X" names one; an arrest with no agent is the state's where it happened
+   (a place in the clause, the dateline, or a country's own opposition figure held at home).
+   A stated intent (03x) or threat (13x) of an act to come keeps its ``future`` flag, and
+   the store counts it as happened: the statement was made.  Symmetric events ("X and Y met") run both ways.
    An event needs an actor with a country (or an IGO) on one side.
 4. *Reported speech.*  Plain reporting verbs ("said", "told", "announced")
    are transparent: "X said Y attacked Z" yields Y->Z.  "X accused Y of Z"

@@ -9,7 +9,7 @@ from .actors import _Coder, _place
 from .codes import intent_code, plover_of
 from .clauses import _BLASTS, _toll
 from .claims import _claimed_act_target, _victims_claim
-from .home import home_targets
+from .home import held_where, home_targets
 from .codes import cyber_act
 from .implied import implied_target, visit_host
 from .meetings import _meeting_parties, _our_meeting
@@ -170,11 +170,14 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
                 # diplomats were expelled / deported from X": the state they are sent out of
                 out_of = [g for c in f.head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                           if g.dep_ == "pobj"] if f.code[:3] in ("166", "174") else []
-                state = next((a[0] for p in out_of or s.places(f.head) if (a := coder.actor(p, ctx)) is not None
+                state = next((a[0].country for p in out_of or s.places(f.head) if (a := coder.actor(p, ctx)) is not None
                               and a[0].country and not a[0].sector), None)
+                if state is None and f.code[:3] == "173":
+                    # "X was detained at passport control": the dateline's country, else a domestic figure's own
+                    state = held_where(coder, s, ctx, coder.actors(passive[0], ctx, speaker))
                 if state is not None:
-                    sources = [(Actor(name=f"authorities of {state.country}", kind="organisation",
-                                      country=state.country, sector="GOV"), "")]
+                    sources = [(Actor(name=f"authorities of {state}", kind="organisation",
+                                      country=state, sector="GOV"), "")]
                     groups = [s.expand(passive[0])] if out_of else groups
             if sources == [None] and s.vlemma(f.head) == "summon":
                 # "the Dutch envoy was summoned to the foreign ministry in Ankara": the ministry summons him

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventwire.extract.meta import parse_dateline
 from eventwire.records import Actor
 
 from .participants import _countries_named
@@ -60,10 +61,11 @@ def home_targets(coder, f, sent, sources, targets) -> list:
             # "the president ordered the military / sacked the police chief": the state's own bodies
             domestic = domestic | {"MIL", "COP", "GOV", "SPY"}
         if actor.sector not in _STATE_SECTORS and any(
-                not t[0].country and t[0].sector in ("COP", "GOV") for t in targets) and alone():
+                not t[0].country and t[0].sector in ("COP", "GOV", "MIL") for t in targets) and alone():
             # "demonstrators in Caracas clashed with security forces": the police and the state
-            # a local group faces are its country's
-            domestic = domestic | {"COP", "GOV"}
+            # a local group faces are its country's; so is the army a country's rebels fight
+            # ("Houthi fighters battled army units")
+            domestic = domestic | {"COP", "GOV"} | ({"MIL"} if actor.sector == "REB" else set())
         return [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
                 and (not _named_person(t[0]) or mass and t[0].role) else t for t in targets]
     country = [(Actor(name=home, kind="country", country=home), "")]
@@ -82,3 +84,28 @@ def home_targets(coder, f, sent, sources, targets) -> list:
         # a protest with no stated target is aimed at the country's own government
         return [(Actor(name=f"government of {home}", kind="organisation", country=home, sector="GOV"), "")]
     return targets
+
+
+
+# a country's opposition, parties, lawmakers and judges act at home: an arrest of them told with no
+# place is their own state's (not so a journalist, an aid worker or a tourist of a stated nationality,
+# whom the news names because they were held abroad)
+_HELD_AT_HOME = {"OPP", "PTY", "LEG", "JUD"}
+
+
+def held_where(coder, s, ctx: str, held: list) -> str | None:
+    """The country where an arrest told with no agent and no known place happened ("X was detained
+    at passport control on Sunday"): that of the dateline opening the sentence's paragraph, else,
+    for a country's own opposition figures, parties or lawmakers (no other country
+    named in the sentence), theirs."""
+    text = s.sent.doc.text
+    line = text.rfind("\n", 0, s.sent.start_char) + 1
+    found = parse_dateline(text[line:line + 200]) if line <= s.sent.start_char else None
+    if found is not None and found.place:
+        place = coder._res(found.place.strip(), "GPE", ctx)
+        if place is not None and place.country and not place.sector:
+            return place.country
+    homes = {a[0].country for a in held if a is not None and a[0].country and a[0].sector in _HELD_AT_HOME}
+    if len(homes) == 1 and _countries_named(coder, s.sent) <= homes:
+        return homes.pop()
+    return None

@@ -7,7 +7,7 @@ from dataclasses import replace
 from .clauses import _sent_to, _steps_taken, issued, noun_rooted, plan_noun, planned
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
-from .words import _TALKS, _DEPARTING, _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
+from .words import _PACTS, _TALKS, _DEPARTING, _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
 
 
 class _Sentence(_Predicates, _Roles):
@@ -181,6 +181,14 @@ class _Sentence(_Predicates, _Roles):
                     for c in h.children:
                         if c.dep_ == "prep" and c.lower_ == prep:
                             found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+            if not found and noun.lemma_.lower() in _PACTS and f.code[:2] in ("03", "05", "06"):
+                # "signed agreements to establish relations with X", "a deal to restore ties with X":
+                # the partner the pact's purpose names
+                found += [self.expand(g) for c in noun.children if c.dep_ in ("acl", "relcl")
+                          and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+                          for h in [c] + [o for o in c.children if o.dep_ == "dobj"]
+                          for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                          for g in p.children if g.dep_ == "pobj"]
         if not f.nominal:
             # "withdrew / pulled out from X", "expelled from X": the place left is the target
             preps = ("from",) + _TARGET_PREPS if f.code.startswith(("087", "0874", "174", "166", "161")) or leaving_pact \
@@ -282,6 +290,7 @@ class _Sentence(_Predicates, _Roles):
                         for g in c.children if g.dep_ == "pobj"]
                 # "criticised Zelensky's handling of ...": the one whose act or thing it is
                 out += [self.expand(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+
         return out
 
     def places(self, head) -> list:
