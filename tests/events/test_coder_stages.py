@@ -1620,3 +1620,21 @@ def test_participants_a_pacts_purpose_names_its_partner(nlp):
 def test_lexicon_approving_or_accepting_a_truce_is_agreeing_to_it(nlp):
     assert "030" in codes_of(nlp, "The Philippine cabinet approved a truce with the communist rebels.")
     assert "030" in codes_of(nlp, "Philippine communist rebels accepted a truce on Monday.")
+
+
+def test_build_a_headline_or_there_were_participle_tells_what_was_done_to_whom(nlp):
+    # the noun a participle hangs on in a headline, or after "there were", is who suffered it
+    assert ("19", None, "PERMIL") in coded(nlp, "Four Peruvian soldiers killed in ambush near the border")
+    assert ("19", None, "PERMIL") in coded(nlp, "There were four Peruvian soldiers wounded in the ambush yesterday.")
+    # a sentence with a stop, or a verb with an object, keeps its subject as the one acting
+    assert ("17", "PERCOP", "PEROPP") in coded(nlp, "Peruvian police detained opposition activists in Lima.")
+
+
+def test_build_soldiers_killed_by_forces_is_a_fight_and_police_killed_by_gunmen_an_assault(nlp):
+    assert ("19", "CHLMIL", "PERMIL") in coded(nlp, "Chilean troops killed four Peruvian soldiers near the border.")
+    assert {e.root for e in events_of(nlp, "Gunmen killed four Peruvian policemen in Lima.")} == {"18"}
+
+
+def test_build_a_named_commander_killed_stays_an_assault(nlp):
+    assert {e.root for e in events_of(
+        nlp, "Chilean jets killed General Jorge Rivas, a commander of Peru's army.") if e.source} == {"18"}

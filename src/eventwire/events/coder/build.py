@@ -7,7 +7,7 @@ from eventwire.events.cameo import lookup
 from eventwire.records import Actor, Event
 from .actors import _Coder, _place
 from .codes import intent_code, plover_of
-from .clauses import _BLASTS, _toll
+from .clauses import _BLASTS, _toll, headline_passive, reduced_passive
 from .claims import _claimed_act_target, _victims_claim
 from .home import held_where, home_targets
 from .codes import cyber_act
@@ -81,6 +81,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             # "the expulsion of X by Y was announced": the act's noun names its agent (not so the
             # entry's own object: "two Lithuanian diplomats were expelled" by no Lithuanian)
             sources = [a for tok in _noun_agents(f.noun, f.trigger) if (a := coder.actor(tok, ctx)) is not None]
+    if sources and not f.nominal and headline_passive(f.head):
+        sources = []  # "Four soldiers killed in ambush": the soldiers suffered it
     if not sources and speaker and f.head.dep_ == "conj" and any(
             coder.lex.role(r, s.vlemma(f.head)) for r in ("request", "demand", "threaten")):
         # "X said the sides disagreed and called on Y to ...": the appeal is the speaker's
@@ -100,7 +102,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if not sources and f.code[:2] in ("18", "19", "20") and _agentless_attack(s, f):
         sources = [None]  # "a bomb attack in Kabul killed seven", "died in an air raid on X": no one named
     unresolved = False
-    if not sources and UNRESOLVED_SOURCES:
+    if not sources and UNRESOLVED_SOURCES and not headline_passive(f.head):
         # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
         subj = s.subjects(f.source_head if f.source_head is not None else f.head) if not f.nominal else []
         if subj and subj[0].pos_ in ("NOUN", "PROPN"):
@@ -110,7 +112,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     groups = f.groups or ([list(f.targets)] if f.targets else s.target_groups(f))
     if not sources and not f.nominal:
         # an agentless passive ("three civilians were killed"): no source, the sufferer is the target
-        passive = [c for c in f.head.children if c.dep_ == "nsubjpass"]
+        passive = [c for c in f.head.children if c.dep_ == "nsubjpass"] or reduced_passive(f.head)
         role_verb = any(coder.lex.role(r, f.head.lemma_.lower()) for r in
                         ("intent", "request", "demand", "reject", "threaten", "want", "speech"))
         movers = [a for a in coder.actors(passive[0], ctx, speaker) if a[0].country] \
@@ -368,6 +370,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code == "145" and pairs and all(a is not None and b is not None and _armed(a[0]) and _armed(b[0])
                                          for a, b in pairs):
         f.code = "190"  # armed men on both sides of a clash fight; protesters and police riot (145)
+    if f.code == "180" and pairs and all(b is not None and b[0].sector == "MIL" and b[0].kind != "person"
+                                         and (a is None or _armed(a[0])) for a, b in pairs) \
+            and any(w.lemma_.lower() in ("kill", "wound") for w in f.trigger):
+        # soldiers killed or wounded by forces or by no one named: a fight (war), not an assault; a
+        # named commander killed stays an assault (an assassination)
+        f.code = "190"
     cyber = f.code[:2] in ("17", "18", "19") and cyber_act(f)
     if cyber:
         f.code = "170"  # an attack on computers forces without violence: PLOVER's COERCE, mode cyber

@@ -26,7 +26,8 @@ def clause_depth(tok) -> int:
         if dep in _SUBORDINATE:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
                 or _news_peg(tok) or _decided(tok) or _toll(tok) or _sent_to(tok) or noun_rooted(tok) \
-                or _answered_by(tok) or planned(tok) or issued(tok) or _reported_subject(tok) or _steps_taken(tok)
+                or _answered_by(tok) or planned(tok) or issued(tok) or _reported_subject(tok) or _steps_taken(tok) \
+                or bool(reduced_passive(tok))
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -183,4 +184,37 @@ def clause_verb(tok):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
     return None
+
+
+def reduced_passive(head) -> list:
+    """The noun a participle tells what was done to, in a headline or after "there were" ("Ten
+    soldiers killed in X", "There were 10 soldiers killed in X"): that clause's passive subject (and
+    the participle's clause counts as main)."""
+    if head.dep_ == "ROOT":
+        return headline_passive(head)
+    noun = head.head
+    if head.dep_ != "acl" or head.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return []
+    headline = noun.dep_ == "ROOT"
+    existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+    return [noun] if headline or existential else []
+
+
+# verbs that take an object whenever they are active: one with none in a headline tells what was
+# done to its subject ("Four soldiers killed in ambush", the tagger reading "killed" as a past tense)
+_DONE_TO = {"kill", "wound", "injure", "arrest", "detain", "abduct", "kidnap", "jail", "execute", "deport",
+            "expel", "imprison", "behead", "massacre"}
+
+
+def headline_passive(head) -> list:
+    """The subject of a headline's bare past participle that the tagger took for a past tense:
+    "Four soldiers killed in ambush" (no object, no coordinated verb sharing one, no final stop)."""
+    if head.dep_ != "ROOT" or head.tag_ not in ("VBD", "VBN") or head.lemma_.lower() not in _DONE_TO:
+        return []
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "conj", "aux", "auxpass", "neg") for c in head.children):
+        return []
+    last = head.sent[-1]
+    if last.text in (".", "!", "?") or head.i == head.sent.start:
+        return []
+    return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
 
