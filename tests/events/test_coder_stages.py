@@ -1638,3 +1638,11 @@ def test_build_soldiers_killed_by_forces_is_a_fight_and_police_killed_by_gunmen_
 def test_build_a_named_commander_killed_stays_an_assault(nlp):
     assert {e.root for e in events_of(
         nlp, "Chilean jets killed General Jorge Rivas, a commander of Peru's army.") if e.source} == {"18"}
+
+
+def test_participants_a_headlines_comma_stands_for_and(nlp):
+    assert {("PER", "CHL"), ("CHL", "PER")} <= {(e.source, e.target) for e in events_of(
+        nlp, "Peru, Chile sign fisheries accord")}
+    # a sentence with a stop keeps its grammar: "Lima, the capital, ..." is no second party
+    assert ("PER", "CHL") not in {(e.source, e.target) for e in events_of(
+        nlp, "Chile, Peru's neighbour, signed a fisheries accord on Monday.")}

@@ -44,6 +44,13 @@ class _Sentence(_Predicates, _Roles):
                         t.text == "(" for t in c.doc[max(c.i - 1, 0):c.i])), None)
                     if app is not None:
                         return self.expand(app)
+                # a headline's comma for "and" ("Kenya, Uganda sign trade deal"): the name the parser
+                # left hanging before the comma is a subject too
+                first = sub.doc[sub.left_edge.i - 2] if sub.left_edge.i - 2 >= sub.sent.start else None
+                if first is not None and first.head.i == t.i and first.dep_ in ("dep", "npadvmod") \
+                        and first.pos_ == "PROPN" and sub.doc[sub.left_edge.i - 1].text == "," \
+                        and first.left_edge.i == sub.sent.start and sub.pos_ == "PROPN" and sub.sent[-1].text not in ".!?":
+                    return self.expand(first) + self.expand(sub)
                 return self.expand(sub)
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             if agent is None and any(c.dep_ == "auxpass" for c in t.children):
