@@ -1646,3 +1646,15 @@ def test_participants_a_headlines_comma_stands_for_and(nlp):
     # a sentence with a stop keeps its grammar: "Lima, the capital, ..." is no second party
     assert ("PER", "CHL") not in {(e.source, e.target) for e in events_of(
         nlp, "Chile, Peru's neighbour, signed a fisheries accord on Monday.")}
+
+
+def test_predicates_an_answer_made_conditional_with_if_is_a_threat(nlp):
+    assert ("13", "CHL", "PER") in coded(nlp, "If Peru closes the border, Chile will respond.")
+    assert ("138", "PER") in {(e.cameo, e.target) for e in events_of(
+        nlp, "Chile said it would respond with force if Peru sent troops to the border.")}
+    # an answer already given, or none promised, threatens nobody
+    assert not any(e.root == "13" for e in events_of(nlp, "Chile's foreign ministry did not respond to Peru's note."))
+
+
+def test_home_envoys_a_state_expels_are_not_its_own(nlp):
+    assert {e.target for e in events_of(nlp, "Peru expelled twelve ambassadors on Monday.")} == {"GOV"}

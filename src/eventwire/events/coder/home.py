@@ -16,6 +16,13 @@ _CALM = {"calm", "restraint", "unity", "patience", "composure"}
 _SETTLEMENTS = {"town", "village", "city", "district", "neighbourhood", "neighborhood", "camp", "hamlet", "suburb"}
 _INQUIRIES = {"investigation", "investigate", "inquiry", "enquiry", "probe"}
 _BORDERS = {"border", "frontier", "cross-border"}
+# a state's envoys serve abroad: those a state expels or summons are another's
+_ENVOYS = {"ambassador", "envoy", "diplomat", "consul", "attache", "attaché", "charge", "chargé", "emissary"}
+
+
+def _envoys(target) -> bool:
+    """Whether a target names envoys ("ten Western ambassadors"), who are never the acting state's own."""
+    return any(w.lower().rstrip("s") in _ENVOYS for w in f"{target[0].name} {target[1]}".split())
 
 
 def home_targets(coder, f, sent, sources, targets) -> list:
@@ -57,7 +64,8 @@ def home_targets(coder, f, sent, sources, targets) -> list:
         mass = root == "20" and alone() and not near_border()
         domestic = _DOMESTIC_SECTORS | (people if own else set()) | (people | _VICTIM_SECTORS | {"REB"} if mass else set())
         if actor.sector in _STATE_SECTORS | {"JUD"} and root not in ("15", "18", "19", "20") and any(
-                not t[0].country and t[0].sector in ("MIL", "COP", "GOV", "SPY") for t in targets) and alone():
+                not t[0].country and t[0].sector in ("MIL", "COP", "GOV", "SPY") and not _envoys(t) for t in targets) \
+                and alone():
             # "the president ordered the military / sacked the police chief": the state's own bodies
             domestic = domestic | {"MIL", "COP", "GOV", "SPY"}
         if actor.sector not in _STATE_SECTORS and any(
@@ -67,7 +75,7 @@ def home_targets(coder, f, sent, sources, targets) -> list:
             # ("Houthi fighters battled army units")
             domestic = domestic | {"COP", "GOV"} | ({"MIL"} if actor.sector == "REB" else set())
         return [(replace(t[0], country=home), t[1]) if not t[0].country and t[0].sector in domestic
-                and (not _named_person(t[0]) or mass and t[0].role) else t for t in targets]
+                and (not _named_person(t[0]) or mass and t[0].role) and not _envoys(t) else t for t in targets]
     country = [(Actor(name=home, kind="country", country=home), "")]
     if root == "20" and any(w.lemma_.lower() in _SETTLEMENTS for w in f.head.subtree) and alone() and not near_border():
         return country  # "dropped chlorine gas on the town of X", a town no gazetteer knows

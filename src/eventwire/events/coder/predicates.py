@@ -54,6 +54,8 @@ def _asserted(verb) -> bool:
 
 
 # verbs of fighting that nature can be the object of ("battled blazes", "fought the epidemic")
+# verbs of answering an act: said of an act still to come and made conditional with "if", a threat
+_ANSWERING = {"respond", "retaliate", "react", "reply"}
 _FIGHTING_VERBS = {"battle", "fight", "combat", "tackle", "contain", "beat", "attack", "douse", "extinguish"}
 
 
@@ -252,6 +254,25 @@ class _Predicates:
                         return inner[0], inner[1] + [tok]
         return None
 
+    def answer_to(self, tok) -> _Frame | None:
+        """"X will respond / retaliate if Y attacks Z": X threatens Y (138 when the condition or the
+        answer is force, else 130); None unless the answer is still to come and an "if" clause with
+        a subject conditions it."""
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+            return None
+        cond = next((c for c in tok.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "should") for m in c.children)), None)
+        subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond is not None else None
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        entry, _ = self.verb_entry(cond)
+        forceful = entry is not None and entry.code[:2] in ("18", "19", "20") or any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_.lower() in ("force", "strike", "attack") for g in c.children)
+            for c in tok.children)
+        frame = _Frame("138" if forceful else "130", [tok], tok)
+        frame.targets = [subj]
+        return frame
+
     def frames(self) -> list[_Frame]:
         frames: dict[int, _Frame] = {}
         used_nouns: set[int] = set()
@@ -281,6 +302,10 @@ class _Predicates:
             judged = self.judgement_code(tok, lemma)
             if judged is not None:
                 frames[tok.i] = _Frame(judged, [tok], tok)
+                continue
+            if lemma in _ANSWERING and (answer := self.answer_to(tok)) is not None:
+                # "If X attacks Y, the US will respond": a threat aimed at the one the condition names
+                frames[tok.i] = answer
                 continue
             if lemma in ("agree", "decide"):
                 # "EU ministers agreed new sanctions / travel bans on X": measures agreed are measures taken
