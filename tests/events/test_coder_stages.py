@@ -1658,3 +1658,24 @@ def test_predicates_an_answer_made_conditional_with_if_is_a_threat(nlp):
 
 def test_home_envoys_a_state_expels_are_not_its_own(nlp):
     assert {e.target for e in events_of(nlp, "Peru expelled twelve ambassadors on Monday.")} == {"GOV"}
+
+
+def test_build_each_other_runs_both_ways_between_two_bodies_of_one_country(nlp):
+    pairs = {(e.source, e.target) for e in events_of(
+        nlp, "The Peruvian army and the Shining Path rebels accused each other of burning villages.")}
+    assert ("PERMIL", "PERREB") in pairs and ("PERREB", "PERMIL") in pairs
+
+
+def test_participants_a_progressive_the_parser_split_keeps_its_subject(nlp):
+    from eventwire.events import code_doc
+
+    for text in ("Norway said on Friday it was mediating between Colombia and the rebels.",
+                 "Norway said on Friday that it was mediating between Bogota and the rebels."):
+        events = code_doc(nlp(text), date=DATE)
+        assert ("045", "NOR", "COL") in {(e.cameo, e.source, e.target) for e in events}, text
+
+
+def test_roles_a_warning_that_names_no_partys_act_is_concern_not_threat(nlp):
+    assert codes_of(nlp, "Chile's president warned that the drought could spread across the region.") == {"012"}
+    assert "130" in codes_of(nlp, "Chile warned that Peru would pay a heavy price.")
+    assert "130" in codes_of(nlp, "Chile warned that any incursion would meet a firm response.")

@@ -348,10 +348,12 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             g.lemma_.lower() in _BATTLES for c in f.head.children if c.dep_ in ("prep", "advcl")
             and c.lower_ in ("after", "in", "during", "following", "amid") for g in c.subtree):
         f.code = "190"  # "recaptured a town following days of fighting": taken by fighting, not occupied unopposed
-    if len({a[0].country for a in sources if a is not None and a[0].country}) > 1 and any(
+    if len({a[0].code for a in sources if a is not None and a[0].country}) > 1 and any(
             w.lower_ in ("other", "another") and w.i > 0 and w.doc[w.i - 1].lower_ in ("each", "one")
             for w in f.head.subtree):
-        targets, f.symmetric = [], True  # "X and Y expelled each other's diplomats": each did it to the other
+        # "X and Y expelled each other's diplomats": each did it to the other (two parties of one country
+        # too: "the army and the RSF accused each other")
+        targets, f.symmetric = [], True
     targets = home_targets(coder, f, sent, sources, targets)
     subject = sources[0] if not unresolved and sources[0] is not None else None
     if (unresolved or sources == [None]) and not targets:

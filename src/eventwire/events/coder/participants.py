@@ -24,6 +24,9 @@ class _Sentence(_Predicates, _Roles):
             if not subs:  # a parser slip: the subject hung on the auxiliary ("X and Y are mediating")
                 subs = [g for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i
                         for g in c.children if g.dep_ in _SUBJ]
+            if not subs and t.dep_ == "attr" and t.tag_ == "VBG" and t.head.lemma_ == "be":
+                # a parser slip: the progressive's "was" taken for the verb ("it [was]ROOT [mediating]attr")
+                subs = [c for c in t.head.children if c.dep_ in _SUBJ]
             if not subs and t is not verb:  # raising: "X is scheduled / expected to attend"
                 subs = [c for c in t.children if c.dep_ == "nsubjpass"]
             if not subs and (t.tag_ in ("VBD", "VBZ", "VBP") or t.tag_ == "VBN" and any(

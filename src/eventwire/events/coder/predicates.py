@@ -8,7 +8,7 @@ from eventwire.events.lexicon import Lexicon
 from .actors import _Coder, _place
 from .clauses import clause_depth
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
-from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _FORCES, _FRAME_NOUNS, _QUANTITIES, _SUBJ, _MUNITIONS, _HARDWARE
+from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _FORCES, _FRAME_NOUNS, _QUANTITIES, _SUBJ, _MUNITIONS, _HARDWARE, _verb_tagged_noun
 
 
 @dataclass
@@ -277,7 +277,7 @@ class _Predicates:
         frames: dict[int, _Frame] = {}
         used_nouns: set[int] = set()
         for tok in self.sent:
-            if tok.pos_ not in ("VERB", "AUX") or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
+            if tok.pos_ not in ("VERB", "AUX") and not _verb_tagged_noun(tok) or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
                 continue
             if tok.dep_ in ("amod", "compound"):  # a participle modifying a noun ("alleged bombers")
                 continue

@@ -12,6 +12,9 @@ from .words import _CROWDS, _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTUR
 _OCCUPIERS = {"activist", "worker", "farmer", "villager", "resident", "employee", "miner", "teacher"}
 # verbs of going on with an act ("vowed to keep attacking")
 _GOING_ON = {"keep", "continue", "resume", "begin", "start", "carry"}
+# words of an answer in kind: a warning that speaks of one threatens it
+_ANSWERS = {"response", "respond", "retaliation", "retaliate", "reprisal", "revenge", "price", "consequence",
+            "punishment", "punish", "force", "counterattack", "retribution", "vengeance"}
 # intent verbs that tell of a decision taken: the act decided is coded as done
 _DECIDING = {"decide", "vote"}
 
@@ -130,6 +133,9 @@ class _Roles:
                 f.groups = []
                 f.source_head = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
                 f.lifted = True  # the demand is the speaker's act, in the speaker's clause
+                continue
+            if f.code == "130" and self.vlemma(f.head) == "warn" and self.concern_only(f):
+                f.code, f.targets, f.groups = "012", [], []  # "warned that the war risked spreading": concern
                 continue
             if f.code[:3] in ("180", "171", "192") or f.code == "1712":  # (the subject looked up only for these)
                 subject = [w.lemma_.lower() for w in self.subjects(f.head)[:1]]
@@ -288,6 +294,19 @@ class _Roles:
                 break
             t = t.head
         return False
+
+    def concern_only(self, f: _Frame) -> bool:
+        """"X warned that the war risked spreading / that millions faced famine": a warning whose clause
+        tells of no party's act (its subject names no actor) voices concern (012), threatens no one
+        (against "warned that Israel would pay a heavy price", "warned that it would respond")."""
+        if any(c.dep_ in ("dobj", "dative") for c in f.head.children):
+            return False  # "warned Iran that ...": someone is warned
+        comp = next((c for c in f.head.children if c.dep_ == "ccomp"), None)
+        subj = next((c for c in comp.children if c.dep_ in _SUBJ), None) if comp is not None else None
+        if subj is None or subj.pos_ == "PRON" or any(w.lemma_.lower() in _ANSWERS for w in comp.subtree):
+            return False  # ("that any attack would trigger a crushing response": a threat all the same)
+        found = self.c.actor(subj, self.sent.text)
+        return found is None or not found[0].country and not found[0].sector
 
     def depth(self, tok) -> int:
         d = 0

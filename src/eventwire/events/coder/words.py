@@ -286,3 +286,9 @@ _COMMENDING = {
     "step", "progress", "brave", "courageous", "wise", "fair", "balanced", "credible", "legitimate",
 }
 
+
+def _verb_tagged_noun(tok) -> bool:
+    """An "-ing" word the tagger took for a noun though it heads a clause with a subject and an
+    auxiliary ("that it [was mediating]NN between X and Y")."""
+    return tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "xcomp") \
+        and any(c.dep_ == "aux" for c in tok.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
