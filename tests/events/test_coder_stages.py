@@ -1679,3 +1679,9 @@ def test_roles_a_warning_that_names_no_partys_act_is_concern_not_threat(nlp):
     assert codes_of(nlp, "Chile's president warned that the drought could spread across the region.") == {"012"}
     assert "130" in codes_of(nlp, "Chile warned that Peru would pay a heavy price.")
     assert "130" in codes_of(nlp, "Chile warned that any incursion would meet a firm response.")
+
+
+def test_actors_people_counted_and_not_named_are_civilians(nlp):
+    assert ("17", "PERCOP", "PERCVL") in coded(nlp, "Peruvian police detained dozens on Monday.")
+    # counted with "of", the counted word says who they are
+    assert ("17", "PERCOP", "PEROPP") in coded(nlp, "Peruvian police detained dozens of opposition activists.")

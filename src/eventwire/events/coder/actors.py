@@ -11,6 +11,8 @@ from .words import _TALKS, _HARDWARE, _MUNITIONS, _WIELDED, _MULTITUDES, Resolve
 
 
 # people who speak or act for the body named with "for"
+# numbers that stand for people on their own
+_COUNTED = {"dozens", "hundreds", "thousands", "scores", "tens"}
 _SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
                  "negotiator", "official"}
 # an apposition stating citizenship ("X, a French national")
@@ -97,6 +99,9 @@ class _Coder:
             if nat is not None:
                 name = tok.doc[tok.left_edge.i:citizen.left_edge.i].text.rstrip(" ,")
                 return Actor(name=name, kind="person", country=nat[0].country, sector="CVL"), name
+        if tok.lower_ in _COUNTED and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "detained dozens", "thousands marched": people counted and not named, civilians
+            return Actor(name=tok.text, kind="group", sector="CVL"), tok.text
         if tok.lemma_.lower() in _KIN and tok.pos_ == "NOUN":
             # "relatives of Israelis held hostage", "families of Thai workers": people of their country
             kin = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
