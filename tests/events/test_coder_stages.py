@@ -1685,3 +1685,8 @@ def test_actors_people_counted_and_not_named_are_civilians(nlp):
     assert ("17", "PERCOP", "PERCVL") in coded(nlp, "Peruvian police detained dozens on Monday.")
     # counted with "of", the counted word says who they are
     assert ("17", "PERCOP", "PEROPP") in coded(nlp, "Peruvian police detained dozens of opposition activists.")
+
+
+def test_lexicon_blocking_a_plan_or_a_deployment_is_a_veto_and_a_road_a_blockade(nlp):
+    assert "129" in codes_of(nlp, "Peru's congress blocked the deployment of Chilean troops.")
+    assert "129" not in codes_of(nlp, "Peruvian farmers blocked the road to the Chilean border.")
