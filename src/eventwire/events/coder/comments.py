@@ -15,8 +15,8 @@ def comment_frames(pred, frames: dict[int, _Frame]) -> None:
     """"X said relations with Y are in bad shape / have improved": a comment (012 pessimistic,
     013 optimistic) by the speaker on another country: the first one the statement names, else
     the one addressed.  It stands only when no more specific event is found (01x ranks last)."""
-    ctx = pred.sent.text
-    for tok in pred.sent:
+    ctx = pred.text
+    for tok in pred.tokens:
         if tok.i in frames or tok.pos_ not in ("VERB", "AUX") or not pred.lex.role("speech", pred.vlemma(tok)):
             continue
         if clause_depth(tok) > 0 or any(pred.lex.role("speech", pred.vlemma(a)) for a in tok.ancestors):
@@ -53,8 +53,8 @@ def verdict_frames(pred, frames: dict[int, _Frame]) -> None:
     """"Pakistan said India's remarks were irresponsible": a report whose content only judges
     another country's words or acts condemns (111) or praises (051) their owner; the act judged
     gives no event of its own."""
-    ctx = pred.sent.text
-    for tok in pred.sent:
+    ctx = pred.text
+    for tok in pred.tokens:
         if tok.pos_ not in ("VERB", "AUX") or tok.i in frames and frames[tok.i].code:
             continue
         content = next((c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"), None)

@@ -26,7 +26,7 @@ _ABOUT = ("about", "over", "for", "of", "on", "at", "by")
 def outlook_frames(pred, frames: dict[int, _Frame]) -> None:
     """Replace the act nouns inside an outlook with the speaker's comment (``pred`` is the
     sentence's ``_Predicates``; ``frames`` by token index, changed in place)."""
-    for tok in pred.sent:
+    for tok in pred.tokens:
         content, holder, gloomy = None, None, False
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in _LIKELIHOOD and tok.dep_ in ("dobj", "attr", "nsubj", "pobj"):
@@ -52,8 +52,8 @@ def outlook_frames(pred, frames: dict[int, _Frame]) -> None:
         for i in acts:
             del frames[i]
         own = {a[0].country for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")
-               for w in pred.expand(c) if (a := pred.c.actor(w, pred.sent.text)) is not None and a[0].country}
-        other = other_country_word(pred.c, [w for c in content for w in c.subtree], pred.sent.text, own, loose=True)
+               for w in pred.expand(c) if (a := pred.c.actor(w, pred.text)) is not None and a[0].country}
+        other = other_country_word(pred.c, [w for c in content for w in c.subtree], pred.text, own, loose=True)
         frames[holder.i] = _Frame("012" if gloomy else "013", [holder, tok], holder,
                                   targets=[other] if other is not None else [],
                                   # ("X was shocked by ...": X, not the "by" the parser calls an agent)

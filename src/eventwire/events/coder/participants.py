@@ -49,10 +49,11 @@ class _Sentence(_Predicates, _Roles):
                         return self.expand(app)
                 # a headline's comma for "and" ("Kenya, Uganda sign trade deal"): the name the parser
                 # left hanging before the comma is a subject too
-                first = sub.doc[sub.left_edge.i - 2] if sub.left_edge.i - 2 >= sub.sent.start else None
+                first = sub.doc[sub.left_edge.i - 2] if sub.pos_ == "PROPN" and sub.left_edge.i - 2 >= self.sent.start \
+                    else None
                 if first is not None and first.head.i == t.i and first.dep_ in ("dep", "npadvmod") \
                         and first.pos_ == "PROPN" and sub.doc[sub.left_edge.i - 1].text == "," \
-                        and first.left_edge.i == sub.sent.start and sub.pos_ == "PROPN" and sub.sent[-1].text not in ".!?":
+                        and first.left_edge.i == self.sent.start and self.sent[-1].text not in ".!?":
                     return self.expand(first) + self.expand(sub)
                 return self.expand(sub)
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -103,7 +104,7 @@ class _Sentence(_Predicates, _Roles):
                     # return to school": the one allowing it
                     obj = next((c for c in t.head.children if c.dep_ in ("dobj",) and c.pos_ in _NOMINAL), None)
                     # "took steps / made efforts to ...": a thing, not one who could act
-                    if obj is not None and not (obj.pos_ == "NOUN" and self.c.actor(obj, self.sent.text) is None):
+                    if obj is not None and not (obj.pos_ == "NOUN" and self.c.actor(obj, self.text) is None):
                         return self.expand(obj)
                 if t.dep_ == "ccomp":
                     return []
@@ -162,7 +163,7 @@ class _Sentence(_Predicates, _Roles):
                         # the entry's own object noun: the target only when no other slot names one
                         # ("freed prisoners" yes; "launched missiles at X": X), unless it names a
                         # country's actor itself ("summoned the Iranian ambassador over ...")
-                        own = self.c.actor(c, self.sent.text)
+                        own = self.c.actor(c, self.text)
                         (found if own is not None and own[0].country else last).append(self.expand(c))
                     elif f.code[:2] in ("02", "10"):
                         # "demanded a ceasefire in Gaza": the place of the act demanded, when no slot names one
@@ -279,7 +280,7 @@ class _Sentence(_Predicates, _Roles):
                 # "the rebel-held town of X": the town is struck, not the ones holding it
                 named = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj"]
-                place = self.c.actor(named[0], self.sent.text) if named else None
+                place = self.c.actor(named[0], self.text) if named else None
                 group = self.expand(named[0]) if place is not None and place[0].country else group
             # a slot that names no actor may carry one further down: "endorsed an agreement
             # with X", "advised against travel to X"

@@ -65,6 +65,8 @@ class _Predicates:
     def __init__(self, coder: "_Coder", sent):
         self.c = coder
         self.sent = sent
+        self.tokens = tuple(sent)  # (a Span makes a new Token at each step of each walk over it)
+        self.text = sent.text  # (and joins its tokens anew at each read of .text)
         self.lex: Lexicon = coder.lex
 
     def near_lemmas(self, verb) -> dict[str, object]:
@@ -171,7 +173,7 @@ class _Predicates:
                 or next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             # ("the agreement / the law / the ceasefire / good weather allows ...": no one conceding)
             rule = any(c.dep_ in _SUBJ and (c.lemma_.lower() in _RULES | _NOT_ACTORS or c.pos_ == "NOUN" and (
-                self.noun_code(c) is not None or self.c.actor(c, self.sent.text) is None)) for c in tok.children)
+                self.noun_code(c) is not None or self.c.actor(c, self.text) is None)) for c in tok.children)
             if inner is not None and allowed is not None and allowed.lemma_.lower() not in _NOT_ACTORS and not rule:
                 frame = _Frame("080", [tok], tok)
                 frame.targets = self.expand(allowed)
@@ -276,7 +278,7 @@ class _Predicates:
     def frames(self) -> list[_Frame]:
         frames: dict[int, _Frame] = {}
         used_nouns: set[int] = set()
-        for tok in self.sent:
+        for tok in self.tokens:
             if tok.pos_ not in ("VERB", "AUX") and not _verb_tagged_noun(tok) or tok.pos_ == "AUX" and tok.dep_ != "ROOT":
                 continue
             if tok.dep_ in ("amod", "compound"):  # a participle modifying a noun ("alleged bombers")
@@ -393,11 +395,11 @@ class _Predicates:
                 frame.code = "074" if forces == "peacekeeping" else "154"
             if frame is not None:
                 frames[tok.i] = frame
-        for tok in self.sent:  # "is willing / ready / prepared to ...": a role adjective
+        for tok in self.tokens:  # "is willing / ready / prepared to ...": a role adjective
             if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd") and self.lex.role(
                     "intent", tok.lemma_.lower()) and any(c.dep_ == "xcomp" for c in tok.children):
                 frames[tok.i] = _Frame("", [tok], tok)
-        for tok in self.sent:
+        for tok in self.tokens:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns:
                 continue
             if tok.dep_ == "compound":  # a modifier ("war games", "a war crimes court") is no event
@@ -441,7 +443,7 @@ class _Predicates:
         governs, "agreed to undertake ...") that the lexicon does not know are typed by the typer
         (typer.py); the best match above its threshold becomes the sentence's one frame."""
         cands = []
-        for tok in self.sent:
+        for tok in self.tokens:
             if tok.pos_ != "VERB" or tok.i in frames or tok.dep_ in ("amod", "compound", "aux", "auxpass"):
                 continue
             lemma = self.vlemma(tok)

@@ -305,7 +305,7 @@ class _Roles:
         subj = next((c for c in comp.children if c.dep_ in _SUBJ), None) if comp is not None else None
         if subj is None or subj.pos_ == "PRON" or any(w.lemma_.lower() in _ANSWERS for w in comp.subtree):
             return False  # ("that any attack would trigger a crushing response": a threat all the same)
-        found = self.c.actor(subj, self.sent.text)
+        found = self.c.actor(subj, self.text)
         return found is None or not found[0].country and not found[0].sector
 
     def depth(self, tok) -> int:
