@@ -1690,3 +1690,20 @@ def test_actors_people_counted_and_not_named_are_civilians(nlp):
 def test_lexicon_blocking_a_plan_or_a_deployment_is_a_veto_and_a_road_a_blockade(nlp):
     assert "129" in codes_of(nlp, "Peru's congress blocked the deployment of Chilean troops.")
     assert "129" not in codes_of(nlp, "Peruvian farmers blocked the road to the Chilean border.")
+
+
+def test_selection_an_answer_drawn_from_others_is_told_beside_the_act(nlp):
+    got = coded(nlp, "Peru closed its border with Chile, drawing a sharp rebuke from Santiago.")
+    assert ("17", "PER", "CHL") in got and ("11", "CHL", "PER") in got
+    # drawing nothing from anyone adds nothing
+    assert {r for r, _, _ in coded(nlp, "Peru closed its border with Chile, drawing long queues of lorries.")} == {"17"}
+
+
+def test_lexicon_settling_a_dispute_is_an_agreement_both_ways(nlp):
+    got = coded(nlp, "Peru and Chile settled their dispute over the maritime border.")
+    assert ("03", "PER", "CHL") in got and ("03", "CHL", "PER") in got
+
+
+def test_roles_an_appeal_to_several_reaches_each(nlp):
+    got = coded(nlp, "Brazil urged Peru and Chile to settle their dispute through talks.")
+    assert ("02", "BRA", "PER") in got and ("02", "BRA", "CHL") in got

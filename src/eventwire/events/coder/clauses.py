@@ -2,7 +2,7 @@
 lifted claims count as 0; subordinate clauses deeper."""
 from __future__ import annotations
 
-from .words import _DOCUMENTS, _ISSUING, _rung
+from .words import _DRAWING, _DOCUMENTS, _ISSUING, _rung
 
 
 # clause boundaries: a frame under one of these is subordinate to the verb above it
@@ -217,4 +217,12 @@ def headline_passive(head) -> list:
     if last.text in (".", "!", "?") or head.i == head.sent.start:
         return []
     return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+
+
+def _drawn(tok) -> bool:
+    """"X raided Y, drawing a rebuke / condemnation from Z": Z's answer is news beside X's act (kept
+    beside the main event by the selection)."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _DRAWING and any(
+        c.dep_ == "prep" and c.lower_ == "from" for o in tok.children if o.dep_ == "dobj"
+        for c in [*tok.children, *o.children])
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from .clauses import _sent_to, _steps_taken, issued, noun_rooted, plan_noun, planned
 from .predicates import _Frame, _Predicates
 from .roles import _Roles
-from .words import _PACTS, _TALKS, _DEPARTING, _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
+from .words import _DRAWING, _PACTS, _TALKS, _DEPARTING, _PLACE_PARTS, _LOCAL_SECTORS, _named_person, _MULTITUDES, _REMOVALS, _AIMING, _DISCHARGE, _MUNITIONS, _NOMINAL, _NOUN_TARGET_PREPS, _SUBJ, _TARGET_PREPS, _TOPIC_PREPS, _TOPIC_VERBS, _rung, _same
 
 
 class _Sentence(_Predicates, _Roles):
@@ -192,6 +192,10 @@ class _Sentence(_Predicates, _Roles):
                     for c in h.children:
                         if c.dep_ == "prep" and c.lower_ == prep:
                             found += [self.expand(g) for g in c.children if g.dep_ == "pobj"]
+            if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING:
+                # "X passed the bill, drawing condemnation from Y": the answer is aimed at the one who drew it
+                drawer = noun.head if any(c.dep_ in _SUBJ for c in noun.head.children) else noun.head.head
+                found += [self.expand(c) for c in drawer.children if c.dep_ in _SUBJ]
             if not found and noun.lemma_.lower() in _PACTS and f.code[:2] in ("03", "05", "06"):
                 # "signed agreements to establish relations with X", "a deal to restore ties with X":
                 # the partner the pact's purpose names
@@ -448,6 +452,10 @@ def _noun_agents(noun, trigger) -> list:
              for x in c.children if x.dep_ == "pobj"
              for b in x.children if b.dep_ == "prep" and b.lower_ == "by"
              for g in b.children if g.dep_ == "pobj"]
+    # "..., drawing condemnation / a rebuke from X": X answers
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING:
+        toks += [g for h in (noun, noun.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj"]
     # "the sanctions, announced by the Treasury, ...": who announced them
     # ("the deal, signed by X and Y": both)
     toks += [w for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"

@@ -172,8 +172,10 @@ class _Predicates:
                             if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN")), None) \
                 or next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             # ("the agreement / the law / the ceasefire / good weather allows ...": no one conceding)
+            # (but "his country would not allow ...": a state, whose speaker is known only later)
             rule = any(c.dep_ in _SUBJ and (c.lemma_.lower() in _RULES | _NOT_ACTORS or c.pos_ == "NOUN" and (
-                self.noun_code(c) is not None or self.c.actor(c, self.text) is None)) for c in tok.children)
+                self.noun_code(c) is not None or self.c.actor(c, self.text) is None
+                and not any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children))) for c in tok.children)
             if inner is not None and allowed is not None and allowed.lemma_.lower() not in _NOT_ACTORS and not rule:
                 frame = _Frame("080", [tok], tok)
                 frame.targets = self.expand(allowed)
@@ -377,7 +379,9 @@ class _Predicates:
                 if hit and giver:
                     frame = _Frame(hit[0], [tok] + hit[1], tok, noun=obj)
                     frame.givers = self.expand(giver[0])
-                    frame.targets = [t for c in tok.children if c.dep_ in _SUBJ for t in self.expand(c)]
+                    # ("X raided Y, drawing a rebuke from Z": the one whose act drew it)
+                    drawer = tok.head if tok.dep_ == "advcl" and not any(c.dep_ in _SUBJ for c in tok.children) else tok
+                    frame.targets = [t for c in drawer.children if c.dep_ in _SUBJ for t in self.expand(c)]
                     used_nouns.add(obj.i)
             if frame is None and entry is not None and not given:
                 frame = _Frame(entry.code, [tok], tok, symmetric=entry.symmetric)

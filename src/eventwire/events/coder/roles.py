@@ -107,7 +107,7 @@ class _Roles:
             f.negated = f.negated ^ inner.negated if role != "reject" else f.negated
             f.future = f.future or role == "intent" and not decided
             if obj is not None and role in ("request", "demand", "want"):
-                f.targets = [obj]
+                f.targets = self.expand(obj)  # ("urged X and Y to settle their quarrel": both)
             else:
                 f.targets = inner.targets or self.targets(inner)
                 f.groups = [inner.targets] if inner.targets else self.target_groups(inner)

@@ -292,3 +292,7 @@ def _verb_tagged_noun(tok) -> bool:
     auxiliary ("that it [was mediating]NN between X and Y")."""
     return tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "xcomp") \
         and any(c.dep_ == "aux" for c in tok.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+# verbs by which an act draws others' answers: "..., drawing condemnation / a rebuke from X"
+_DRAWING = {"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "elicit"}
