@@ -1648,7 +1648,7 @@ def test_participants_a_headlines_comma_stands_for_and(nlp):
         nlp, "Chile, Peru's neighbour, signed a fisheries accord on Monday.")}
 
 
-def test_predicates_an_answer_made_conditional_with_if_is_a_threat(nlp):
+def test_answers_an_answer_made_conditional_with_if_is_a_threat(nlp):
     assert ("13", "CHL", "PER") in coded(nlp, "If Peru closes the border, Chile will respond.")
     assert ("138", "PER") in {(e.cameo, e.target) for e in events_of(
         nlp, "Chile said it would respond with force if Peru sent troops to the border.")}

@@ -10,6 +10,7 @@ The package reads as its pipeline, each stage a module with its own tests
                    objects, places); ``_Sentence`` joins the three stages
   actors.py        noun phrases to actors (the article's entities, then the resolver)
   codes.py         how a governing verb shifts the code of the act it governs
+  answers.py       answers promised on a condition ("X will respond if Y ..."): threats
   build.py         frames with actors -> CAMEO/PLOVER events
   force.py         acts of force: the author of an attack told by its noun or clause, a
                    killing's toll, who can threaten

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from eventwire.events.lexicon import Lexicon
 from .actors import _Coder, _place
 from .clauses import clause_depth
+from .answers import _ANSWERING, answer_frame
 from .codes import _DEMAND, _REQUEST, _pick, intent_code
 from .words import _POSTS, _RULES, _RELIEF, _RELEASED_THINGS, _DEPARTING, _NO_REQUEST, _rung, _COMMENDING, _DISPARAGING, _NAMING_VERBS, _GOVERNING_ROLES, _NOT_ACTORS, _NOT_TYPED, _FORCES, _FRAME_NOUNS, _QUANTITIES, _SUBJ, _MUNITIONS, _HARDWARE, _verb_tagged_noun
 
@@ -54,8 +55,6 @@ def _asserted(verb) -> bool:
 
 
 # verbs of fighting that nature can be the object of ("battled blazes", "fought the epidemic")
-# verbs of answering an act: said of an act still to come and made conditional with "if", a threat
-_ANSWERING = {"respond", "retaliate", "react", "reply"}
 _FIGHTING_VERBS = {"battle", "fight", "combat", "tackle", "contain", "beat", "attack", "douse", "extinguish"}
 
 
@@ -258,25 +257,6 @@ class _Predicates:
                         return inner[0], inner[1] + [tok]
         return None
 
-    def answer_to(self, tok) -> _Frame | None:
-        """"X will respond / retaliate if Y attacks Z": X threatens Y (138 when the condition or the
-        answer is force, else 130); None unless the answer is still to come and an "if" clause with
-        a subject conditions it."""
-        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
-            return None
-        cond = next((c for c in tok.children if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "should") for m in c.children)), None)
-        subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond is not None else None
-        if subj is None or subj.pos_ == "PRON":
-            return None
-        entry, _ = self.verb_entry(cond)
-        forceful = entry is not None and entry.code[:2] in ("18", "19", "20") or any(
-            c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_.lower() in ("force", "strike", "attack") for g in c.children)
-            for c in tok.children)
-        frame = _Frame("138" if forceful else "130", [tok], tok)
-        frame.targets = [subj]
-        return frame
-
     def frames(self) -> list[_Frame]:
         frames: dict[int, _Frame] = {}
         used_nouns: set[int] = set()
@@ -307,7 +287,7 @@ class _Predicates:
             if judged is not None:
                 frames[tok.i] = _Frame(judged, [tok], tok)
                 continue
-            if lemma in _ANSWERING and (answer := self.answer_to(tok)) is not None:
+            if lemma in _ANSWERING and (answer := answer_frame(self, tok)) is not None:
                 # "If X attacks Y, the US will respond": a threat aimed at the one the condition names
                 frames[tok.i] = answer
                 continue
