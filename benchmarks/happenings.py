@@ -48,17 +48,9 @@ SETS = {"hard": DATA / "stories-hard.jsonl", "heldout": DATA / "stories-heldout.
         "examples": ROOT / "examples" / "corpus", "dev-2": DATA / "happenings-dev-2.jsonl", "dev-3": DATA / "happenings-dev-3.jsonl", "heldout-2": DATA / "happenings-heldout-2.jsonl"}
 GOLD = DATA / "happenings-gold.json"
 WINDOW = 2  # days either side of the gold date
-_SECTORS = {"GOV", "MIL", "LEG", "JUD", "OPP", "MED", "BUS", "NGO", "REB", "CVL", "COP", "PPL", "EDU",
-            "ELI", "LAB", "REF", "SPY", "UAF", "IMG", "INS", "HLH", "AGR", "CRM", "ENV", "SET", "MOD",
-            "RAD", "PTY", "RES", "MNC", "DEV", "NGM"}
-
-
-def cli(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "eventwire.cli", *args], text=True, capture_output=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"eventwire {args[0]} failed: {done.stderr[-2000:]}")
-    return done.stdout
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from events import _SECTORS  # noqa: E402  (the actor sectors the petr2 scoring knows)
+from stories import cli  # noqa: E402  (the CLI as a subprocess, this tree's code first)
 
 
 def country(code: str | None) -> str:
