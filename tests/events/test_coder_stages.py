@@ -1707,3 +1707,16 @@ def test_lexicon_settling_a_dispute_is_an_agreement_both_ways(nlp):
 def test_roles_an_appeal_to_several_reaches_each(nlp):
     got = coded(nlp, "Brazil urged Peru and Chile to settle their dispute through talks.")
     assert ("02", "BRA", "PER") in got and ("02", "BRA", "CHL") in got
+
+
+def test_home_police_firing_on_students_fire_at_home(nlp):
+    assert ("19", "PERCOP", "PEREDU") in coded(nlp, "Security forces in Lima opened fire on students protesting against fees.")
+
+
+def test_build_police_raiding_an_office_coerce_and_troops_raiding_a_camp_assault(nlp):
+    assert ("17", "PERCOP") in {(e.root, e.source) for e in events_of(nlp, "Peruvian police raided the offices of a Lima newspaper.")}
+    assert ("18", "CHLMIL") in {(e.root, e.source) for e in events_of(nlp, "Chilean troops raided a rebel camp in Peru.")}
+
+
+def test_lexicon_claiming_an_attack_is_claiming_responsibility(nlp):
+    assert "015" in codes_of(nlp, "A Peruvian rebel group claimed the bombing of a Chilean consulate.")

@@ -369,6 +369,9 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
         if f.symmetric and targets and with_prep and talks and f.code[:2] == "04":
             # "X held talks / negotiated with Y": talks run both ways (a plain "met with" stays X->Y)
             pairs += [(b, a) for a, b in pairs if b is not None and a is not None and _has_country(b[0])]
+    if f.code == "180" and sources and all(a is not None and a[0].sector in ("COP", "JUD", "SPY") for a in sources) \
+            and any(w.lemma_.lower() == "raid" for w in f.trigger):
+        f.code = "170"  # police or prosecutors raiding a home or an office coerce; they assault no one
     if f.code == "145" and pairs and all(a is not None and b is not None and _armed(a[0]) and _armed(b[0])
                                          for a, b in pairs):
         f.code = "190"  # armed men on both sides of a clash fight; protesters and police riot (145)

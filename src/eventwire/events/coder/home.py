@@ -56,7 +56,8 @@ def home_targets(coder, f, sent, sources, targets) -> list:
         # country acts on its own, unless the sentence names another country they may be of
         # (force is another matter: shelling near a border may strike the other side's villages)
         # (and a state executing people executes its prisoners: "executed nine activists")
-        own = root == "17" or (root not in ("15", "18", "19", "20") or executes) \
+        # (and police firing on students or protesters fire at home: "security forces opened fire on students")
+        own = root == "17" or (root not in ("15", "18", "19", "20") or executes or actor.sector == "COP") \
             and actor.sector in _STATE_SECTORS | {"JUD"} \
             and any(not t[0].country and t[0].sector in people for t in targets) and alone()
         # but mass violence ("massacred villagers", "mass killings of Rohingya") by a country's forces or
