@@ -1720,3 +1720,12 @@ def test_build_police_raiding_an_office_coerce_and_troops_raiding_a_camp_assault
 
 def test_lexicon_claiming_an_attack_is_claiming_responsibility(nlp):
     assert "015" in codes_of(nlp, "A Peruvian rebel group claimed the bombing of a Chilean consulate.")
+
+
+def test_build_what_two_states_share_names_no_third_party(nlp):
+    got = coded(nlp, "Peru and Chile reopened their embassies in Lima and Santiago.")
+    assert ("05", "PER", "CHL") in got and ("05", "CHL", "PER") in got
+
+
+def test_lexicon_granting_an_amnesty_frees(nlp):
+    assert "0841" in codes_of(nlp, "The Peruvian president granted amnesty to jailed protesters.")

@@ -19,6 +19,10 @@ from .force import (_BATTLES, _agents_of_act, _agentless_attack, _armed, _attack
                     _mass_killing, _split_attack_noun)
 from .words import _LEVELS, _ARMED_SECTORS, _MULTITUDES, _PACTS, _EXERCISES, _HOLDINGS, UNRESOLVED_SOURCES, _FUTURE_ADJ, _HARDWARE, _MUNITIONS, _NOT_ACTORS, _PLACE_TARGET_ROOTS, _PRON, _SCHEDULE, _TALKS, _TOPIC_PREPS, _VICTIM_SECTORS, _has_country, _same, _sport
 
+# what two states share between them: "X and Y reopened their embassies / restored their ties"
+_BETWEEN_THEM = {"embassy", "tie", "relation", "consulate", "ambassador", "envoy", "border", "cooperation",
+                 "partnership", "dialogue", "talk", "trade", "link", "contact"}
+
 
 def _speaker(coder: "_Coder", s: "_Sentence", f: _Frame, ctx: str):
     t = f.head
@@ -336,9 +340,18 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code[:4] == "1721":
         # "blocked access to Instagram": a platform is the means, the people of the country the target
         targets = [t for t in targets if t[0].sector != "BUS"]
-    if not targets and not f.symmetric and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")) \
+    # ("X and Y reopened their embassies / restored their ties": what is theirs names no party)
+    theirs = f.code[:2] in ("03", "04", "05", "06") and any(
+        g[0].lemma_.lower() in _BETWEEN_THEM and c.dep_ == "poss" and c.lower_ == "their"
+        for g in groups[:1] for c in g[0].children) \
+        and len({a[0].country for a in sources if a is not None and a[0].country}) > 1
+    if theirs and f.symmetric:
+        targets = []
+    if (not targets or theirs) and not f.symmetric and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")
+                                                         or theirs) \
             and (not f.nominal or f.code.startswith("057")) \
             and len({a[0].country for a in sources if a is not None and a[0].country}) > 1:
+        targets = []
         # "X and Y vowed to deepen cooperation", "X and Y signed a pact": each toward the other (but "X and
         # Y praised the deal" praise the deal, not each other; "the deal, signed by X and Y": each with the other)
         f.symmetric = True
