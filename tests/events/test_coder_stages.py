@@ -1729,3 +1729,13 @@ def test_build_what_two_states_share_names_no_third_party(nlp):
 
 def test_lexicon_granting_an_amnesty_frees(nlp):
     assert "0841" in codes_of(nlp, "The Peruvian president granted amnesty to jailed protesters.")
+
+
+def test_roles_a_charge_the_accused_denies_leaves_the_accusation_standing(nlp):
+    assert ("11", "PER", "CHL") in coded(nlp, "Peru accused Chile of arming the rebels, a charge Santiago denies.")
+    # a plain denial of what another did stays the denier's
+    assert ("12", "CHL") in {(e.root, e.source) for e in events_of(nlp, "Chile denied that Peru had attacked its ships.")}
+
+
+def test_codes_a_restriction_said_to_come_is_a_threat_of_that_restriction(nlp):
+    assert "132" in codes_of(nlp, "Peru said it would close two border crossings with Chile.")

@@ -27,7 +27,7 @@ def clause_depth(tok) -> int:
             plain = dep in ("ccomp", "parataxis") and head.lemma_.lower() in _PLAIN_REPORT \
                 or _news_peg(tok) or _decided(tok) or _toll(tok) or _sent_to(tok) or noun_rooted(tok) \
                 or _answered_by(tok) or planned(tok) or issued(tok) or _reported_subject(tok) or _steps_taken(tok) \
-                or bool(reduced_passive(tok))
+                or bool(reduced_passive(tok)) or charge_denied(tok)
             if not plain:
                 d += 1
         tok, n = head, n + 1
@@ -225,4 +225,16 @@ def _drawn(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _DRAWING and any(
         c.dep_ == "prep" and c.lower_ == "from" for o in tok.children if o.dep_ == "dobj"
         for c in [*tok.children, *o.children])
+
+
+# nouns by which a report names the claim it has just told: "..., a charge X denies"
+_CHARGES = {"charge", "accusation", "claim", "allegation"}
+
+
+def charge_denied(clause) -> bool:
+    """"X accused Y of Z, a charge Y denies": the parser hangs the report on the denial as its content
+    clause; the report is the main clause, and the denial only answers it."""
+    gov = clause.head
+    return clause.dep_ == "ccomp" and clause.i < gov.i and gov.dep_ == "ROOT" and any(
+        g.lemma_.lower() in _CHARGES for g in gov.doc[clause.right_edge.i + 1:gov.i])
 

@@ -3,7 +3,7 @@ speech, obligations and ultimatums, and the negation, modality and tense flags o
 from __future__ import annotations
 
 from .codes import _DEMAND, _REQUEST, _THREAT, _pick, intent_code, reject_code
-from .clauses import plan_noun, planned
+from .clauses import charge_denied, plan_noun, planned
 from .predicates import _Frame
 from .words import _CROWDS, _CEASE, _CONDITION, _FIGHTING, _DEMAND_NOUNS, _FUTURE_AUX, _MODAL_HYPO, _NEG, _NOMINAL, _SCHEDULE, _SUBJ, _rung, _same, _subjunctive
 
@@ -235,7 +235,7 @@ class _Roles:
                 f.source_head = gov
                 f.targets = accused
                 f.noun = None
-            elif self.lex.role("deny", glemma):
+            elif self.lex.role("deny", glemma) and not charge_denied(f.head):
                 f.targets = f.targets or self.targets(f)  # slots as the denied act had them
                 f.code = "120"
                 f.source_head = gov
