@@ -1739,3 +1739,8 @@ def test_roles_a_charge_the_accused_denies_leaves_the_accusation_standing(nlp):
 
 def test_codes_a_restriction_said_to_come_is_a_threat_of_that_restriction(nlp):
     assert "132" in codes_of(nlp, "Peru said it would close two border crossings with Chile.")
+
+
+def test_lexicon_banning_rallies_restricts_political_freedoms(nlp):
+    assert "1721" in codes_of(nlp, "The Peruvian government banned rallies in the capital.")
+    assert "163" in codes_of(nlp, "Peru banned imports of Chilean wine.")
