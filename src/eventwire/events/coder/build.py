@@ -340,18 +340,16 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if f.code[:4] == "1721":
         # "blocked access to Instagram": a platform is the means, the people of the country the target
         targets = [t for t in targets if t[0].sector != "BUS"]
+    several = len({a[0].country for a in sources if a is not None and a[0].country}) > 1
     # ("X and Y reopened their embassies / restored their ties": what is theirs names no party)
-    theirs = f.code[:2] in ("03", "04", "05", "06") and any(
+    theirs = several and f.code[:2] in ("03", "04", "05", "06") and any(
         g[0].lemma_.lower() in _BETWEEN_THEM and c.dep_ == "poss" and c.lower_ == "their"
-        for g in groups[:1] for c in g[0].children) \
-        and len({a[0].country for a in sources if a is not None and a[0].country}) > 1
-    if theirs and f.symmetric:
+        for g in groups[:1] for c in g[0].children)
+    if theirs:
         targets = []
-    if (not targets or theirs) and not f.symmetric and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")
-                                                         or theirs) \
-            and (not f.nominal or f.code.startswith("057")) \
-            and len({a[0].country for a in sources if a is not None and a[0].country}) > 1:
-        targets = []
+    if not targets and not f.symmetric and several and (f.code[:2] in ("03", "04", "06") or f.code.startswith("057")
+                                                        or theirs) \
+            and (not f.nominal or f.code.startswith("057")):
         # "X and Y vowed to deepen cooperation", "X and Y signed a pact": each toward the other (but "X and
         # Y praised the deal" praise the deal, not each other; "the deal, signed by X and Y": each with the other)
         f.symmetric = True
