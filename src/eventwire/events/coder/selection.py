@@ -137,14 +137,14 @@ def _select(s: "_Sentence", cands: list) -> list[Event]:
         # "The truce collapsed on Wednesday after Russia shelled Ukrainian positions": when the main
         # clause tells of no act, a clause of what did happen (after, when, as, because) is the act told
         main = [c for c in ranked if _told_clause(c[0], s.lex) and _frame_rank(c[0], c[1], s.lex)[0] == 1]
-    answers = ranked
+    every = ranked  # (before the depth cut: an answer drawn from others sits in an adverbial clause)
     ranked = main
     if not ranked:
         return []
     best, events = ranked[0]
     out = list(events)
     # "X closed Y, drawing a protest from Z": Z's answer is told beside X's act
-    out += [e for f, evs in answers if _drawn(f.head) and _same(f.head.head, best.head) and not f.nominal
+    out += [e for f, evs in every if _drawn(f.head) and _same(f.head.head, best.head) and not f.nominal
             for e in evs]
     reaction = _reaction_to_decision(best, ranked[1:])
     if reaction is not None:
