@@ -85,7 +85,8 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
             # "the expulsion of X by Y was announced": the act's noun names its agent (not so the
             # entry's own object: "two Lithuanian diplomats were expelled" by no Lithuanian)
             sources = [a for tok in _noun_agents(f.noun, f.trigger) if (a := coder.actor(tok, ctx)) is not None]
-    if sources and not f.nominal and headline_passive(f.head):
+    suffered = headline_passive(f.head) if not f.nominal else []  # (read once: asked twice below)
+    if sources and suffered:
         sources = []  # "Four soldiers killed in ambush": the soldiers suffered it
     if not sources and speaker and f.head.dep_ == "conj" and any(
             coder.lex.role(r, s.vlemma(f.head)) for r in ("request", "demand", "threaten")):
@@ -106,7 +107,7 @@ def _frame_events(coder: "_Coder", s: "_Sentence", f: _Frame, sent, when, basis)
     if not sources and f.code[:2] in ("18", "19", "20") and _agentless_attack(s, f):
         sources = [None]  # "a bomb attack in Kabul killed seven", "died in an air raid on X": no one named
     unresolved = False
-    if not sources and UNRESOLVED_SOURCES and not headline_passive(f.head):
+    if not sources and UNRESOLVED_SOURCES and not suffered:
         # a subject no dictionary knows ("a group of refugees"): kept, uncoded, when a target is known
         subj = s.subjects(f.source_head if f.source_head is not None else f.head) if not f.nominal else []
         if subj and subj[0].pos_ in ("NOUN", "PROPN"):
